@@ -1,0 +1,132 @@
+/**
+ * The question bank's schema, one per file in questions/. Field names are
+ * snake_case in YAML; src/bank/load-bank.ts maps them to the engine's types.
+ */
+import {z} from 'zod';
+import {ROLES} from '../engine/types.js';
+
+const id = z.string().regex(/^[a-z][a-z0-9_]*$/, 'must be lower_snake_case letters, digits and underscores');
+const text = z.string().trim().min(1);
+const weight = z.number().positive().max(100);
+
+export const bankFileSchema = z
+  .object({
+    name: text,
+    version: z.union([z.string(), z.number()]).transform(String),
+    title: text,
+    description: z.string().default(''),
+    scoring: z
+      .object({
+        scale_points: z
+          .object({1: z.number(), 2: z.number(), 3: z.number(), 4: z.number(), 5: z.number()})
+          .strict(),
+        remediation_at: z.number(),
+        near_threshold: z.number().min(0),
+        unknown_share_medium: z.number().min(0).max(1),
+        unknown_share_low: z.number().min(0).max(1),
+        disagreement_points: z.number().min(0),
+        estimated_weight_at: z.number().min(0),
+      })
+      .strict(),
+    path: z
+      .array(
+        z
+          .object({
+            id: z.enum(['map', 'boundaries', 'sprint', 'monitor']),
+            title: text,
+            summary: text,
+            light_summary: text.optional(),
+          })
+          .strict(),
+      )
+      .length(4),
+  })
+  .strict();
+
+export const contextFileSchema = z
+  .object({
+    questions: z
+      .array(
+        z
+          .object({
+            id,
+            kind: z.enum(['text', 'list', 'choice']),
+            prompt: text,
+            why: text,
+            placeholder: z.string().optional(),
+            required: z.boolean().default(false),
+            max_length: z.number().int().positive().max(10000).default(200),
+            choices: z.array(z.object({value: text, label: text}).strict()).min(2).optional(),
+          })
+          .strict(),
+      )
+      .min(1),
+  })
+  .strict();
+
+export const matrixFileSchema = z
+  .object({
+    axes: z
+      .array(
+        z
+          .object({
+            id,
+            title: text,
+            prompt: text,
+            manage_in_place: text,
+            remediation_sprint: text,
+            why: text,
+            weight,
+            failure_class: text,
+            focus: text,
+            recovery: text,
+            evidence: text,
+          })
+          .strict(),
+      )
+      .min(1)
+      .max(500),
+  })
+  .strict();
+
+const signal = z
+  .object({id, text, why: text, weight, failure_class: text.optional()})
+  .strict();
+
+export const signalsFileSchema = z
+  .object({
+    manage_in_place: z.array(signal).min(1).max(200),
+    remediation_sprint: z.array(signal).min(1).max(200),
+  })
+  .strict();
+
+export const disqualifiersFileSchema = z
+  .object({
+    disqualifiers: z
+      .array(
+        z
+          .object({id, title: text, prompt: text, explanation: text, resolves: text, prepare: text})
+          .strict(),
+      )
+      .min(1)
+      .max(50),
+  })
+  .strict();
+
+/** Examples shown in messages, by field name. */
+export const bankExamples: Record<string, string> = {
+  weight: 'weight: 2',
+  id: 'id: failure_frequency',
+  name: 'name: handoff-assess-core',
+  version: 'version: 1.0.0',
+  title: 'title: Failure frequency',
+  remediation_at: 'remediation_at: 4',
+  near_threshold: 'near_threshold: 5',
+  kind: 'kind: text',
+  max_length: 'max_length: 120',
+  scale_points: 'scale_points: {1: -2, 2: -1, 3: 0, 4: 1, 5: 2}',
+};
+
+/** The context questions the engine and the report rely on. */
+export const REQUIRED_CONTEXT = ['organisation', 'role', 'workflow', 'systems'] as const;
+export const ROLE_VALUES = ROLES;

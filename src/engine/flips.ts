@@ -1,0 +1,191 @@
+/**
+ * Flips: the smallest sets of answer changes that would change the verdict.
+ *
+ * The score is a weighted sum, so no search over combinations is needed: the
+ * fewest changes that cross the threshold are the best change per question,
+ * taken largest first. Cost grows with questions × options. Every flip
+ * returned is checked by scoring the changed answers again.
+ */
+import {contributions, fmt, leanOf, list, totalScore} from './score.js';
+import type {AnswerChange, Answers, AxisAnswer, Bank, Direction, Flip} from './types.js';
+import {SCALE_VALUES} from './types.js';
+
+/** How many single-change alternatives to list when one change suffices. */
+const MAX_SINGLE_FLIPS = 6;
+
+interface Option {
+  questionId: string;
+  change: AnswerChange;
+}
+
+/** Every possible change of one answer that moves the score, per question. */
+function optionsByQuestion(bank: Bank, answers: Answers): Map<string, Option[]> {
+  const byQuestion = new Map<string, Option[]>();
+  const parts = new Map(contributions(bank, answers).map((c) => [c.id, c]));
+  for (const axis of bank.axes) {
+    const current = answers.matrix[axis.id];
+    const now = parts.get(axis.id)!.points;
+    const from = typeof current === 'number' ? String(current) : current === 'unknown' ? "don't know" : 'not answered';
+    const options: Option[] = [];
+    for (const v of SCALE_VALUES) {
+      if (v === current) continue;
+      const delta = bank.scoring.scalePoints[v] * axis.weight - now;
+      if (delta === 0) continue;
+      options.push({
+        questionId: axis.id,
+        change: {field: `matrix.${axis.id}`, id: axis.id, label: axis.title, from, to: String(v), value: v, delta},
+      });
+    }
+    byQuestion.set(axis.id, options);
+  }
+  for (const signal of bank.signals) {
+    const observed = answers.signals[signal.list]?.includes(signal.id) ?? false;
+    const sign = signal.list === 'remediation_sprint' ? 1 : -1;
+    byQuestion.set(signal.id, [
+      {
+        questionId: signal.id,
+        change: {
+          field: `signals.${signal.list}.${signal.id}`,
+          id: signal.id,
+          label: signal.text,
+          from: observed ? 'observed' : 'not observed',
+          to: observed ? 'not observed' : 'observed',
+          value: !observed,
+          delta: observed ? -sign * signal.weight : sign * signal.weight,
+        },
+      },
+    ]);
+  }
+  return byQuestion;
+}
+
+/** Apply changes to a copy of the answers. */
+export function applyChanges(answers: Answers, changes: readonly AnswerChange[]): Answers {
+  const next: Answers = {
+    ...answers,
+    matrix: {...answers.matrix},
+    signals: {manage_in_place: [...(answers.signals.manage_in_place ?? [])], remediation_sprint: [...(answers.signals.remediation_sprint ?? [])]},
+    disqualifiers: {...answers.disqualifiers},
+  };
+  for (const change of changes) {
+    const [section, a, b] = change.field.split('.');
+    if (section === 'matrix') next.matrix[a!] = change.value as AxisAnswer;
+    else if (section === 'disqualifiers') next.disqualifiers[a!] = change.value as boolean;
+    else if (section === 'signals') {
+      const listName = a as 'manage_in_place' | 'remediation_sprint';
+      const without = (next.signals[listName] ?? []).filter((id) => id !== b);
+      next.signals[listName] = change.value ? [...without, b!] : without;
+    }
+  }
+  return next;
+}
+
+/** Does a score of `total` lean to `target`? */
+function crosses(bank: Bank, total: number, target: Direction): boolean {
+  return leanOf(bank, total) === target;
+}
+
+export function findFlips(bank: Bank, answers: Answers): Flip[] {
+  const flips: Flip[] = [];
+  const total = totalScore(bank, answers);
+  const lean = leanOf(bank, total);
+  const target: Direction = lean === 'remediation-sprint' ? 'manage-in-place' : 'remediation-sprint';
+  const sign = target === 'remediation-sprint' ? 1 : -1;
+
+  // Disqualifiers first: they decide before the score does.
+  const applying = bank.disqualifiers.filter((d) => answers.disqualifiers[d.id] === true);
+  if (applying.length) {
+    const changes = applying.map(
+      (d): AnswerChange => ({field: `disqualifiers.${d.id}`, id: d.id, label: d.title, from: 'applies', to: 'resolved', value: false, delta: 0}),
+    );
+    flips.push({
+      kind: 'disqualifier',
+      changes,
+      to: lean,
+      score: total,
+      summary: `Resolving ${list(applying.map((d) => d.title.toLowerCase()))} would make the recommendation ${words(lean)}.`,
+    });
+  } else {
+    for (const d of bank.disqualifiers) {
+      flips.push({
+        kind: 'disqualifier',
+        changes: [{field: `disqualifiers.${d.id}`, id: d.id, label: d.title, from: answers.disqualifiers[d.id] === false ? 'cleared' : 'not answered', to: 'applies', value: true, delta: 0}],
+        to: 'not-yet-qualified',
+        score: total,
+        summary: `If it turned out that ${d.title.toLowerCase()} applies, the request would not yet qualify.`,
+      });
+    }
+  }
+
+  // Score flips. The best change per question toward the target, largest first.
+  const options = optionsByQuestion(bank, answers);
+  const best: Option[] = [];
+  for (const opts of options.values()) {
+    const toward = opts.filter((o) => o.change.delta * sign > 0);
+    if (toward.length) best.push(toward.reduce((a, b) => (b.change.delta * sign > a.change.delta * sign ? b : a)));
+  }
+  best.sort((a, b) => b.change.delta * sign - a.change.delta * sign);
+
+  let running = total;
+  let needed = 0;
+  for (const option of best) {
+    running += option.change.delta;
+    needed++;
+    if (crosses(bank, running, target)) break;
+  }
+  if (!crosses(bank, running, target)) return flips; // no combination of answers reaches the other side
+
+  const prefix = applying.length === 0 ? '' : 'Once the disqualifiers are resolved, ';
+  if (needed === 1) {
+    // Every single change that suffices, each as small a move as possible.
+    const singles: Option[] = [];
+    for (const opts of options.values()) {
+      const enough = opts
+        .filter((o) => crosses(bank, total + o.change.delta, target))
+        .sort((a, b) => Math.abs(a.change.delta) - Math.abs(b.change.delta));
+      if (enough[0]) singles.push(enough[0]);
+    }
+    singles.sort((a, b) => Math.abs(b.change.delta) - Math.abs(a.change.delta));
+    for (const option of singles.slice(0, MAX_SINGLE_FLIPS)) flips.push(scoreFlip(bank, answers, [option.change], target, prefix));
+  } else {
+    // The greedy set, then each change eased back to the smallest move that still crosses.
+    const chosen = best.slice(0, needed).map((o) => o.change);
+    for (let i = 0; i < chosen.length; i++) {
+      const others = chosen.reduce((s, c, j) => (j === i ? s : s + c.delta), total);
+      const alternatives = options
+        .get(chosen[i]!.id)!
+        .map((o) => o.change)
+        .filter((c) => c.delta * sign > 0 && crosses(bank, others + c.delta, target))
+        .sort((a, b) => Math.abs(a.delta) - Math.abs(b.delta));
+      if (alternatives[0]) chosen[i] = alternatives[0];
+    }
+    flips.push(scoreFlip(bank, answers, chosen, target, prefix));
+  }
+  // Keep only flips that really flip when re-scored.
+  return flips.filter((f) => f.kind === 'disqualifier' || leanOf(bank, totalScore(bank, applyChanges(answers, f.changes))) === f.to);
+}
+
+function scoreFlip(bank: Bank, answers: Answers, changes: AnswerChange[], to: Direction, prefix: string): Flip {
+  const after = totalScore(bank, applyChanges(answers, changes));
+  const parts = changes.map(describeChange);
+  const sentence = `${list(parts)} would move the score to ${fmt(after)} and the lean to ${words(to)}.`;
+  return {kind: 'score', changes, to, score: after, summary: prefix ? prefix + lowerFirst(sentence) : capitalise(sentence)};
+}
+
+export function describeChange(change: AnswerChange): string {
+  if (change.field.startsWith('matrix.')) return `${change.label.toLowerCase()} at ${change.to} instead of ${change.from}`;
+  if (change.field.startsWith('signals.')) return `"${change.label.replace(/\.$/, '')}" ${change.to === 'observed' ? 'becoming true' : 'no longer true'}`;
+  return `${change.label.toLowerCase()} ${change.to}`;
+}
+
+export function words(direction: Direction | 'not-yet-qualified'): string {
+  return direction === 'remediation-sprint' ? 'a remediation sprint' : direction === 'manage-in-place' ? 'manage in place' : 'not yet qualified';
+}
+
+function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+function lowerFirst(s: string): string {
+  return s.charAt(0).toLowerCase() + s.slice(1);
+}
+

@@ -1,0 +1,299 @@
+/**
+ * The interview as a headless state machine: which question is current,
+ * answering, going back, jumping to any question from the review, progress.
+ * Pure: both front ends (Ink and plain) drive this and hold no rule of their own.
+ */
+import type {Answers, AxisAnswer, Bank, Certainty, ContextQuestion, QuestionKind, SignalList} from './types.js';
+import {emptyAnswers, SIGNAL_LISTS} from './types.js';
+
+export type SectionId = 'context' | 'matrix' | 'signals' | 'disqualifiers';
+
+export const SECTION_TITLES: Record<SectionId | 'review', string> = {
+  context: 'About the assessment',
+  matrix: 'Decision matrix',
+  signals: 'Signals',
+  disqualifiers: 'Disqualifiers',
+  review: 'Review',
+};
+
+/** One question of the interview, whatever its kind. */
+export interface Step {
+  /** The question id: notes and certainty are keyed by it. */
+  id: string;
+  section: SectionId;
+  kind: QuestionKind;
+  title: string;
+  prompt: string;
+  why: string;
+  required: boolean;
+  placeholder?: string;
+  maxLength?: number;
+  /** choice: values and labels; multi: signal ids and their statements. */
+  options?: {value: string; label: string; why?: string}[];
+  /** scale: the two poles. */
+  poles?: {manageInPlace: string; remediationSprint: string};
+  /** yesno: the one-line explanation. */
+  explanation?: string;
+}
+
+/** An answer as a front end gives it. */
+export type StepAnswer = string | string[] | AxisAnswer | boolean;
+
+export interface InterviewState {
+  answers: Answers;
+  /** Index into steps(); equal to steps().length on the review screen. */
+  index: number;
+  /** Set when a question was opened from the review: answering returns there. */
+  returnToReview: boolean;
+}
+
+/** The ordered steps of a bank's interview. */
+export function buildSteps(bank: Bank): Step[] {
+  const steps: Step[] = [];
+  for (const q of bank.context) steps.push(contextStep(q));
+  for (const axis of bank.axes) {
+    steps.push({
+      id: axis.id,
+      section: 'matrix',
+      kind: 'scale',
+      title: axis.title,
+      prompt: axis.prompt,
+      why: axis.why,
+      required: true,
+      poles: {manageInPlace: axis.manageInPlace, remediationSprint: axis.remediationSprint},
+    });
+  }
+  for (const list of SIGNAL_LISTS) {
+    const signals = bank.signals.filter((s) => s.list === list);
+    steps.push({
+      id: list,
+      section: 'signals',
+      kind: 'multi',
+      title: list === 'manage_in_place' ? 'Signals that favour managing in place' : 'Signals that favour a remediation sprint',
+      prompt: 'Which of these are true here? Select all that apply, or none.',
+      why:
+        list === 'manage_in_place'
+          ? 'Each statement that holds is evidence that the friction can be contained where it is.'
+          : 'Each statement that holds is evidence that the friction has become an operating risk.',
+      required: false,
+      options: signals.map((s) => ({value: s.id, label: s.text, why: s.why})),
+    });
+  }
+  for (const d of bank.disqualifiers) {
+    steps.push({id: d.id, section: 'disqualifiers', kind: 'yesno', title: d.title, prompt: d.prompt, why: d.explanation, required: true, explanation: d.explanation});
+  }
+  return steps;
+}
+
+function contextStep(q: ContextQuestion): Step {
+  return {
+    id: q.id,
+    section: 'context',
+    kind: q.kind,
+    title: q.prompt,
+    prompt: q.prompt,
+    why: q.why,
+    required: q.required,
+    placeholder: q.placeholder,
+    maxLength: q.maxLength,
+    options: q.choices?.map((c) => ({value: c.value, label: c.label})),
+  };
+}
+
+export function startInterview(bank: Bank, answers: Answers = emptyAnswers()): InterviewState {
+  return {answers, index: firstUnanswered(bank, answers), returnToReview: false};
+}
+
+/** The first step without an answer (the review when all are answered): where a resumed draft continues. */
+export function firstUnanswered(bank: Bank, answers: Answers): number {
+  const steps = buildSteps(bank);
+  const i = steps.findIndex((s) => !isAnswered(answers, s));
+  return i < 0 ? steps.length : i;
+}
+
+export function currentStep(bank: Bank, state: InterviewState): Step | undefined {
+  return buildSteps(bank)[state.index];
+}
+
+export function isReview(bank: Bank, state: InterviewState): boolean {
+  return state.index >= buildSteps(bank).length;
+}
+
+/** Has this step been answered? A signal list counts as answered once it is present, even empty ("none of these"). */
+export function isAnswered(answers: Answers, step: Step): boolean {
+  const value = getAnswer(answers, step);
+  if (step.kind === 'multi') return value !== undefined;
+  if (step.kind === 'text' && !step.required) return value !== undefined;
+  if (Array.isArray(value)) return value.length > 0;
+  return value !== undefined && value !== '';
+}
+
+/** The current answer to a step, in the shape the front end edits. */
+export function getAnswer(answers: Answers, step: Step): StepAnswer | undefined {
+  switch (step.section) {
+    case 'context':
+      return (answers.context as Record<string, string | string[] | undefined>)[step.id];
+    case 'matrix':
+      return answers.matrix[step.id];
+    case 'signals':
+      return answers.signals[step.id as SignalList];
+    case 'disqualifiers':
+      return answers.disqualifiers[step.id];
+  }
+}
+
+/** Check an answer before it is accepted. Returns a message for the user, or undefined. */
+export function validate(step: Step, value: StepAnswer): string | undefined {
+  switch (step.kind) {
+    case 'text': {
+      const text = String(value ?? '').trim();
+      if (step.required && !text) return 'This one is needed for the report: please type an answer.';
+      if (step.maxLength && text.length > step.maxLength) return `Please keep it under ${step.maxLength} characters (now ${text.length}).`;
+      return undefined;
+    }
+    case 'list': {
+      const items = Array.isArray(value) ? value : splitList(String(value ?? ''));
+      if (step.required && items.length === 0) return 'Name at least one system, separated by commas (e.g. HubSpot, Gmail).';
+      const long = items.find((i) => step.maxLength && i.length > step.maxLength);
+      if (long) return `Each name must be under ${step.maxLength} characters.`;
+      return undefined;
+    }
+    case 'choice':
+      return step.options?.some((o) => o.value === value) ? undefined : 'Please choose one of the options.';
+    case 'scale':
+      return [1, 2, 3, 4, 5, 'unknown'].includes(value as AxisAnswer) ? undefined : 'Choose 1 to 5, or "don\'t know".';
+    case 'multi':
+      return Array.isArray(value) && value.every((v) => step.options?.some((o) => o.value === v)) ? undefined : 'Unknown option.';
+    case 'yesno':
+      return typeof value === 'boolean' ? undefined : 'Answer yes or no.';
+  }
+}
+
+export function splitList(text: string): string[] {
+  return text
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+/** Store an answer without moving. Throws on an invalid answer: front ends validate first. */
+export function setAnswer(answers: Answers, step: Step, value: StepAnswer): Answers {
+  const problem = validate(step, value);
+  if (problem) throw new Error(`${step.id}: ${problem}`);
+  const next: Answers = {...answers, context: {...answers.context}, matrix: {...answers.matrix}, signals: {...answers.signals}, disqualifiers: {...answers.disqualifiers}};
+  switch (step.section) {
+    case 'context': {
+      const ctx = next.context as Record<string, unknown>;
+      if (step.kind === 'list') ctx[step.id] = Array.isArray(value) ? value : splitList(String(value));
+      else if (step.kind === 'text') ctx[step.id] = String(value).trim();
+      else ctx[step.id] = value;
+      break;
+    }
+    case 'matrix':
+      next.matrix[step.id] = value as AxisAnswer;
+      break;
+    case 'signals':
+      next.signals[step.id as SignalList] = [...(value as string[])];
+      break;
+    case 'disqualifiers':
+      next.disqualifiers[step.id] = value as boolean;
+      break;
+  }
+  return next;
+}
+
+/** Answer the current step and move on: to the next step, or back to the review when editing from it. */
+export function answer(bank: Bank, state: InterviewState, value: StepAnswer): InterviewState {
+  const step = currentStep(bank, state);
+  if (!step) return state;
+  const answers = setAnswer(state.answers, step, value);
+  const total = buildSteps(bank).length;
+  if (state.returnToReview) return {answers, index: total, returnToReview: false};
+  return {answers, index: Math.min(state.index + 1, total), returnToReview: false};
+}
+
+/** One step back (from the review: the last question; from a question opened from the review: the review). Crosses section boundaries. */
+export function back(bank: Bank, state: InterviewState): InterviewState {
+  if (state.returnToReview) return cancelEdit(bank, state);
+  return {...state, index: Math.max(0, state.index - 1)};
+}
+
+/** Open any question, e.g. from the review; answering it returns to the review. */
+export function edit(bank: Bank, state: InterviewState, id: string): InterviewState {
+  const index = buildSteps(bank).findIndex((s) => s.id === id);
+  if (index < 0) throw new Error(`No question with id "${id}".`);
+  return {...state, index, returnToReview: true};
+}
+
+/** Leave a question opened from the review without changing it. */
+export function cancelEdit(bank: Bank, state: InterviewState): InterviewState {
+  return {...state, index: buildSteps(bank).length, returnToReview: false};
+}
+
+export function setNote(answers: Answers, id: string, note: string): Answers {
+  const notes = {...answers.notes};
+  if (note.trim()) notes[id] = note.trim();
+  else delete notes[id];
+  return {...answers, notes};
+}
+
+export function setCertainty(answers: Answers, id: string, certainty: Certainty | undefined): Answers {
+  const next = {...answers.certainty};
+  if (certainty) next[id] = certainty;
+  else delete next[id];
+  return {...answers, certainty: next};
+}
+
+export interface Progress {
+  section: SectionId | 'review';
+  sectionTitle: string;
+  /** 1-based position within the section. */
+  sectionStep: number;
+  sectionSize: number;
+  /** 1-based overall position. */
+  step: number;
+  total: number;
+  answered: number;
+  /** 0..1 */
+  fraction: number;
+}
+
+export function progress(bank: Bank, state: InterviewState): Progress {
+  const steps = buildSteps(bank);
+  const answered = steps.filter((s) => isAnswered(state.answers, s)).length;
+  const step = steps[state.index];
+  if (!step) {
+    return {section: 'review', sectionTitle: SECTION_TITLES.review, sectionStep: 1, sectionSize: 1, step: steps.length, total: steps.length, answered, fraction: answered / steps.length};
+  }
+  const inSection = steps.filter((s) => s.section === step.section);
+  return {
+    section: step.section,
+    sectionTitle: SECTION_TITLES[step.section],
+    sectionStep: inSection.indexOf(step) + 1,
+    sectionSize: inSection.length,
+    step: state.index + 1,
+    total: steps.length,
+    answered,
+    fraction: answered / steps.length,
+  };
+}
+
+/** Every step with its answer in words, for the review screen. */
+export function reviewRows(bank: Bank, answers: Answers): {step: Step; answer: string; answered: boolean; note?: string}[] {
+  return buildSteps(bank).map((step) => ({step, answer: describeAnswer(step, answers), answered: isAnswered(answers, step), note: answers.notes[step.id]}));
+}
+
+export function describeAnswer(step: Step, answers: Answers): string {
+  const value = getAnswer(answers, step);
+  if (step.kind === 'multi') {
+    if (!isAnswered(answers, step)) return 'not answered';
+    const ids = (value as string[] | undefined) ?? [];
+    return ids.length ? `${ids.length} of ${step.options?.length}: ${ids.join(', ')}` : 'none';
+  }
+  if (value === undefined || value === '') return 'not answered';
+  if (step.kind === 'scale') return value === 'unknown' ? "don't know" : `${value} of 5`;
+  if (step.kind === 'yesno') return value ? 'yes, applies' : 'no';
+  if (step.kind === 'choice') return step.options?.find((o) => o.value === value)?.label ?? String(value);
+  if (Array.isArray(value)) return value.join(', ');
+  return String(value);
+}

@@ -1,0 +1,210 @@
+/**
+ * Scoring: answers in, verdict out. Every number comes from the bank.
+ *
+ * The score is a weighted sum. Each axis adds `scalePoints[answer] × weight`
+ * (an unknown answer adds nothing); each observed remediation signal adds its
+ * weight and each observed manage-in-place signal subtracts its weight. A
+ * score at or above `remediationAt` leans toward a remediation sprint.
+ */
+import {findFlips} from './flips.js';
+import type {
+  Answers,
+  Bank,
+  Confidence,
+  Contribution,
+  Direction,
+  DisqualifierResult,
+  Result,
+  ScaleValue,
+} from './types.js';
+
+const LEVELS: Confidence[] = ['low', 'medium', 'high'];
+
+/** The direction a score leans. */
+export function leanOf(bank: Bank, score: number): Direction {
+  return score >= bank.scoring.remediationAt ? 'remediation-sprint' : 'manage-in-place';
+}
+
+/** Each answer's share of the score, in bank order. */
+export function contributions(bank: Bank, answers: Answers): Contribution[] {
+  const out: Contribution[] = [];
+  for (const axis of bank.axes) {
+    const value = answers.matrix[axis.id];
+    const known = typeof value === 'number';
+    out.push({
+      id: axis.id,
+      kind: 'axis',
+      label: axis.title,
+      answer: known ? `${value} of 5` : value === 'unknown' ? "don't know" : 'not answered',
+      points: known ? bank.scoring.scalePoints[value as ScaleValue] * axis.weight : 0,
+    });
+  }
+  for (const signal of bank.signals) {
+    const observed = answers.signals[signal.list]?.includes(signal.id) ?? false;
+    out.push({
+      id: signal.id,
+      kind: 'signal',
+      label: signal.text,
+      answer: observed ? 'observed' : 'not observed',
+      points: observed ? (signal.list === 'remediation_sprint' ? signal.weight : -signal.weight) : 0,
+    });
+  }
+  return out;
+}
+
+/** The lowest and highest total score the bank allows. */
+export function scoreRange(bank: Bank): {min: number; max: number} {
+  const pts = Object.values(bank.scoring.scalePoints);
+  let min = 0;
+  let max = 0;
+  for (const axis of bank.axes) {
+    min += Math.min(...pts, 0) * axis.weight;
+    max += Math.max(...pts, 0) * axis.weight;
+  }
+  for (const s of bank.signals) {
+    if (s.list === 'remediation_sprint') max += s.weight;
+    else min -= s.weight;
+  }
+  return {min, max};
+}
+
+export function totalScore(bank: Bank, answers: Answers): number {
+  return round(contributions(bank, answers).reduce((sum, c) => sum + c.points, 0));
+}
+
+export function disqualifierResults(bank: Bank, answers: Answers): DisqualifierResult[] {
+  return bank.disqualifiers.map((d) => {
+    const value = answers.disqualifiers[d.id];
+    return {id: d.id, title: d.title, applies: typeof value === 'boolean' ? value : null, resolves: d.resolves};
+  });
+}
+
+/** Score the answers: the recommendation, why, how sure, and what would change it. */
+export function score(bank: Bank, answers: Answers): Result {
+  const parts = contributions(bank, answers);
+  const matrixScore = round(sum(parts.filter((c) => c.kind === 'axis').map((c) => c.points)));
+  const signalScore = round(sum(parts.filter((c) => c.kind === 'signal').map((c) => c.points)));
+  const total = round(matrixScore + signalScore);
+  const threshold = bank.scoring.remediationAt;
+  const lean = leanOf(bank, total);
+  const disqualifiers = disqualifierResults(bank, answers);
+  const blocked = disqualifiers.some((d) => d.applies === true);
+  const recommendation = blocked ? 'not-yet-qualified' : lean;
+  const unknowns = bank.axes.filter((a) => typeof answers.matrix[a.id] !== 'number').map((a) => a.id);
+  const {confidence, reasons} = confidenceOf(bank, answers, total, matrixScore, signalScore, unknowns);
+
+  return {
+    recommendation,
+    lean,
+    confidence,
+    confidenceReasons: reasons,
+    score: total,
+    threshold,
+    margin: round(total - threshold),
+    matrixScore,
+    signalScore,
+    range: scoreRange(bank),
+    contributions: parts,
+    drivers: driversOf(bank, parts, lean, disqualifiers),
+    flips: findFlips(bank, answers),
+    disqualifiers,
+    unknowns,
+  };
+}
+
+function confidenceOf(
+  bank: Bank,
+  answers: Answers,
+  total: number,
+  matrixScore: number,
+  signalScore: number,
+  unknowns: string[],
+): {confidence: Confidence; reasons: string[]} {
+  const sc = bank.scoring;
+  let level = 2;
+  const reasons: string[] = [];
+  const lower = (to: number, reason: string) => {
+    level = Math.min(level, to);
+    reasons.push(reason);
+  };
+
+  const distance = Math.abs(total - sc.remediationAt);
+  if (distance < sc.nearThreshold) {
+    lower(1, `the score (${fmt(total)}) sits within ${fmt(sc.nearThreshold)} points of the threshold (${fmt(sc.remediationAt)}), so a small change in any answer could tip it`);
+  }
+
+  const totalWeight = sum(bank.axes.map((a) => a.weight));
+  const unknownWeight = sum(bank.axes.filter((a) => unknowns.includes(a.id)).map((a) => a.weight));
+  const share = totalWeight ? unknownWeight / totalWeight : 0;
+  if (unknowns.length) {
+    const names = bank.axes.filter((a) => unknowns.includes(a.id)).map((a) => a.title.toLowerCase());
+    const what = `${list(names)} ${names.length > 1 ? 'are' : 'is'} not known (${Math.round(share * 100)}% of the matrix weight)`;
+    if (share >= sc.unknownShareLow) lower(0, what);
+    else if (share >= sc.unknownShareMedium) lower(level - 1, what);
+    else reasons.push(`${what}; too little to change the confidence on its own`);
+  }
+
+  // The matrix leans by the sign of its points, the checklists by the sign of theirs.
+  if (
+    Math.sign(matrixScore) * Math.sign(signalScore) < 0 &&
+    Math.abs(matrixScore) >= sc.disagreementPoints &&
+    Math.abs(signalScore) >= sc.disagreementPoints
+  ) {
+    lower(level - 1, `the matrix leans ${matrixScore > 0 ? 'toward a remediation sprint' : 'toward managing in place'} (${signed(matrixScore)} points) while the signal checklists lean the other way (${signed(signalScore)} points)`);
+  }
+
+  const estimated = bank.axes.filter(
+    (a) => a.weight >= sc.estimatedWeightAt && typeof answers.matrix[a.id] === 'number' && answers.certainty[a.id] !== undefined && answers.certainty[a.id] !== 'verified',
+  );
+  if (estimated.length) {
+    lower(level - 1, `${list(estimated.map((a) => a.title.toLowerCase()))} ${estimated.length > 1 ? 'are' : 'is'} estimated rather than verified, and weigh heavily`);
+  }
+
+  const confidence = LEVELS[Math.max(0, level)]!;
+  if (confidence === 'high') reasons.unshift('the answers are clear, mostly known, and the matrix and checklists agree');
+  return {confidence, reasons};
+}
+
+function driversOf(bank: Bank, parts: Contribution[], lean: Direction, disqualifiers: DisqualifierResult[]): string[] {
+  const drivers: string[] = [];
+  for (const d of disqualifiers) if (d.applies) drivers.push(`Disqualifier: ${d.title.toLowerCase()}.`);
+  const sign = lean === 'remediation-sprint' ? 1 : -1;
+  const toward = parts.filter((c) => c.points * sign > 0).sort((a, b) => b.points * sign - a.points * sign);
+  for (const c of toward.slice(0, 4)) {
+    if (c.kind === 'axis') {
+      const axis = bank.axes.find((a) => a.id === c.id)!;
+      const pole = sign > 0 ? axis.remediationSprint : axis.manageInPlace;
+      drivers.push(`${axis.title} answered ${c.answer} (${signed(c.points)} points): ${lowerFirst(pole)}`);
+    } else {
+      drivers.push(`Signal observed (${signed(c.points)} points): ${lowerFirst(c.label)}`);
+    }
+  }
+  if (toward.length === 0) drivers.push('No answer leans clearly either way; the verdict rests on the threshold alone.');
+  return drivers;
+}
+
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
+}
+
+export function signed(n: number): string {
+  return n > 0 ? `+${fmt(n)}` : fmt(n);
+}
+
+export function fmt(n: number): string {
+  return Number.isInteger(n) ? String(n) : n.toFixed(2).replace(/0+$/, '').replace(/\.$/, '');
+}
+
+export function round(n: number): number {
+  return Math.round(n * 1000) / 1000;
+}
+
+function sum(values: number[]): number {
+  return values.reduce((a, b) => a + b, 0);
+}
+
+/** "a, b and c" */
+export function list(items: string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
