@@ -105,7 +105,7 @@ export function score(bank: Bank, answers: Answers): Result {
     signalScore,
     range: scoreRange(bank),
     contributions: parts,
-    drivers: driversOf(bank, parts, lean, disqualifiers),
+    drivers: driversOf(bank, parts, lean, disqualifiers, total),
     flips: findFlips(bank, answers),
     disqualifiers,
     unknowns,
@@ -157,7 +157,7 @@ function confidenceOf(
     (a) => a.weight >= sc.estimatedWeightAt && typeof answers.matrix[a.id] === 'number' && answers.certainty[a.id] !== undefined && answers.certainty[a.id] !== 'verified',
   );
   if (estimated.length) {
-    lower(level - 1, `${list(estimated.map((a) => a.title.toLowerCase()))} ${estimated.length > 1 ? 'are' : 'is'} estimated rather than verified, and weigh heavily`);
+    lower(level - 1, `${list(estimated.map((a) => a.title.toLowerCase()))} ${estimated.length > 1 ? 'are' : 'is'} estimated rather than verified, and weigh${estimated.length > 1 ? '' : 's'} heavily`);
   }
 
   const confidence = LEVELS[Math.max(0, level)]!;
@@ -165,11 +165,23 @@ function confidenceOf(
   return {confidence, reasons};
 }
 
-function driversOf(bank: Bank, parts: Contribution[], lean: Direction, disqualifiers: DisqualifierResult[]): string[] {
+function driversOf(bank: Bank, parts: Contribution[], lean: Direction, disqualifiers: DisqualifierResult[], total: number): string[] {
   const drivers: string[] = [];
   for (const d of disqualifiers) if (d.applies) drivers.push(`Disqualifier: ${d.title.toLowerCase()}.`);
   const sign = lean === 'remediation-sprint' ? 1 : -1;
   const toward = parts.filter((c) => c.points * sign > 0).sort((a, b) => b.points * sign - a.points * sign);
+  // The score sits on the other side of zero from its lean (e.g. +3 under a threshold of 4): what decided
+  // it is that the answers pulling the other way fall short of the threshold, so say that first.
+  if (total * sign < 0) {
+    const against = parts.filter((c) => c.points * sign < 0).sort((a, b) => a.points * sign - b.points * sign);
+    const names = against.slice(0, 3).map((c) => `${c.kind === 'axis' ? `${c.label.toLowerCase()} at ${c.answer}` : `"${c.label.replace(/\.$/, '')}"`} (${signed(c.points)})`);
+    const other = sign > 0 ? 'managing in place' : 'a remediation sprint';
+    drivers.push(
+      sign > 0
+        ? `The score (${signed(total)}) still reaches the threshold (${fmt(bank.scoring.remediationAt)}) although ${list(names)} ${names.length > 1 ? 'lean' : 'leans'} toward ${other}.`
+        : `The score (${signed(total)}) falls short of the threshold for a remediation sprint (${fmt(bank.scoring.remediationAt)}): ${list(names)} ${names.length > 1 ? 'lean' : 'leans'} toward ${other}, but not far enough.`,
+    );
+  }
   for (const c of toward.slice(0, 4)) {
     if (c.kind === 'axis') {
       const axis = bank.axes.find((a) => a.id === c.id)!;
@@ -179,7 +191,7 @@ function driversOf(bank: Bank, parts: Contribution[], lean: Direction, disqualif
       drivers.push(`Signal observed (${signed(c.points)} points): ${lowerFirst(c.label)}`);
     }
   }
-  if (toward.length === 0) drivers.push('No answer leans clearly either way; the verdict rests on the threshold alone.');
+  if (parts.every((c) => c.points === 0)) drivers.push('No answer leans clearly either way; the verdict rests on the threshold alone.');
   return drivers;
 }
 
