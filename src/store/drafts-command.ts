@@ -1,0 +1,81 @@
+/**
+ * `handoff-assess drafts`: list saved interviews, newest first, and
+ * `handoff-assess drafts --delete ID` to remove one. The only way a draft is
+ * ever removed.
+ */
+import type {Bank} from '../engine/types.js';
+import {deleteDraft, DraftNotFoundError, draftsDir, listDrafts, type DraftSummary, type StoreOptions} from './drafts.js';
+
+export interface DraftsArgs {
+  /** Remove the draft with this id instead of listing. */
+  delete?: string;
+}
+
+export interface DraftsIo {
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream;
+  /** The bank progress is counted against (answered of total questions). */
+  bank?: Bank;
+  /** Where the drafts folder is read from (HANDOFF_ASSESS_STATE_DIR, XDG_STATE_HOME). Default: process.env. */
+  env?: NodeJS.ProcessEnv;
+}
+
+/** Runs the command; returns the exit code (0, or 2 for an unknown id). */
+export function draftsCommand(args: DraftsArgs, io: DraftsIo): number {
+  const options: StoreOptions = {env: io.env};
+  if (args.delete !== undefined) {
+    try {
+      const path = deleteDraft(args.delete, options);
+      io.stdout.write(`Deleted the saved interview ${args.delete} (${path}).\n`);
+      return 0;
+    } catch (error) {
+      if (error instanceof DraftNotFoundError) {
+        io.stderr.write(`handoff-assess: no saved interview with id "${args.delete}" in ${draftsDir(options)}.\nList them with: handoff-assess drafts\n`);
+        return 2;
+      }
+      throw error;
+    }
+  }
+  const drafts = listDrafts({...options, bank: io.bank});
+  const dir = draftsDir(options);
+  if (drafts.length === 0) {
+    io.stdout.write(`No saved interviews in ${dir}.\nStart one with: handoff-assess\n`);
+    return 0;
+  }
+  io.stdout.write(`${drafts.length} saved interview${drafts.length === 1 ? '' : 's'}, newest first:\n\n`);
+  io.stdout.write(formatDraftTable(drafts));
+  io.stdout.write(`\nResume one with:  handoff-assess --resume ID\nDelete one with:  handoff-assess drafts --delete ID\n`);
+  return 0;
+}
+
+/** The listing as a plain-text table (no colour, readable by a screen reader line by line). */
+export function formatDraftTable(drafts: DraftSummary[]): string {
+  const rows = drafts.map((d) => [
+    d.id,
+    d.organisation ? printable(d.organisation) : '(not yet named)',
+    d.role ? printable(d.role) : '-',
+    d.problem ? 'cannot resume' : d.answered !== undefined ? `${d.answered}/${d.total}${d.position === 'review' ? ' review' : ''}` : '?',
+    formatWhen(d.saved),
+  ]);
+  const head = ['ID', 'ORGANISATION', 'ROLE', 'PROGRESS', 'LAST SAVED'];
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]!))).join('  ') + '\n';
+  let out = line(head);
+  drafts.forEach((d, i) => {
+    out += line(rows[i]!);
+    out += `  ${d.path}\n`;
+    if (d.problem) out += `  problem: ${d.problem}\n`;
+  });
+  return out;
+}
+
+/** Free text on one line, without control characters that could move the cursor. */
+function printable(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ');
+}
+
+/** "2025-01-31 14:25" in local time. */
+function formatWhen(date: Date): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${p(date.getMonth() + 1)}-${p(date.getDate())} ${p(date.getHours())}:${p(date.getMinutes())}`;
+}

@@ -1,0 +1,301 @@
+/**
+ * Saved interviews ("drafts"): one answers file per interview, in the
+ * answers-file format of PRODUCT.md plus a top-level `draft: {position, saved}`
+ * field, kept in the user's state folder:
+ *
+ *   $HANDOFF_ASSESS_STATE_DIR/drafts            (tests, or to move them)
+ *   $XDG_STATE_HOME/handoff-assess/drafts
+ *   ~/.local/state/handoff-assess/drafts        (Linux default, via env-paths)
+ *
+ * Drafts are written whole (temp file, fsync, rename), mode 0600 in a 0700
+ * folder, and are only removed by `deleteDraft` (`handoff-assess drafts
+ * --delete ID`): never silently. The clock is the caller's.
+ */
+import {chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, unlinkSync} from 'node:fs';
+import {basename, dirname, extname, isAbsolute, join, resolve} from 'node:path';
+import envPaths from 'env-paths';
+import {parse as parseYaml} from 'yaml';
+import {parseAnswers} from '../answers/parse-answers.js';
+import {answersToYaml} from '../answers/serialize-answers.js';
+import type {SourceProblem} from '../bank/yaml-source.js';
+import {buildSteps, isAnswered} from '../engine/interview.js';
+import type {Answers, Bank} from '../engine/types.js';
+import {writeFileSafely} from './atomic-write.js';
+
+const APP = 'handoff-assess';
+const DRAFT_EXT = '.yaml';
+/** A draft id: a file name in the drafts folder without its extension (no slashes, no leading dot). */
+const ID_PATTERN = /^(?!.*\.\.)[A-Za-z0-9][A-Za-z0-9._-]{0,150}$/;
+
+export interface StoreOptions {
+  /** Where HANDOFF_ASSESS_STATE_DIR and XDG_STATE_HOME are read. Default: process.env. */
+  env?: NodeJS.ProcessEnv;
+  /** Resolves a relative draft path given to `loadDraft`. Default: process.cwd(). */
+  cwd?: string;
+}
+
+/** A draft failed to load. `exitCode` is what the CLI exits with. */
+export class DraftError extends Error {
+  readonly exitCode = 2;
+}
+
+/** No draft with that id or path. */
+export class DraftNotFoundError extends DraftError {
+  constructor(
+    readonly idOrPath: string,
+    readonly path: string,
+  ) {
+    super(`No saved interview "${idOrPath}" (looked for ${path}). List the saved ones with: handoff-assess drafts`);
+    this.name = 'DraftNotFoundError';
+  }
+}
+
+/** The draft file exists but cannot be read as answers for this bank. */
+export class DraftInvalidError extends DraftError {
+  constructor(
+    readonly path: string,
+    readonly problems: SourceProblem[],
+  ) {
+    super(
+      `${path} cannot be resumed:\n` +
+        problems.map((p) => `  ${p.file}${p.line ? `:${p.line}` : ''} ${p.field}: ${p.message}`).join('\n'),
+    );
+    this.name = 'DraftInvalidError';
+  }
+}
+
+/** The state folder: HANDOFF_ASSESS_STATE_DIR, else XDG_STATE_HOME/handoff-assess, else the platform default. */
+export function stateDir(options: StoreOptions = {}): string {
+  const env = options.env ?? process.env;
+  if (env.HANDOFF_ASSESS_STATE_DIR) return resolve(env.HANDOFF_ASSESS_STATE_DIR);
+  if (env.XDG_STATE_HOME) return join(resolve(env.XDG_STATE_HOME), APP);
+  const paths = envPaths(APP, {suffix: ''});
+  // env-paths names the XDG state folder `log` on Linux; elsewhere the data folder is the right home.
+  return process.platform === 'linux' ? paths.log : paths.data;
+}
+
+/** The folder drafts are kept in. */
+export function draftsDir(options: StoreOptions = {}): string {
+  return join(stateDir(options), 'drafts');
+}
+
+/** Make the drafts folder (0700) if needed. Throws when it cannot be created. */
+export function ensureDraftsDir(options: StoreOptions = {}): string {
+  const dir = draftsDir(options);
+  mkdirSync(dir, {recursive: true, mode: 0o700});
+  if ((statSync(dir).mode & 0o077) !== 0) chmodSync(dir, 0o700);
+  return dir;
+}
+
+/** The file of a draft id. */
+export function draftPath(id: string, options: StoreOptions = {}): string {
+  return join(draftsDir(options), `${id}${DRAFT_EXT}`);
+}
+
+/** "Acme Ltd." -> "acme-ltd"; empty when nothing usable is left. */
+export function slug(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 40)
+    .replace(/-+$/, '');
+}
+
+/** yyyymmdd-hhmmss in local time. */
+export function timestamp(date: Date): string {
+  const p = (n: number, w = 2) => String(n).padStart(w, '0');
+  return `${p(date.getFullYear(), 4)}${p(date.getMonth() + 1)}${p(date.getDate())}-${p(date.getHours())}${p(date.getMinutes())}${p(date.getSeconds())}`;
+}
+
+/**
+ * A fresh draft id, `<organisation-slug or "draft">-<yyyymmdd-hhmmss>`, with
+ * `-2`, `-3`... added when a draft of that id already exists.
+ */
+export function newDraftId(answers: Answers, now: Date, options: StoreOptions = {}): string {
+  const base = `${slug(answers.context.organisation ?? '') || 'draft'}-${timestamp(now)}`;
+  let id = base;
+  for (let n = 2; existsSync(draftPath(id, options)); n++) id = `${base}-${n}`;
+  return id;
+}
+
+export interface DraftToSave {
+  id: string;
+  answers: Answers;
+  /** The question the interview is on (a step id), or "review". */
+  position?: string;
+  /** When it was saved (the caller's clock). */
+  saved: Date;
+}
+
+/** Write a draft whole, mode 0600, replacing the previous save of the same id. Returns its path. */
+export function saveDraft(draft: DraftToSave, options: StoreOptions = {}): string {
+  if (!ID_PATTERN.test(draft.id)) throw new Error(`"${draft.id}" is not a draft id (e.g. acme-ltd-20250131-142500)`);
+  ensureDraftsDir(options);
+  const path = draftPath(draft.id, options);
+  const text = answersToYaml(draft.answers, {position: draft.position, saved: draft.saved.toISOString()});
+  writeFileSafely(path, text, {overwrite: true, mode: 0o600});
+  return path;
+}
+
+export interface LoadedDraft {
+  /** The draft id (the file name without extension). */
+  id: string;
+  path: string;
+  /** True when the file lives in the drafts folder (saving continues in it). */
+  inStore: boolean;
+  answers: Answers;
+  /** Where the interview stood: a step id, "review", or undefined. */
+  position?: string;
+  /** When it was last saved, from the file (else its modification time). */
+  saved: Date;
+  warnings: SourceProblem[];
+}
+
+/** Is this argument a path rather than an id? */
+function looksLikePath(idOrPath: string): boolean {
+  return idOrPath.includes('/') || idOrPath.includes('\\') || /\.(ya?ml|json)$/i.test(idOrPath);
+}
+
+/** The file an id or a path names. */
+export function resolveDraft(idOrPath: string, options: StoreOptions = {}): string {
+  if (!looksLikePath(idOrPath)) return draftPath(idOrPath, options);
+  const asPath = isAbsolute(idOrPath) ? idOrPath : resolve(options.cwd ?? process.cwd(), idOrPath);
+  // "acme-ltd-20250131-142500.yaml" with no folder: the working folder first, then the drafts folder.
+  const asId = idOrPath.replace(/\.ya?ml$/i, '');
+  if (!existsSync(asPath) && ID_PATTERN.test(asId) && existsSync(draftPath(asId, options))) return draftPath(asId, options);
+  return asPath;
+}
+
+/** Read a draft by id or path against a bank. Throws DraftNotFoundError or DraftInvalidError. */
+export function loadDraft(idOrPath: string, bank: Bank, options: StoreOptions = {}): LoadedDraft {
+  const path = resolveDraft(idOrPath, options);
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') throw new DraftNotFoundError(idOrPath, path);
+    if (code === 'EISDIR') throw new DraftInvalidError(path, [{file: path, field: '(file)', message: 'is a folder, not a draft file'}]);
+    throw new DraftInvalidError(path, [{file: path, field: '(file)', message: `could not be read (${code ?? (error as Error).message})`}]);
+  }
+  const load = parseAnswers(path, text, bank, {partial: true});
+  if (!load.answers) throw new DraftInvalidError(path, load.errors);
+  const info = draftInfo(text);
+  return {
+    id: basename(path, extname(path)),
+    path,
+    inStore: resolve(dirname(path)) === resolve(draftsDir(options)),
+    answers: load.answers,
+    position: info.position,
+    saved: info.saved ?? statSync(path).mtime,
+    warnings: load.warnings,
+  };
+}
+
+/** The `draft:` field of a saved draft, read leniently (a hand-made file may lack it). */
+function draftInfo(text: string): {position?: string; saved?: Date} {
+  try {
+    const value = parseYaml(text) as {draft?: {position?: unknown; saved?: unknown}} | null;
+    const draft = value?.draft;
+    const saved = typeof draft?.saved === 'string' ? new Date(draft.saved) : undefined;
+    return {
+      position: typeof draft?.position === 'string' ? draft.position : undefined,
+      saved: saved && !Number.isNaN(saved.getTime()) ? saved : undefined,
+    };
+  } catch {
+    return {};
+  }
+}
+
+export interface DraftSummary {
+  id: string;
+  path: string;
+  organisation?: string;
+  role?: string;
+  /** Questions answered, when the draft reads cleanly against the bank. */
+  answered?: number;
+  /** Questions in the bank's interview. */
+  total?: number;
+  saved: Date;
+  position?: string;
+  /** Why the draft cannot be resumed as it is, if so. It is still listed. */
+  problem?: string;
+}
+
+/** Every draft, newest first. Unreadable drafts are listed with their problem, never hidden. */
+export function listDrafts(options: StoreOptions & {bank?: Bank} = {}): DraftSummary[] {
+  const dir = draftsDir(options);
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
+  }
+  const out: DraftSummary[] = [];
+  for (const name of names) {
+    if (!name.endsWith(DRAFT_EXT) || name.startsWith('.')) continue;
+    const path = join(dir, name);
+    const id = name.slice(0, -DRAFT_EXT.length);
+    let text: string;
+    let mtime: Date;
+    try {
+      text = readFileSync(path, 'utf8');
+      mtime = statSync(path).mtime;
+    } catch (error) {
+      out.push({id, path, saved: new Date(0), problem: `could not be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`});
+      continue;
+    }
+    const info = draftInfo(text);
+    const summary: DraftSummary = {id, path, saved: info.saved ?? mtime, position: info.position};
+    const raw = rawContext(text);
+    summary.organisation = raw.organisation;
+    summary.role = raw.role;
+    if (options.bank) {
+      const load = parseAnswers(path, text, options.bank, {partial: true});
+      if (load.answers) {
+        const steps = buildSteps(options.bank);
+        summary.answered = steps.filter((s) => isAnswered(load.answers!, s)).length;
+        summary.total = steps.length;
+        summary.organisation = load.answers.context.organisation ?? summary.organisation;
+        summary.role = load.answers.context.role ?? summary.role;
+      } else {
+        const first = load.errors[0];
+        summary.problem = first ? `${first.field}: ${first.message}` : 'not a valid answers file';
+      }
+    }
+    out.push(summary);
+  }
+  return out.sort((a, b) => b.saved.getTime() - a.saved.getTime() || b.id.localeCompare(a.id));
+}
+
+/** Organisation and role read straight from the YAML, for listing a draft the bank rejects. */
+function rawContext(text: string): {organisation?: string; role?: string} {
+  try {
+    const value = parseYaml(text) as {context?: {organisation?: unknown; role?: unknown}} | null;
+    const ctx = value?.context;
+    return {
+      organisation: typeof ctx?.organisation === 'string' ? ctx.organisation : undefined,
+      role: typeof ctx?.role === 'string' ? ctx.role : undefined,
+    };
+  } catch {
+    return {};
+  }
+}
+
+/** The most recently saved draft, if any. */
+export function latestDraft(options: StoreOptions = {}): DraftSummary | undefined {
+  return listDrafts(options)[0];
+}
+
+/** Remove one draft by id. Returns the path removed; throws DraftNotFoundError when there is none. */
+export function deleteDraft(id: string, options: StoreOptions = {}): string {
+  const clean = id.replace(/\.ya?ml$/i, '');
+  const path = draftPath(clean, options);
+  if (!ID_PATTERN.test(clean) || !existsSync(path)) throw new DraftNotFoundError(id, path);
+  unlinkSync(path);
+  return path;
+}
