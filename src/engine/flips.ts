@@ -6,7 +6,7 @@
  * taken largest first. Cost grows with questions × options. Every flip
  * returned is checked by scoring the changed answers again.
  */
-import {contributions, fmt, leanOf, list, totalScore} from './score.js';
+import {contributions, fmt, leanOf, list, round, totalScore} from './score.js';
 import type {AnswerChange, Answers, AxisAnswer, Bank, Direction, Flip} from './types.js';
 import {SCALE_VALUES} from './types.js';
 
@@ -29,7 +29,7 @@ function optionsByQuestion(bank: Bank, answers: Answers): Map<string, Option[]> 
     const options: Option[] = [];
     for (const v of SCALE_VALUES) {
       if (v === current) continue;
-      const delta = bank.scoring.scalePoints[v] * axis.weight - now;
+      const delta = round(bank.scoring.scalePoints[v] * axis.weight - now);
       if (delta === 0) continue;
       options.push({
         questionId: axis.id,
@@ -80,9 +80,10 @@ export function applyChanges(answers: Answers, changes: readonly AnswerChange[])
   return next;
 }
 
-/** Does a score of `total` lean to `target`? */
+/** Does a score of `total` lean to `target`? Rounded as totalScore rounds, so that summed deltas
+ * such as 10.5 - 4.6000000000000005 - 4 (fractional weights) agree with re-scoring the answers. */
 function crosses(bank: Bank, total: number, target: Direction): boolean {
-  return leanOf(bank, total) === target;
+  return leanOf(bank, round(total)) === target;
 }
 
 export function findFlips(bank: Bank, answers: Answers): Flip[] {
