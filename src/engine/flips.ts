@@ -149,18 +149,36 @@ export function findFlips(bank: Bank, answers: Answers): Flip[] {
     singles.sort((a, b) => Math.abs(b.change.delta) - Math.abs(a.change.delta));
     for (const option of singles.slice(0, MAX_SINGLE_FLIPS)) flips.push(scoreFlip(bank, answers, [option.change], target, prefix));
   } else {
-    // The greedy set, then each change eased back to the smallest move that still crosses.
-    const chosen = best.slice(0, needed).map((o) => o.change);
-    for (let i = 0; i < chosen.length; i++) {
-      const others = chosen.reduce((s, c, j) => (j === i ? s : s + c.delta), total);
-      const alternatives = options
-        .get(chosen[i]!.id)!
-        .map((o) => o.change)
-        .filter((c) => c.delta * sign > 0 && crosses(bank, others + c.delta, target))
-        .sort((a, b) => Math.abs(a.delta) - Math.abs(b.delta));
-      if (alternatives[0]) chosen[i] = alternatives[0];
+    // The greedy set fixes which questions change; then, among those questions only,
+    // the gentlest combination of moves that still crosses (fewest steps in all,
+    // then the smallest single move), so no answer is pushed further than needed.
+    const chosen = best.slice(0, needed);
+    const choices = chosen.map((o) => options.get(o.questionId)!.map((x) => x.change).filter((c) => c.delta * sign > 0));
+    const combos = choices.reduce((n, c) => n * c.length, 1);
+    let gentlest = chosen.map((o) => o.change);
+    if (combos <= 20000) {
+      let bestCost: [number, number] = [Infinity, Infinity];
+      const pick: AnswerChange[] = [];
+      const walk = (i: number, running: number) => {
+        if (i === choices.length) {
+          if (!crosses(bank, running, target)) return;
+          const steps = pick.map(moveSize);
+          const cost: [number, number] = [steps.reduce((a, b) => a + b, 0), Math.max(...steps)];
+          if (cost[0] < bestCost[0] || (cost[0] === bestCost[0] && cost[1] < bestCost[1])) {
+            bestCost = cost;
+            gentlest = [...pick];
+          }
+          return;
+        }
+        for (const c of choices[i]!) {
+          pick.push(c);
+          walk(i + 1, running + c.delta);
+          pick.pop();
+        }
+      };
+      walk(0, total);
     }
-    flips.push(scoreFlip(bank, answers, chosen, target, prefix));
+    flips.push(scoreFlip(bank, answers, gentlest, target, prefix));
   }
   // Keep only flips that really flip when re-scored.
   return flips.filter((f) => f.kind === 'disqualifier' || leanOf(bank, totalScore(bank, applyChanges(answers, f.changes))) === f.to);
@@ -171,6 +189,13 @@ function scoreFlip(bank: Bank, answers: Answers, changes: AnswerChange[], to: Di
   const parts = changes.map(describeChange);
   const sentence = `${list(parts)} would move the score to ${fmt(after)} and the lean to ${words(to)}.`;
   return {kind: 'score', changes, to, score: after, summary: prefix ? prefix + lowerFirst(sentence) : capitalise(sentence)};
+}
+
+/** How far a change moves an answer: scale steps (from "don't know", from the middle), 1 for a signal. */
+function moveSize(change: AnswerChange): number {
+  if (typeof change.value !== 'number') return 1;
+  const from = Number(change.from);
+  return Math.abs(change.value - (Number.isFinite(from) ? from : 3));
 }
 
 export function describeChange(change: AnswerChange): string {

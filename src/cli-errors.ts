@@ -1,0 +1,16 @@
+/** Error classes and the exit codes they map to, in the one top-level catch of src/cli.ts. */
+
+/** Exit codes (PRODUCT.md). */
+export const EXIT = {ok: 0, failure: 1, usage: 2, verifyFailed: 3, interrupted: 130} as const;
+
+/** Bad usage or invalid input: the message names the file, the field and what is allowed. Exit 2. */
+export class InputError extends Error {
+  constructor(
+    message: string,
+    /** Further lines: every problem found, not only the first. */
+    readonly details: string[] = [],
+  ) {
+    super(message);
+    this.name = 'InputError';
+  }
+}

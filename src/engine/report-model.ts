@@ -1,0 +1,365 @@
+/**
+ * The report model: everything a report says, computed from the bank, the
+ * answers and the result. Pure (the date is passed in). Templates only lay
+ * it out; the JSON report is this model's public part.
+ */
+import {describeChange, words} from './flips.js';
+import {fmt, list, score} from './score.js';
+import type {Answers, Axis, Bank, Confidence, Direction, Recommendation, Result, ScaleValue} from './types.js';
+
+export interface MatrixRow {
+  id: string;
+  title: string;
+  /** The answer in words: "4 of 5", "don't know", "not answered". */
+  answer: string;
+  value: number | 'unknown' | null;
+  /** Which pole the answer leans to, in words. */
+  leaning: string;
+  points: number;
+  weight: number;
+  /** The pole statement the answer is closest to (or both when neutral). */
+  statement: string;
+  certainty?: string;
+  note?: string;
+}
+
+export interface SignalRow {
+  id: string;
+  text: string;
+  observed: boolean;
+  weight: number;
+  note?: string;
+}
+
+export interface DisqualifierRow {
+  id: string;
+  title: string;
+  status: 'applies' | 'cleared' | 'not answered';
+  explanation: string;
+  resolves: string;
+  note?: string;
+}
+
+export interface PathStepModel {
+  number: number;
+  id: string;
+  title: string;
+  summary: string;
+  /** Concrete, tailored actions. */
+  actions: string[];
+  /** Step 3: the measurable recovery criteria. */
+  criteria: string[];
+  /** Steps 2 and 4: the failure classes the answers reported. */
+  classes: string[];
+}
+
+export interface PreparationItem {
+  /** Why it is on the list: a disqualifier, an evidence gap, an unverified answer or the baseline. */
+  reason: 'disqualifier' | 'unanswered' | 'evidence-gap' | 'verify' | 'baseline';
+  title: string;
+  detail: string;
+}
+
+export interface ReportModel {
+  title: string;
+  date: string;
+  organisation: string;
+  assessor?: string;
+  role?: string;
+  roleLabel?: string;
+  workflow: string;
+  systems: string[];
+  systemsText: string;
+  bank: {name: string; version: string; title: string};
+  recommendation: Recommendation;
+  recommendationLabel: string;
+  lean: Direction;
+  leanLabel: string;
+  confidence: Confidence;
+  confidenceReasons: string[];
+  /** A short paragraph: why this recommendation. */
+  why: string;
+  score: number;
+  threshold: number;
+  margin: number;
+  range: {min: number; max: number};
+  /** How far the score sits from the threshold, in words. */
+  distance: string;
+  drivers: string[];
+  matrix: MatrixRow[];
+  signals: {manageInPlace: SignalRow[]; remediationSprint: SignalRow[]};
+  signalCounts: {manageInPlace: string; remediationSprint: string};
+  disqualifiers: DisqualifierRow[];
+  disqualified: boolean;
+  path: PathStepModel[];
+  flips: {summary: string; kind: 'score' | 'disqualifier'; changes: string[]; to: Recommendation; score: number}[];
+  scoreFlips: string[];
+  disqualifierFlip: string;
+  preparation: PreparationItem[];
+  notes: {id: string; question: string; text: string}[];
+  /** How the weights and thresholds decided, in words. */
+  method: string[];
+  result: Result;
+}
+
+const LABELS: Record<Recommendation, string> = {
+  'manage-in-place': 'Manage in place',
+  'remediation-sprint': 'Remediation sprint',
+  'not-yet-qualified': 'Not yet qualified',
+};
+
+/** Fill {workflow} and {systems} in bank text. */
+export function fill(text: string, workflow: string, systems: string): string {
+  return text.replaceAll('{workflow}', workflow).replaceAll('{systems}', systems);
+}
+
+export function buildReportModel(bank: Bank, answers: Answers, date: string): ReportModel {
+  const result = score(bank, answers);
+  const ctx = answers.context;
+  const organisation = ctx.organisation?.trim() || 'Unnamed organisation';
+  const workflow = ctx.workflow?.trim() || 'the critical workflow';
+  const systems = ctx.systems?.filter(Boolean) ?? [];
+  const systemsText = systems.length ? list(systems) : 'the systems involved';
+  const roleChoice = bank.context.find((q) => q.id === 'role')?.choices?.find((c) => c.value === ctx.role);
+
+  const matrix = bank.axes.map((axis) => matrixRow(bank, axis, answers));
+  const signalRows = (list: 'manage_in_place' | 'remediation_sprint') =>
+    bank.signals
+      .filter((s) => s.list === list)
+      .map((s): SignalRow => ({id: s.id, text: s.text, observed: answers.signals[list]?.includes(s.id) ?? false, weight: s.weight, note: answers.notes[s.id]}));
+  const mip = signalRows('manage_in_place');
+  const rs = signalRows('remediation_sprint');
+  const disqualifiers = bank.disqualifiers.map(
+    (d): DisqualifierRow => ({
+      id: d.id,
+      title: d.title,
+      status: answers.disqualifiers[d.id] === true ? 'applies' : answers.disqualifiers[d.id] === false ? 'cleared' : 'not answered',
+      explanation: d.explanation,
+      resolves: d.resolves,
+      note: answers.notes[d.id],
+    }),
+  );
+  const applying = disqualifiers.filter((d) => d.status === 'applies');
+
+  const scoreFlips = result.flips.filter((f) => f.kind === 'score').map((f) => f.summary);
+  const dqFlips = result.flips.filter((f) => f.kind === 'disqualifier');
+  const disqualifierFlip = applying.length
+    ? dqFlips[0]?.summary ?? ''
+    : dqFlips.length
+      ? `Any one disqualifier turning out to apply (${list(dqFlips.map((f) => f.changes[0]!.label.toLowerCase()))}) would make the request not yet qualified.`
+      : '';
+
+  const idTitles = new Map<string, string>([
+    ...bank.context.map((q) => [q.id, q.prompt] as const),
+    ...bank.axes.map((a) => [a.id, a.title] as const),
+    ['manage_in_place', 'Manage-in-place signals'] as const,
+    ['remediation_sprint', 'Remediation-sprint signals'] as const,
+    ...bank.signals.map((s) => [s.id, s.text] as const),
+    ...bank.disqualifiers.map((d) => [d.id, d.title] as const),
+  ]);
+  const notes = Object.entries(answers.notes)
+    .filter(([, text]) => text.trim())
+    .map(([id, text]) => ({id, question: idTitles.get(id) ?? id, text}));
+
+  return {
+    title: `Handoff risk assessment: ${organisation}`,
+    date,
+    organisation,
+    assessor: ctx.assessor?.trim() || undefined,
+    role: ctx.role,
+    roleLabel: roleChoice?.label,
+    workflow,
+    systems,
+    systemsText,
+    bank: {name: bank.meta.name, version: bank.meta.version, title: bank.meta.title},
+    recommendation: result.recommendation,
+    recommendationLabel: LABELS[result.recommendation],
+    lean: result.lean,
+    leanLabel: LABELS[result.lean],
+    confidence: result.confidence,
+    confidenceReasons: result.confidenceReasons.map(capitalise),
+    why: whyText(bank, result, applying.map((d) => d.title)),
+    score: result.score,
+    threshold: result.threshold,
+    margin: result.margin,
+    range: result.range,
+    distance: distanceText(result),
+    drivers: result.drivers,
+    matrix,
+    signals: {manageInPlace: mip, remediationSprint: rs},
+    signalCounts: {
+      manageInPlace: `${mip.filter((s) => s.observed).length} of ${mip.length}`,
+      remediationSprint: `${rs.filter((s) => s.observed).length} of ${rs.length}`,
+    },
+    disqualifiers,
+    disqualified: applying.length > 0,
+    path: containmentPath(bank, answers, result, workflow, systemsText),
+    flips: result.flips.map((f) => ({summary: f.summary, kind: f.kind, changes: f.changes.map(describeChange), to: f.to, score: f.score})),
+    scoreFlips,
+    disqualifierFlip,
+    preparation: preparation(bank, answers, result),
+    notes,
+    method: method(bank),
+    result,
+  };
+}
+
+function matrixRow(bank: Bank, axis: Axis, answers: Answers): MatrixRow {
+  const value = answers.matrix[axis.id];
+  const known = typeof value === 'number';
+  const points = known ? bank.scoring.scalePoints[value as ScaleValue] * axis.weight : 0;
+  const leaning = !known ? (value === 'unknown' ? 'unknown' : 'not answered') : points > 0 ? 'remediation sprint' : points < 0 ? 'manage in place' : 'neutral';
+  const statement = !known ? '' : points > 0 ? axis.remediationSprint : points < 0 ? axis.manageInPlace : 'Between the two poles.';
+  return {
+    id: axis.id,
+    title: axis.title,
+    answer: known ? `${value} of 5` : value === 'unknown' ? "don't know" : 'not answered',
+    value: known ? value : value === 'unknown' ? 'unknown' : null,
+    leaning,
+    points,
+    weight: axis.weight,
+    statement,
+    certainty: answers.certainty[axis.id],
+    note: answers.notes[axis.id],
+  };
+}
+
+function whyText(bank: Bank, result: Result, applying: string[]): string {
+  const toward = result.lean === 'remediation-sprint' ? 'toward a remediation sprint' : 'toward managing in place';
+  const scorePart = `The answers score ${fmt(result.score)} against a threshold of ${fmt(result.threshold)} (range ${fmt(result.range.min)} to ${fmt(result.range.max)}), which leans ${toward}.`;
+  const strongest = result.contributions
+    .filter((c) => c.kind === 'axis' && c.points * (result.lean === 'remediation-sprint' ? 1 : -1) > 0)
+    .sort((a, b) => Math.abs(b.points) - Math.abs(a.points))
+    .slice(0, 2)
+    .map((c) => c.label.toLowerCase());
+  const axisPart = strongest.length ? ` ${capitalise(list(strongest))} weigh${strongest.length > 1 ? '' : 's'} most.` : '';
+  if (applying.length) {
+    return `Not yet qualified: ${list(applying.map((t) => t.toLowerCase()))} ${applying.length > 1 ? 'apply' : 'applies'}, so no engagement should be scoped until ${applying.length > 1 ? 'they are' : 'it is'} resolved. ${scorePart}${axisPart}`;
+  }
+  return `${scorePart}${axisPart}`;
+}
+
+function distanceText(result: Result): string {
+  const d = Math.abs(result.margin);
+  if (result.lean === 'remediation-sprint') {
+    return d === 0 ? 'exactly at the threshold' : `${fmt(d)} point${d === 1 ? '' : 's'} above the threshold`;
+  }
+  return `${fmt(d)} point${d === 1 ? '' : 's'} below the threshold`;
+}
+
+/** The axes that scored worst: known answers on the remediation side, worst first (at most three). */
+export function worstAxes(bank: Bank, answers: Answers): Axis[] {
+  const known = bank.axes
+    .filter((a) => typeof answers.matrix[a.id] === 'number')
+    .map((a) => ({axis: a, value: answers.matrix[a.id] as number, points: bank.scoring.scalePoints[answers.matrix[a.id] as ScaleValue] * a.weight}))
+    .sort((a, b) => b.value - a.value || b.points - a.points);
+  const bad = known.filter((k) => k.points > 0);
+  return (bad.length ? bad : known.filter((k) => k.value >= 3)).slice(0, 3).map((k) => k.axis);
+}
+
+/** The failure classes the answers report: worst axes and observed remediation signals. */
+export function failureClasses(bank: Bank, answers: Answers, workflow: string, systems: string): string[] {
+  const classes = [
+    ...worstAxes(bank, answers).map((a) => a.failureClass),
+    ...bank.signals.filter((s) => s.list === 'remediation_sprint' && s.failureClass && answers.signals.remediation_sprint?.includes(s.id)).map((s) => s.failureClass!),
+  ].map((c) => fill(c, workflow, systems));
+  return [...new Set(classes)];
+}
+
+function containmentPath(bank: Bank, answers: Answers, result: Result, workflow: string, systems: string): PathStepModel[] {
+  const worst = worstAxes(bank, answers);
+  const classes = failureClasses(bank, answers, workflow, systems);
+  const light = result.lean === 'manage-in-place';
+  const worstNames = list(worst.map((a) => a.title.toLowerCase()));
+  const has = (id: string) => answers.disqualifiers[id] === true;
+
+  return bank.path.map((step, i): PathStepModel => {
+    const actions: string[] = [];
+    const criteria: string[] = [];
+    let stepClasses: string[] = [];
+    let summary = step.summary;
+    switch (step.id) {
+      case 'map':
+        actions.push(`Trace ${workflow} across ${systems}, handoff by handoff, and mark which integrations set its lead time.`);
+        for (const axis of worst) actions.push(`${axis.title}: find ${axis.focus}.`);
+        if (!worst.length) actions.push('No axis was answered on the remediation side; map the handoffs anyway, and record failure counts as you go so the next assessment rests on evidence.');
+        break;
+      case 'boundaries':
+        actions.push(`Decide which of ${systems} is the system of record for each record the workflow hands over.`);
+        if (classes.length) {
+          actions.push('Give each failure class below one escalation owner and one written recovery path.');
+          stepClasses = classes;
+        } else actions.push('Give any handoff failure one escalation owner and one written recovery path.');
+        if (has('no_tradeoff_owner')) actions.push('First name the person who can approve tradeoffs between teams: without them these boundaries cannot be agreed.');
+        break;
+      case 'sprint': {
+        if (light && step.lightSummary) summary = step.lightSummary;
+        const basis = worst.length ? worst : bank.axes.slice(0, 2);
+        for (const axis of basis) criteria.push(fill(axis.recovery, workflow, systems));
+        if (worst.length) {
+          const today = worst.map((a) => `${a.title.toLowerCase()} ${answers.matrix[a.id]}`);
+          criteria.push(`Re-assessed with this tool after the ${light ? 'hardening pass' : 'sprint'}, each of these axes scores 2 or lower (today: ${list(today)}).`);
+        }
+        actions.push(`${light ? 'Harden' : 'Scope the sprint to'} ${workflow} only; other workflows wait for the results.`);
+        if (worst.length) actions.push(`Measure before and after on ${worstNames}, the axes that scored worst.`);
+        if (result.recommendation === 'not-yet-qualified') actions.push('Start only once the disqualifiers in this report are resolved.');
+        break;
+      }
+      case 'monitor':
+        if (classes.length) {
+          actions.push('Alert on each failure class below as it happens, with a named owner and a written fallback.');
+          stepClasses = classes;
+        } else actions.push(`Watch ${workflow} for handoff failures, late exceptions and manual re-checks, each with an owner and a fallback.`);
+        actions.push(`Add no further integrations to ${systems} until these controls have held for a full cycle.`);
+        break;
+    }
+    return {number: i + 1, id: step.id, title: step.title, summary, actions, criteria, classes: stepClasses};
+  });
+}
+
+function preparation(bank: Bank, answers: Answers, result: Result): PreparationItem[] {
+  const items: PreparationItem[] = [];
+  for (const d of bank.disqualifiers) {
+    if (answers.disqualifiers[d.id] === true) items.push({reason: 'disqualifier', title: `Resolve: ${d.title.toLowerCase()}`, detail: d.prepare});
+    else if (answers.disqualifiers[d.id] === undefined) items.push({reason: 'unanswered', title: `Confirm: ${d.title.toLowerCase()}`, detail: `This was not answered. ${d.prompt}`});
+  }
+  for (const axis of bank.axes) {
+    if (typeof answers.matrix[axis.id] !== 'number') {
+      items.push({reason: 'evidence-gap', title: `Evidence for ${axis.title.toLowerCase()}`, detail: `Answered "don't know": bring ${axis.evidence}.`});
+    }
+  }
+  for (const axis of bank.axes) {
+    const c = answers.certainty[axis.id];
+    if (typeof answers.matrix[axis.id] === 'number' && c && c !== 'verified' && axis.weight >= bank.scoring.estimatedWeightAt) {
+      items.push({reason: 'verify', title: `Verify ${axis.title.toLowerCase()}`, detail: `Answered as ${c}; it weighs heavily, so bring ${axis.evidence}.`});
+    }
+  }
+  const worst = worstAxes(bank, answers);
+  items.push({
+    reason: 'baseline',
+    title: 'Baseline figures',
+    detail: worst.length
+      ? `Today's figures for ${list(worst.map((a) => a.title.toLowerCase()))}, so the recovery criteria in step 3 can be measured.`
+      : "Today's figures for failure counts, reconciliation hours and cycle time on the workflow, so any change can be measured.",
+  });
+  if (result.recommendation !== 'manage-in-place') {
+    items.push({reason: 'baseline', title: 'Named owners', detail: 'Who owns each system involved, and who is on the hook when a handoff between them fails.'});
+  }
+  return items;
+}
+
+function method(bank: Bank): string[] {
+  const sc = bank.scoring;
+  const pts = sc.scalePoints;
+  return [
+    `Each matrix answer scores ${fmt(pts[1])}, ${fmt(pts[2])}, ${fmt(pts[3])}, ${fmt(pts[4])} or ${fmt(pts[5])} points for 1 to 5, multiplied by the axis weight (${list(bank.axes.map((a) => `${a.title.toLowerCase()} ${fmt(a.weight)}`))}); "don't know" scores 0.`,
+    `Each observed remediation-sprint signal adds its weight and each observed manage-in-place signal subtracts its weight (${list([...new Set(bank.signals.map((s) => fmt(s.weight)))])} points each).`,
+    `A total of ${fmt(sc.remediationAt)} or more recommends a remediation sprint; below that, managing in place. Any disqualifier that applies makes the request not yet qualified, whatever the score.`,
+    `Confidence starts high. It drops to medium within ${fmt(sc.nearThreshold)} points of the threshold; one level when ${Math.round(sc.unknownShareMedium * 100)}% or more of the matrix weight is unknown (low at ${Math.round(sc.unknownShareLow * 100)}%); one level when the matrix and the checklists lean opposite ways by ${fmt(sc.disagreementPoints)} points or more each; and one level when an axis of weight ${fmt(sc.estimatedWeightAt)} or more is estimated rather than verified.`,
+  ];
+}
+
+function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+

@@ -1,0 +1,219 @@
+/**
+ * Report model → markdown (a liquid template), HTML (marked, one
+ * self-contained page) or JSON. Reading templates/ is src/bank's job for the
+ * questions and this module's for the bundled templates.
+ */
+import {readFileSync} from 'node:fs';
+import {Liquid, type Template} from 'liquidjs';
+import {Marked, type Tokens} from 'marked';
+import {answersToYaml, answersToObject} from '../answers/serialize-answers.js';
+import {packagePath} from '../bank/paths.js';
+import {buildReportModel, type ReportModel} from '../engine/report-model.js';
+import {signed} from '../engine/score.js';
+import type {Answers, Bank} from '../engine/types.js';
+import {escapeHtml, escapeMarkdown, fence, stripControls} from './escape.js';
+
+export type ReportFormat = 'md' | 'html' | 'json';
+export const REPORT_FORMATS: readonly ReportFormat[] = ['md', 'html', 'json'];
+
+export interface TemplateSource {
+  /** The file as the user named it, for messages. */
+  path: string;
+  text: string;
+}
+
+export interface RenderInput {
+  bank: Bank;
+  answers: Answers;
+  /** ISO date (YYYY-MM-DD) printed in the title; the caller owns the clock. */
+  date: string;
+  format: ReportFormat;
+  /** A custom markdown template (--template); default templates/report.md.liquid. */
+  template?: TemplateSource;
+}
+
+/** A template that does not parse or fails to render. */
+export class TemplateError extends Error {
+  constructor(
+    readonly file: string,
+    readonly line: number | undefined,
+    detail: string,
+  ) {
+    super(`${file}${line ? `:${line}` : ''}: ${detail}`);
+    this.name = 'TemplateError';
+  }
+}
+
+const DEFAULT_TEMPLATE = 'templates/report.md.liquid';
+const HTML_PAGE = 'templates/report.html.liquid';
+
+/** A liquid engine that can read no file and cannot loop forever. */
+function liquid(escape: (value: unknown) => string): Liquid {
+  const engine = new Liquid({
+    outputEscape: escape,
+    strictFilters: true,
+    relativeReference: false,
+    parseLimit: 1e6,
+    renderLimit: 2000,
+    memoryLimit: 64e6,
+    fs: {
+      exists: async () => false,
+      existsSync: () => false,
+      readFile: async (file: string) => refuseFile(file),
+      readFileSync: (file: string) => refuseFile(file),
+      resolve: (_root: string, file: string) => file,
+    },
+  });
+  engine.registerFilter('signed', (n: unknown) => (typeof n === 'number' ? signed(n) : n));
+  return engine;
+}
+
+function refuseFile(file: string): never {
+  throw new Error(`templates cannot include other files ("${file}")`);
+}
+
+let defaultTemplateText: string | undefined;
+const compiled = new Map<string, Template[]>();
+
+export function defaultTemplate(): TemplateSource {
+  defaultTemplateText ??= readFileSync(packagePath(DEFAULT_TEMPLATE), 'utf8');
+  return {path: DEFAULT_TEMPLATE, text: defaultTemplateText};
+}
+
+const mdEngine = liquid(escapeMarkdown);
+
+/** Parse a template once; a syntax error names the file and line. */
+export function compileTemplate(source: TemplateSource): Template[] {
+  const key = `${source.path}\0${source.text}`;
+  let parsed = compiled.get(key);
+  if (!parsed) {
+    try {
+      parsed = mdEngine.parse(source.text);
+    } catch (error) {
+      throw templateError(source.path, error);
+    }
+    compiled.set(key, parsed);
+  }
+  return parsed;
+}
+
+function templateError(file: string, error: unknown): TemplateError {
+  const e = error as {message?: string; token?: {getPosition?: () => [number, number]}};
+  const line = e.token?.getPosition?.()[0];
+  const detail = (e.message ?? String(error)).split('\n')[0]!.replace(/, line:\d+, col:\d+$/, '');
+  return new TemplateError(file, line, `template error: ${detail}`);
+}
+
+/** The model plus the fields only templates need. */
+function templateScope(model: ReportModel, answers: Answers): Record<string, unknown> {
+  const {result: _result, ...rest} = model;
+  return {...rest, answersBlock: fence(answersToYaml(answers), 'yaml')};
+}
+
+export function renderMarkdown(bank: Bank, answers: Answers, date: string, template: TemplateSource = defaultTemplate()): string {
+  const model = buildReportModel(bank, answers, date);
+  const parsed = compileTemplate(template);
+  try {
+    return normaliseBlankLines(mdEngine.renderSync(parsed, templateScope(model, answers)) as string);
+  } catch (error) {
+    throw templateError(template.path, error);
+  }
+}
+
+function normaliseBlankLines(md: string): string {
+  return `${md.replace(/[ \t]+$/gm, '').replace(/\n{3,}/g, '\n\n').trim()}\n`;
+}
+
+/** Markdown → HTML where raw HTML is shown as text and only http(s) and mailto links survive. */
+const marked = new Marked({gfm: true});
+marked.use({
+  renderer: {
+    html(token: Tokens.HTML | Tokens.Tag) {
+      return escapeHtml(token.text);
+    },
+    link(token: Tokens.Link) {
+      const text = this.parser.parseInline(token.tokens);
+      return /^(https?:|mailto:)/i.test(token.href) ? `<a href="${escapeHtml(token.href)}" rel="noreferrer noopener">${text}</a>` : text;
+    },
+    image(token: Tokens.Image) {
+      return escapeHtml(token.text);
+    },
+  },
+});
+
+export function markdownToHtml(md: string): string {
+  return marked.parse(md, {async: false}) as string;
+}
+
+let htmlPage: Template[] | undefined;
+
+export function renderHtml(bank: Bank, answers: Answers, date: string, template?: TemplateSource): string {
+  const md = renderMarkdown(bank, answers, date, template);
+  const model = buildReportModel(bank, answers, date);
+  const engine = liquid((v) => escapeHtml(stripControls(String(v ?? ''))));
+  htmlPage ??= engine.parse(readFileSync(packagePath(HTML_PAGE), 'utf8'));
+  return engine.renderSync(htmlPage, {title: model.title, lang: 'en', body: markdownToHtml(md), recommendation: model.recommendation}) as string;
+}
+
+/** The JSON report: a stable, documented shape (README "JSON report"). */
+export function reportJson(bank: Bank, answers: Answers, date: string): Record<string, unknown> {
+  const m = buildReportModel(bank, answers, date);
+  return {
+    format: 'handoff-assess-report',
+    formatVersion: 1,
+    date: m.date,
+    bank: m.bank,
+    organisation: m.organisation,
+    workflow: m.workflow,
+    systems: m.systems,
+    recommendation: m.recommendation,
+    confidence: m.confidence,
+    confidenceReasons: m.confidenceReasons,
+    lean: m.lean,
+    why: m.why,
+    score: m.score,
+    threshold: m.threshold,
+    margin: m.margin,
+    range: m.range,
+    drivers: m.drivers,
+    flips: m.result.flips,
+    disqualifiers: m.disqualifiers.map(({id, title, status, resolves}) => ({id, title, status, applies: status === 'applies', resolves})),
+    matrix: m.matrix.map(({id, title, value, leaning, points, weight, certainty}) => ({id, title, value, leaning, points, weight, certainty: certainty ?? null})),
+    signals: {
+      manage_in_place: m.signals.manageInPlace.map(({id, text, observed}) => ({id, text, observed})),
+      remediation_sprint: m.signals.remediationSprint.map(({id, text, observed}) => ({id, text, observed})),
+    },
+    containmentPath: m.path.map(({number, id, title, summary, actions, criteria, classes}) => ({step: number, id, title, summary, actions, criteria, failureClasses: classes})),
+    preparation: m.preparation,
+    notes: m.notes,
+    method: m.method,
+    answers: answersToObject(answers),
+  };
+}
+
+export function renderReport(input: RenderInput): string {
+  switch (input.format) {
+    case 'md':
+      return renderMarkdown(input.bank, input.answers, input.date, input.template);
+    case 'html':
+      return renderHtml(input.bank, input.answers, input.date, input.template);
+    case 'json':
+      return `${JSON.stringify(reportJson(input.bank, input.answers, input.date), null, 2)}\n`;
+  }
+}
+
+/** handoff-assessment-<organisation>-<date>.<ext>, safe on every file system. */
+export function reportFileName(answers: Answers, date: string, format: ReportFormat): string {
+  return `handoff-assessment-${slug(answers.context.organisation ?? '') || 'unnamed'}-${date}.${format}`;
+}
+
+export function slug(text: string): string {
+  return stripControls(text)
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60)
+    .replace(/-+$/, '');
+}
