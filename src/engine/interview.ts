@@ -104,10 +104,16 @@ export function startInterview(bank: Bank, answers: Answers = emptyAnswers()): I
   return {answers, index: firstUnanswered(bank, answers), returnToReview: false};
 }
 
-/** The first step without an answer (the review when all are answered): where a resumed draft continues. */
+/**
+ * The first step without an answer (the review when all are answered): where a resumed draft continues.
+ * An optional text question with a later question answered was skipped, not missed: a skipped blank is not
+ * saved in a draft, so without this a resumed interview would jump back to it.
+ */
 export function firstUnanswered(bank: Bank, answers: Answers): number {
   const steps = buildSteps(bank);
-  const i = steps.findIndex((s) => !isAnswered(answers, s));
+  const answered = steps.map((s) => isAnswered(answers, s));
+  const lastAnswered = answered.lastIndexOf(true);
+  const i = steps.findIndex((s, j) => !answered[j] && (s.required || s.kind !== 'text' || j > lastAnswered));
   return i < 0 ? steps.length : i;
 }
 
