@@ -1,0 +1,295 @@
+import {describe, expect, it} from '@jest/globals';
+import {parseAnswers} from '../../src/answers/parse-answers.js';
+import {answersToYaml} from '../../src/answers/serialize-answers.js';
+import {
+  answer,
+  back,
+  buildSteps,
+  cancelEdit,
+  currentStep,
+  describeAnswer,
+  edit,
+  firstUnanswered,
+  isReview,
+  progress,
+  reviewRows,
+  setAnswer,
+  setCertainty,
+  setNote,
+  startInterview,
+  validate,
+  type InterviewState,
+  type StepAnswer,
+} from '../../src/engine/interview.js';
+import {emptyAnswers} from '../../src/engine/types.js';
+import {realBank} from './profiles.js';
+
+const bank = realBank();
+const steps = buildSteps(bank);
+const ids = steps.map((s) => s.id);
+
+/** A valid answer for every step, by id. */
+const sample: Record<string, StepAnswer> = {
+  organisation: 'Acme Ltd',
+  assessor: 'Jo Smith',
+  role: 'consultant',
+  workflow: 'Order to cash',
+  systems: 'HubSpot, Gmail ,  NetSuite',
+  failure_frequency: 4,
+  reconciliation_load: 5,
+  exception_visibility: 3,
+  lead_time_impact: 'unknown',
+  operational_confidence: 2,
+  manage_in_place: ['clear_ownership'],
+  remediation_sprint: [],
+  no_tradeoff_owner: false,
+  no_budget_path: true,
+  broad_redesign_expected: false,
+  exploratory_no_pain: false,
+};
+
+function answerAll(state: InterviewState, count = steps.length): InterviewState {
+  for (let i = 0; i < count; i++) state = answer(bank, state, sample[currentStep(bank, state)!.id]!);
+  return state;
+}
+
+describe('the steps', () => {
+  it('run context, matrix, signals, disqualifiers, in bank order', () => {
+    expect(ids).toEqual([
+      'organisation', 'assessor', 'role', 'workflow', 'systems',
+      'failure_frequency', 'reconciliation_load', 'exception_visibility', 'lead_time_impact', 'operational_confidence',
+      'manage_in_place', 'remediation_sprint',
+      'no_tradeoff_owner', 'no_budget_path', 'broad_redesign_expected', 'exploratory_no_pain',
+    ]);
+    expect(steps.map((s) => s.section)).toEqual([
+      ...Array(5).fill('context'), ...Array(5).fill('matrix'), 'signals', 'signals', ...Array(4).fill('disqualifiers'),
+    ]);
+  });
+
+  it('each kind carries what its front end draws', () => {
+    const role = steps.find((s) => s.id === 'role')!;
+    expect(role.kind).toBe('choice');
+    expect(role.options!.map((o) => o.value)).toEqual(['consultant', 'founder', 'operations-leader', 'buyer']);
+    const ff = steps.find((s) => s.id === 'failure_frequency')!;
+    expect(ff.kind).toBe('scale');
+    expect(ff.poles!.manageInPlace).toMatch(/rare/);
+    expect(ff.poles!.remediationSprint).toMatch(/every week/);
+    expect(ff.why.length).toBeGreaterThan(20);
+    const rem = steps.find((s) => s.id === 'remediation_sprint')!;
+    expect(rem.kind).toBe('multi');
+    expect(rem.options!.map((o) => o.value)).toEqual(['recurring_sync_failures', 'fragmented_status', 'workarounds_outpacing', 'unforecastable_delivery']);
+    expect(steps.find((s) => s.id === 'no_budget_path')!.kind).toBe('yesno');
+    expect(steps.find((s) => s.id === 'assessor')!.required).toBe(false);
+    expect(steps.find((s) => s.id === 'organisation')!.required).toBe(true);
+  });
+});
+
+describe('moving through the interview', () => {
+  it('starts at the first question with nothing answered', () => {
+    const state = startInterview(bank);
+    expect(state.index).toBe(0);
+    expect(currentStep(bank, state)!.id).toBe('organisation');
+    expect(progress(bank, state)).toEqual({section: 'context', sectionTitle: 'About the assessment', sectionStep: 1, sectionSize: 5, step: 1, total: 16, answered: 0, fraction: 0});
+  });
+
+  it('answering moves forward across a section boundary, and back comes back with the answer kept', () => {
+    let state = answerAll(startInterview(bank), 5);
+    expect(currentStep(bank, state)!.id).toBe('failure_frequency');
+    expect(progress(bank, state)).toMatchObject({section: 'matrix', sectionTitle: 'Decision matrix', sectionStep: 1, sectionSize: 5, step: 6, total: 16, answered: 5});
+    expect(state.answers.context.systems).toEqual(['HubSpot', 'Gmail', 'NetSuite']);
+    state = back(bank, state);
+    expect(currentStep(bank, state)!.id).toBe('systems');
+    expect(progress(bank, state)).toMatchObject({section: 'context', sectionStep: 5, step: 5});
+    expect(state.answers.context.systems).toEqual(['HubSpot', 'Gmail', 'NetSuite']);
+    // Answering again replaces the answer and moves on again.
+    state = answer(bank, state, ['Salesforce']);
+    expect(state.answers.context.systems).toEqual(['Salesforce']);
+    expect(currentStep(bank, state)!.id).toBe('failure_frequency');
+  });
+
+  it('back on the first question stays there', () => {
+    const state = back(bank, startInterview(bank));
+    expect(state.index).toBe(0);
+  });
+
+  it('the signals and disqualifier sections count their own steps', () => {
+    let state = answerAll(startInterview(bank), 11);
+    expect(progress(bank, state)).toMatchObject({section: 'signals', sectionTitle: 'Signals', sectionStep: 2, sectionSize: 2, step: 12});
+    state = answerAll(state, 2);
+    expect(progress(bank, state)).toMatchObject({section: 'disqualifiers', sectionTitle: 'Disqualifiers', sectionStep: 2, sectionSize: 4, step: 14});
+  });
+
+  it('after the last question comes the review; back from the review is the last question', () => {
+    let state = answerAll(startInterview(bank));
+    expect(isReview(bank, state)).toBe(true);
+    expect(currentStep(bank, state)).toBeUndefined();
+    expect(progress(bank, state)).toEqual({section: 'review', sectionTitle: 'Review', sectionStep: 1, sectionSize: 1, step: 16, total: 16, answered: 16, fraction: 1});
+    // Answering on the review does nothing.
+    expect(answer(bank, state, 3)).toBe(state);
+    state = back(bank, state);
+    expect(currentStep(bank, state)!.id).toBe('exploratory_no_pain');
+  });
+
+  it('a question opened from the review returns to the review when answered', () => {
+    let state = answerAll(startInterview(bank));
+    state = edit(bank, state, 'reconciliation_load');
+    expect(currentStep(bank, state)!.id).toBe('reconciliation_load');
+    expect(progress(bank, state)).toMatchObject({section: 'matrix', sectionStep: 2, step: 7});
+    state = answer(bank, state, 1);
+    expect(isReview(bank, state)).toBe(true);
+    expect(state.answers.matrix.reconciliation_load).toBe(1);
+    // The next answer after returning is an ordinary step again.
+    state = back(bank, state);
+    expect(currentStep(bank, state)!.id).toBe('exploratory_no_pain');
+    state = answer(bank, state, true);
+    expect(isReview(bank, state)).toBe(true);
+  });
+
+  it('back from a question opened from the review returns to the review, leaving the answer as it was', () => {
+    let state = answerAll(startInterview(bank));
+    state = edit(bank, state, 'organisation');
+    state = back(bank, state);
+    expect(isReview(bank, state)).toBe(true);
+    expect(state.returnToReview).toBe(false);
+    expect(state.answers.context.organisation).toBe('Acme Ltd');
+    state = cancelEdit(bank, edit(bank, state, 'role'));
+    expect(isReview(bank, state)).toBe(true);
+  });
+
+  it('editing an unknown id says which', () => {
+    expect(() => edit(bank, startInterview(bank), 'nope')).toThrow('No question with id "nope".');
+  });
+});
+
+describe('validation messages', () => {
+  const step = (id: string) => steps.find((s) => s.id === id)!;
+  it.each([
+    ['organisation', '   ', 'This one is needed for the report: please type an answer.'],
+    ['organisation', 'x'.repeat(121), 'Please keep it under 120 characters (now 121).'],
+    ['systems', ' , ', 'Name at least one system, separated by commas (e.g. HubSpot, Gmail).'],
+    ['systems', ['y'.repeat(81)], 'Each name must be under 80 characters.'],
+    ['role', 'ceo', 'Please choose one of the options.'],
+    ['failure_frequency', 7, 'Choose 1 to 5, or "don\'t know".'],
+    ['failure_frequency', '4', 'Choose 1 to 5, or "don\'t know".'],
+    ['manage_in_place', ['recurring_sync_failures'], 'Unknown option.'],
+    ['no_budget_path', 'yes', 'Answer yes or no.'],
+  ] as [string, StepAnswer, string][])('%s = %j is refused', (id, value, message) => {
+    expect(validate(step(id), value)).toBe(message);
+    expect(() => setAnswer(emptyAnswers(), step(id), value)).toThrow(`${id}: ${message}`);
+  });
+
+  it.each([
+    ['organisation', 'x'.repeat(120)],
+    ['assessor', ''],
+    ['role', 'operations-leader'],
+    ['failure_frequency', 'unknown'],
+    ['failure_frequency', 1],
+    ['remediation_sprint', []],
+    ['no_budget_path', false],
+  ] as [string, StepAnswer][])('%s = %j is accepted', (id, value) => {
+    expect(validate(step(id), value)).toBeUndefined();
+  });
+
+  it('a refused answer leaves the state where it was', () => {
+    const state = startInterview(bank);
+    expect(() => answer(bank, state, '')).toThrow(/needed for the report/);
+    expect(state.index).toBe(0);
+    expect(state.answers.context.organisation).toBeUndefined();
+  });
+});
+
+describe('resuming', () => {
+  it('continues at the first unanswered question', () => {
+    const state = answerAll(startInterview(bank), 7);
+    expect(firstUnanswered(bank, state.answers)).toBe(7);
+    expect(startInterview(bank, state.answers).index).toBe(7);
+  });
+
+  it('an empty signal list counts as answered ("none of these"); a missing one does not', () => {
+    let state = answerAll(startInterview(bank), 12);
+    expect(state.answers.signals.remediation_sprint).toEqual([]);
+    expect(firstUnanswered(bank, state.answers)).toBe(12);
+    const answers = {...state.answers, signals: {remediation_sprint: []}};
+    expect(firstUnanswered(bank, answers)).toBe(ids.indexOf('manage_in_place'));
+  });
+
+  it('a disqualifier answered "no" counts as answered', () => {
+    const state = answerAll(startInterview(bank), 13);
+    expect(state.answers.disqualifiers.no_tradeoff_owner).toBe(false);
+    expect(firstUnanswered(bank, state.answers)).toBe(13);
+  });
+
+  it('everything answered resumes on the review', () => {
+    const state = answerAll(startInterview(bank));
+    expect(firstUnanswered(bank, state.answers)).toBe(16);
+    expect(isReview(bank, startInterview(bank, state.answers))).toBe(true);
+  });
+
+  it('a skipped optional question does not pull a resumed draft back to it after a save and reload', () => {
+    let state = startInterview(bank);
+    state = answer(bank, state, 'Acme Ltd');
+    state = answer(bank, state, ''); // assessor skipped
+    state = answerAll(state, 5); // role .. reconciliation_load
+    expect(currentStep(bank, state)!.id).toBe('exception_visibility');
+    const saved = answersToYaml(state.answers);
+    const reloaded = parseAnswers('draft.yaml', saved, bank, {partial: true});
+    expect(reloaded.errors).toEqual([]);
+    expect(firstUnanswered(bank, reloaded.answers!)).toBe(ids.indexOf('exception_visibility'));
+  });
+
+  it('an optional question not reached yet is still where a draft resumes', () => {
+    const state = answer(bank, startInterview(bank), 'Acme Ltd');
+    expect(firstUnanswered(bank, state.answers)).toBe(1);
+  });
+});
+
+describe('notes and certainty', () => {
+  it('a note is trimmed and stored by question id; an empty note removes it', () => {
+    const a0 = emptyAnswers();
+    const a1 = setNote(a0, 'failure_frequency', '  Three escalations last week \n');
+    expect(a1.notes).toEqual({failure_frequency: 'Three escalations last week'});
+    expect(a0.notes).toEqual({});
+    const a2 = setNote(a1, 'failure_frequency', '   ');
+    expect(a2.notes).toEqual({});
+    expect(a1.notes.failure_frequency).toBe('Three escalations last week');
+  });
+
+  it('certainty is set and cleared by question id', () => {
+    const a1 = setCertainty(emptyAnswers(), 'lead_time_impact', 'estimated');
+    expect(a1.certainty).toEqual({lead_time_impact: 'estimated'});
+    const a2 = setCertainty(a1, 'lead_time_impact', undefined);
+    expect(a2.certainty).toEqual({});
+    expect(a1.certainty).toEqual({lead_time_impact: 'estimated'});
+  });
+
+  it('answering keeps notes and certainty', () => {
+    let state = startInterview(bank);
+    state = {...state, answers: setCertainty(setNote(state.answers, 'organisation', 'the parent company'), 'organisation', 'verified')};
+    state = answer(bank, state, 'Acme Ltd');
+    expect(state.answers.notes.organisation).toBe('the parent company');
+    expect(state.answers.certainty.organisation).toBe('verified');
+  });
+});
+
+describe('the review', () => {
+  it('shows every answer in words, with notes', () => {
+    let state = answerAll(startInterview(bank));
+    state = {...state, answers: setNote(state.answers, 'no_budget_path', 'CFO away until May')};
+    const rows = Object.fromEntries(reviewRows(bank, state.answers).map((r) => [r.step.id, r]));
+    expect(Object.keys(rows)).toEqual(ids);
+    expect(rows.role!.answer).toBe('Consultant running the interview for a client');
+    expect(rows.systems!.answer).toBe('HubSpot, Gmail, NetSuite');
+    expect(rows.failure_frequency!.answer).toBe('4 of 5');
+    expect(rows.lead_time_impact!.answer).toBe("don't know");
+    expect(rows.manage_in_place!.answer).toBe('1 of 4: clear_ownership');
+    expect(rows.remediation_sprint!.answer).toBe('none');
+    expect(rows.no_budget_path!.answer).toBe('yes, applies');
+    expect(rows.no_budget_path!.note).toBe('CFO away until May');
+    expect(rows.no_tradeoff_owner!.answer).toBe('no');
+    expect(Object.values(rows).every((r) => r.answered)).toBe(true);
+  });
+
+  it('unanswered questions read "not answered"', () => {
+    for (const step of steps) expect(describeAnswer(step, emptyAnswers())).toBe('not answered');
+  });
+});
