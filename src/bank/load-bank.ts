@@ -53,17 +53,22 @@ export function loadBankDir(dir: string = defaultBankDir()): BankLoad {
       });
     }
   }
-  if (errors.length) return {errors};
-  return parseBank(texts as Record<BankFile, string>, (name) => displayPath(join(dir, name)));
+  // Check the files that are there too, so one run reports every problem.
+  const parsed = parseBank(texts, (name) => displayPath(join(dir, name)));
+  return errors.length ? {errors: [...errors, ...parsed.errors]} : parsed;
 }
 
 type Parsed<S extends z.ZodType> = {source: YamlSource; data?: z.output<S>};
 
-/** Validate the bank's files, given as text. Pure. */
-export function parseBank(texts: Record<BankFile, string>, nameOf: (file: BankFile) => string = (f) => f): BankLoad {
+/**
+ * Validate the bank's files, given as text. Pure. A file left out is not reported (the caller says
+ * why it is missing) but no bank is returned; the files given are still checked.
+ */
+export function parseBank(texts: Partial<Record<BankFile, string>>, nameOf: (file: BankFile) => string = (f) => f): BankLoad {
   const errors: SourceProblem[] = [];
   const parse = <S extends z.ZodType>(name: BankFile, schema: S, describe: Describe): Parsed<S> => {
-    const source = parseYamlSource(nameOf(name), texts[name]);
+    const source = parseYamlSource(nameOf(name), texts[name] ?? '');
+    if (texts[name] === undefined) return {source};
     if (source.problems.length) {
       errors.push(...source.problems);
       return {source};
@@ -93,9 +98,8 @@ export function parseBank(texts: Record<BankFile, string>, nameOf: (file: BankFi
   });
   const disq = parse('disqualifiers.yaml', disqualifiersFileSchema, itemNamed('disqualifier', 'disqualifiers'));
 
-  if (!meta.data || !context.data || !matrix.data || !signals.data || !disq.data) return {errors};
-
-  // Rules beyond the schema.
+  // Rules beyond the schema, on every file that passed it, so a schema problem in one file
+  // does not hide a broken rule in another.
   const seen = new Map<string, string>();
   const claim = (qid: string, file: YamlSource, path: (string | number)[], noun: string) => {
     const earlier = seen.get(qid);
@@ -104,33 +108,34 @@ export function parseBank(texts: Record<BankFile, string>, nameOf: (file: BankFi
     } else seen.set(qid, file.file);
   };
   for (const reserved of ['manage_in_place', 'remediation_sprint']) seen.set(reserved, 'the signal checklists (reserved id)');
-  context.data.questions.forEach((q, i) => {
+  context.data?.questions.forEach((q, i) => {
     claim(q.id, context.source, ['questions', i, 'id'], 'context question');
     if (q.kind === 'choice' && !q.choices) {
       errors.push({file: context.source.file, line: context.source.lineOf(['questions', i]), field: `questions.${i}.choices`, message: `context question "${q.id}": a choice question needs "choices", e.g. choices: [{value: consultant, label: Consultant}]`});
     }
   });
   const expectedKind: Record<(typeof REQUIRED_CONTEXT)[number], string> = {organisation: 'text', role: 'choice', workflow: 'text', systems: 'list'};
-  for (const rid of REQUIRED_CONTEXT) {
-    const index = context.data.questions.findIndex((q) => q.id === rid);
+  for (const rid of context.data ? REQUIRED_CONTEXT : []) {
+    const index = context.data!.questions.findIndex((q) => q.id === rid);
     if (index < 0) {
       errors.push({file: context.source.file, line: context.source.lineOf(['questions']), field: 'questions', message: `context question "${rid}" is missing: the report needs it (kind: ${expectedKind[rid]})`});
-    } else if (context.data.questions[index]!.kind !== expectedKind[rid]) {
+    } else if (context.data!.questions[index]!.kind !== expectedKind[rid]) {
       errors.push({file: context.source.file, line: context.source.lineOf(['questions', index, 'kind']), field: `questions.${index}.kind`, message: `context question "${rid}": "kind" must be ${expectedKind[rid]}`});
     }
   }
-  matrix.data.axes.forEach((a, i) => {
+  matrix.data?.axes.forEach((a, i) => {
     claim(a.id, matrix.source, ['axes', i, 'id'], 'axis');
     for (const key of ['recovery', 'failure_class'] as const) checkPlaceholders(a[key], matrix.source, ['axes', i, key], `axis "${a.id}"`, errors);
   });
   for (const list of ['manage_in_place', 'remediation_sprint'] as const) {
-    signals.data[list].forEach((s, i) => {
+    signals.data?.[list].forEach((s, i) => {
       claim(s.id, signals.source, [list, i, 'id'], 'signal');
       if (s.failure_class) checkPlaceholders(s.failure_class, signals.source, [list, i, 'failure_class'], `signal "${s.id}"`, errors);
     });
   }
-  disq.data.disqualifiers.forEach((d, i) => claim(d.id, disq.source, ['disqualifiers', i, 'id'], 'disqualifier'));
+  disq.data?.disqualifiers.forEach((d, i) => claim(d.id, disq.source, ['disqualifiers', i, 'id'], 'disqualifier'));
 
+  if (!meta.data) return {errors};
   const sc = meta.data.scoring;
   const points = [1, 2, 3, 4, 5].map((v) => sc.scale_points[v as 1]);
   if (points.some((p, i) => i > 0 && p < points[i - 1]!)) {
@@ -143,7 +148,7 @@ export function parseBank(texts: Record<BankFile, string>, nameOf: (file: BankFi
   for (const sid of ['map', 'boundaries', 'sprint', 'monitor'] as const) {
     if (!stepIds.includes(sid)) errors.push({file: meta.source.file, line: meta.source.lineOf(['path']), field: 'path', message: `path step "${sid}" is missing: the path has the steps map, boundaries, sprint and monitor, once each`});
   }
-  if (errors.length) return {errors};
+  if (errors.length || !context.data || !matrix.data || !signals.data || !disq.data) return {errors};
 
   const bank: Bank = {
     meta: {name: meta.data.name, version: meta.data.version, title: meta.data.title, description: meta.data.description.trim()},
