@@ -34,7 +34,11 @@ export function issuesToProblems(
         break;
       }
       case 'unrecognized_keys':
-        message = `${issue.keys.map((k) => `"${k}"`).join(', ')} ${issue.keys.length > 1 ? 'are' : 'is'} not a known field${path.length ? ` of "${leaf}"` : ''}`;
+        // Whose field: a named map ("of "scoring""), an item already named by the owner prefix
+        // (axis "lead_time_impact": ...), or an unnamed item of a list ("of an item in "choices"").
+        const last = path[path.length - 1];
+        const of = typeof last === 'string' ? ` of "${leaf}"` : typeof last === 'number' && !(owner && path.length === 2) ? ` of an item in "${leaf}"` : '';
+        message = `${issue.keys.map((k) => `"${k}"`).join(', ')} ${issue.keys.length > 1 ? 'are' : 'is'} not a known field${of}`;
         return {file: source.file, line: source.lineOf([...path, issue.keys[0]!]), field: path.concat(issue.keys[0]!).join('.'), message: prefix + message};
       case 'invalid_value':
         message = `"${leaf}" must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
