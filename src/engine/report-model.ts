@@ -294,11 +294,16 @@ function containmentPath(bank: Bank, answers: Answers, result: Result, workflow:
         break;
       case 'sprint': {
         if (light && step.lightSummary) summary = step.lightSummary;
-        const basis = worst.length ? worst : bank.axes.slice(0, 2);
-        for (const axis of basis) criteria.push(fill(axis.recovery, workflow, systems));
+        const answered = bank.axes.filter((a) => typeof answers.matrix[a.id] === 'number');
+        const today = (axes: Axis[]) => list(axes.map((a) => `${a.title.toLowerCase()} ${answers.matrix[a.id]}`));
         if (worst.length) {
-          const today = worst.map((a) => `${a.title.toLowerCase()} ${answers.matrix[a.id]}`);
-          criteria.push(`Re-assessed with this tool after the ${light ? 'hardening pass' : 'sprint'}, each of these axes scores 2 or lower (today: ${list(today)}).`);
+          for (const axis of worst) criteria.push(fill(axis.recovery, workflow, systems));
+          criteria.push(`Re-assessed with this tool after the ${light ? 'hardening pass' : 'sprint'}, each of these axes scores 2 or lower (today: ${today(worst)}).`);
+        } else if (answered.length) {
+          // Every known answer is already on the manage-in-place side: the yardstick is keeping it there.
+          criteria.push(`Re-assessed with this tool after the ${light ? 'hardening pass' : 'sprint'}, every answered axis still scores 2 or lower (today: ${today(answered)}).`);
+        } else {
+          for (const axis of bank.axes.slice(0, 2)) criteria.push(fill(axis.recovery, workflow, systems));
         }
         actions.push(`${light ? 'Harden' : 'Scope the sprint to'} ${workflow} only; other workflows wait for the results.`);
         if (worst.length) actions.push(`Measure before and after on ${worstNames}, the axes that scored worst.`);
