@@ -306,7 +306,7 @@ function containmentPath(bank: Bank, answers: Answers, result: Result, workflow:
           for (const axis of bank.axes.slice(0, 2)) criteria.push(fill(axis.recovery, workflow, systems));
         }
         actions.push(`${light ? 'Harden' : 'Scope the sprint to'} ${workflow} only; other workflows wait for the results.`);
-        if (worst.length) actions.push(`Measure before and after on ${worstNames}, the axes that scored worst.`);
+        if (worst.length) actions.push(`Measure before and after on ${worstNames}, the ${worst.length > 1 ? 'axes' : 'axis'} that scored worst.`);
         if (result.recommendation === 'not-yet-qualified') actions.push('Start only once the disqualifiers in this report are resolved.');
         break;
       }

@@ -92,6 +92,7 @@ describe('step 3: recovery criteria from the worst axes and today\'s answers', (
       'Re-assessed with this tool after the sprint, each of these axes scores 2 or lower (today: data reconciliation load 5, failure frequency 4 and exception visibility 4).',
     );
     expect(s.actions[0]).toBe('Scope the sprint to Order to cash only; other workflows wait for the results.');
+    expect(s.actions[1]).toBe('Measure before and after on data reconciliation load, failure frequency and exception visibility, the axes that scored worst.');
   });
 
   it('manage in place: the lighter wording from the bank, a hardening pass measured on its worst axis', () => {
@@ -100,6 +101,7 @@ describe('step 3: recovery criteria from the worst axes and today\'s answers', (
     expect(light).toBeTruthy();
     expect(s.summary).toBe(light);
     expect(s.actions[0]).toBe('Harden Order to cash only; other workflows wait for the results.');
+    expect(s.actions[1]).toBe('Measure before and after on exception visibility, the axis that scored worst.');
     expect(s.criteria).toEqual([
       filled(axis('exception_visibility').recovery),
       'Re-assessed with this tool after the hardening pass, each of these axes scores 2 or lower (today: exception visibility 4).',
