@@ -72,8 +72,8 @@ export function validateAnswers(source: YamlSource, bank: Bank, options: ParseOp
     }
   }
 
-  // context
-  const context = section(root, 'context', at);
+  // context (an empty "context:" is an empty map: its required questions are still missing)
+  const context = section(root, 'context', at) ?? (root.context === null ? {} : undefined);
   if (context) {
     for (const key of Object.keys(context)) {
       if (!bank.context.some((q) => q.id === key)) at(['context', key], `"${key}" is not a context question; allowed: ${bank.context.map((q) => q.id).join(', ')}`);
