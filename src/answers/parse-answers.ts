@@ -81,8 +81,12 @@ export function validateAnswers(source: YamlSource, bank: Bank, options: ParseOp
     for (const q of bank.context) {
       const value = context[q.id];
       const path = ['context', q.id];
-      if (value === undefined || value === null || value === '') {
+      // Blank text or an empty list is no answer: a required one is missing (except in a draft).
+      const missing = () => {
         if (q.required && !options.partial) at(path, `"${q.id}" is missing: ${q.prompt.replace(/\?.*$/, '?')} e.g. ${q.id}: ${q.kind === 'list' ? `[${q.placeholder ?? 'HubSpot, Gmail'}]` : q.choices ? q.choices[0]!.value : q.placeholder ?? 'text'}`);
+      };
+      if (value === undefined || value === null || (typeof value === 'string' && !value.trim())) {
+        missing();
         continue;
       }
       if (q.kind === 'list') {
@@ -92,6 +96,10 @@ export function validateAnswers(source: YamlSource, bank: Bank, options: ParseOp
           continue;
         }
         const names = items.map((i) => String(i).trim()).filter(Boolean);
+        if (names.length === 0) {
+          missing();
+          continue;
+        }
         if (names.length > MAX_SYSTEMS) at(path, `"${q.id}" lists ${names.length} items; at most ${MAX_SYSTEMS} are allowed`);
         const long = names.find((n) => n.length > q.maxLength);
         if (long) at(path, `"${q.id}": each item must be at most ${q.maxLength} characters (one has ${long.length})`);
