@@ -168,6 +168,22 @@ describe('errors name the file, the line, the field and what is allowed', () => 
     ]);
   });
 
+  it.each([
+    ['an empty list of systems', 'systems: [HubSpot, Gmail, NetSuite]', 'systems: []', 'context.systems', /^"systems" is missing: /],
+    ['a list of blank systems', 'systems: [HubSpot, Gmail, NetSuite]', 'systems: " , "', 'context.systems', /^"systems" is missing: /],
+    ['a blank organisation', 'organisation: Acme Ltd', 'organisation: "   "', 'context.organisation', /^"organisation" is missing: /],
+  ])('%s is as missing as no answer', (_name, find, replace, field, message) => {
+    const {text, line} = withLine(find, replace);
+    const load = parseAnswers('acme.yaml', text, bank);
+    expect(load.answers).toBeUndefined();
+    expect(load.errors).toHaveLength(1);
+    expect(load.errors[0]).toMatchObject({field, line});
+    expect(load.errors[0]!.message).toMatch(message);
+    // A draft may still hold it blank.
+    const draft = parseAnswers('draft.yaml', text, bank, {partial: true});
+    expect(draft.errors).toEqual([]);
+  });
+
   it('a missing version', () => {
     const load = parseAnswers('acme.yaml', exampleYaml.replace('version: 1\n', ''), bank);
     expect(load.errors.map((e) => e.message)).toEqual(['"version" is missing: it must be 1, e.g. version: 1']);
