@@ -31,7 +31,8 @@ export function escapeMarkdown(value: unknown): string {
   // Block markers only matter at the start of a line: headings, lists, rules, quotes.
   return text
     .replace(/[\\`*_[\]|~]/g, (c) => `\\${c}`)
-    .replace(/^(\s*)([#=+-])/, '$1\\$2')
+    .replace(/^(\s*)([#=+-])(?=\s|$)/, '$1\\$2')
+    .replace(/^[=-]+$/, (rule) => `\\${rule}`)
     .replace(/^(\s*\d+)([.)])(?=\s|$)/, '$1\\$2');
 }
 

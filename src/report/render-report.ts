@@ -8,9 +8,11 @@ import {Liquid, type Template} from 'liquidjs';
 import {Marked, type Tokens} from 'marked';
 import {answersToYaml, answersToObject} from '../answers/serialize-answers.js';
 import {packagePath} from '../bank/paths.js';
+import type {Comparison} from '../engine/compare.js';
 import {buildReportModel, type ReportModel} from '../engine/report-model.js';
 import {signed} from '../engine/score.js';
 import type {Answers, Bank} from '../engine/types.js';
+import {BLOCK_PLACEHOLDER, bankFingerprint, sealReport, sha256, type EmbeddedData} from './embed.js';
 import {escapeHtml, escapeMarkdown, fence, stripControls} from './escape.js';
 
 export type ReportFormat = 'md' | 'html' | 'json';
@@ -46,6 +48,7 @@ export class TemplateError extends Error {
 
 const DEFAULT_TEMPLATE = 'templates/report.md.liquid';
 const HTML_PAGE = 'templates/report.html.liquid';
+const COMPARE_TEMPLATE = 'templates/compare.md.liquid';
 
 /** A liquid engine that can read no file and cannot loop forever. */
 function liquid(escape: (value: unknown) => string): Liquid {
@@ -152,7 +155,7 @@ export function renderHtml(bank: Bank, answers: Answers, date: string, template?
   const model = buildReportModel(bank, answers, date);
   const engine = liquid((v) => escapeHtml(stripControls(String(v ?? ''))));
   htmlPage ??= engine.parse(readFileSync(packagePath(HTML_PAGE), 'utf8'));
-  return engine.renderSync(htmlPage, {title: model.title, lang: 'en', body: markdownToHtml(md), recommendation: model.recommendation}) as string;
+  return engine.renderSync(htmlPage, {title: model.title, lang: 'en', body: markdownToHtml(md), recommendation: model.recommendation, block: BLOCK_PLACEHOLDER}) as string;
 }
 
 /** The JSON report: a stable, documented shape (README "JSON report"). */
@@ -194,12 +197,34 @@ export function reportJson(bank: Bank, answers: Answers, date: string): Record<s
 export function renderReport(input: RenderInput): string {
   switch (input.format) {
     case 'md':
-      return renderMarkdown(input.bank, input.answers, input.date, input.template);
+      return sealReport(`${renderMarkdown(input.bank, input.answers, input.date, input.template)}\n${BLOCK_PLACEHOLDER}\n`, embeddedData(input, 'md'));
     case 'html':
-      return renderHtml(input.bank, input.answers, input.date, input.template);
+      return sealReport(renderHtml(input.bank, input.answers, input.date, input.template), embeddedData(input, 'html'));
     case 'json':
       return `${JSON.stringify(reportJson(input.bank, input.answers, input.date), null, 2)}\n`;
   }
+}
+
+/** What the report's data block records (all but the body hash and the hash itself). */
+function embeddedData(input: RenderInput, format: 'md' | 'html'): Omit<EmbeddedData, 'hash' | 'body'> {
+  const template = input.template ?? defaultTemplate();
+  const result = buildReportModel(input.bank, input.answers, input.date).result;
+  return {
+    v: 1,
+    tool: `handoff-assess@${toolVersion()}`,
+    date: input.date,
+    format,
+    bank: {name: input.bank.meta.name, version: input.bank.meta.version, fingerprint: bankFingerprint(input.bank)},
+    template: {path: input.template ? template.path : 'default', fingerprint: sha256(template.text).slice(0, 16)},
+    answers: answersToObject(input.answers),
+    verdict: {recommendation: result.recommendation, lean: result.lean, confidence: result.confidence, score: result.score},
+  };
+}
+
+let version: string | undefined;
+export function toolVersion(): string {
+  version ??= (JSON.parse(readFileSync(packagePath('package.json'), 'utf8')) as {version: string}).version;
+  return version;
 }
 
 /** handoff-assessment-<organisation>-<date>.<ext>, safe on every file system. */
@@ -216,4 +241,17 @@ export function slug(text: string): string {
     .replace(/^-+|-+$/g, '')
     .slice(0, 60)
     .replace(/-+$/, '');
+}
+
+let compareTemplate: Template[] | undefined;
+
+/** A comparison of two assessments as markdown, HTML or JSON. */
+export function renderComparison(comparison: Comparison, format: ReportFormat): string {
+  if (format === 'json') return `${JSON.stringify({format: 'handoff-assess-comparison', formatVersion: 1, ...comparison}, null, 2)}\n`;
+  compareTemplate ??= mdEngine.parse(readFileSync(packagePath(COMPARE_TEMPLATE), 'utf8'));
+  const md = normaliseBlankLines(mdEngine.renderSync(compareTemplate, {...comparison}) as string);
+  if (format === 'md') return md;
+  const engine = liquid((v) => escapeHtml(stripControls(String(v ?? ''))));
+  htmlPage ??= engine.parse(readFileSync(packagePath(HTML_PAGE), 'utf8'));
+  return engine.renderSync(htmlPage, {title: `Re-assessment: ${comparison.after.organisation}`, lang: 'en', body: markdownToHtml(md), recommendation: comparison.after.recommendation, block: ''}) as string;
 }

@@ -1,0 +1,114 @@
+/**
+ * Compare two assessments: what changed, answer by answer, how the score
+ * and verdict moved, and which changes moved them. Pure.
+ */
+import {buildSteps, describeAnswer} from './interview.js';
+import {contributions, fmt, score, signed} from './score.js';
+import type {Answers, Bank, Confidence, Recommendation} from './types.js';
+
+export interface AnswerDiff {
+  id: string;
+  section: string;
+  question: string;
+  before: string;
+  after: string;
+  /** How much this change alone moved the score (0 for context and disqualifiers). */
+  delta: number;
+}
+
+export interface Side {
+  label: string;
+  organisation: string;
+  recommendation: Recommendation;
+  confidence: Confidence;
+  lean: string;
+  score: number;
+}
+
+export interface Comparison {
+  before: Side;
+  after: Side;
+  threshold: number;
+  scoreChange: number;
+  verdictChanged: boolean;
+  /** One sentence: what happened. */
+  headline: string;
+  changes: AnswerDiff[];
+  /** The changes that moved the verdict (or the score, when the verdict held), strongest first, in words. */
+  movedBy: string[];
+  notesChanged: {question: string; before: string; after: string}[];
+}
+
+export function compareAnswers(bank: Bank, before: Answers, after: Answers, labels: {before: string; after: string}): Comparison {
+  const rb = score(bank, before);
+  const ra = score(bank, after);
+  const pointsBefore = new Map(contributions(bank, before).map((c) => [c.id, c.points]));
+  const pointsAfter = new Map(contributions(bank, after).map((c) => [c.id, c.points]));
+  const changes: AnswerDiff[] = [];
+  const notesChanged: Comparison['notesChanged'] = [];
+
+  for (const step of buildSteps(bank)) {
+    const b = describeAnswer(step, before);
+    const a = describeAnswer(step, after);
+    if (step.kind === 'multi') {
+      // One row per signal that changed, so each carries its own effect.
+      for (const option of step.options ?? []) {
+        const was = before.signals[step.id as 'manage_in_place']?.includes(option.value) ?? false;
+        const now = after.signals[step.id as 'manage_in_place']?.includes(option.value) ?? false;
+        if (was !== now) {
+          changes.push({
+            id: option.value,
+            section: 'signals',
+            question: option.label,
+            before: was ? 'observed' : 'not observed',
+            after: now ? 'observed' : 'not observed',
+            delta: (pointsAfter.get(option.value) ?? 0) - (pointsBefore.get(option.value) ?? 0),
+          });
+        }
+      }
+    } else if (a !== b) {
+      changes.push({id: step.id, section: step.section, question: step.title, before: b, after: a, delta: (pointsAfter.get(step.id) ?? 0) - (pointsBefore.get(step.id) ?? 0)});
+    }
+    const nb = before.notes[step.id] ?? '';
+    const na = after.notes[step.id] ?? '';
+    if (nb !== na) notesChanged.push({question: step.title, before: nb || '(none)', after: na || '(none)'});
+  }
+
+  const scoreChange = ra.score - rb.score;
+  const verdictChanged = ra.recommendation !== rb.recommendation;
+  const movedBy: string[] = [];
+  const dq = changes.filter((c) => c.section === 'disqualifiers');
+  if (verdictChanged && (rb.recommendation === 'not-yet-qualified' || ra.recommendation === 'not-yet-qualified')) {
+    for (const c of dq) movedBy.push(`${c.question}: ${c.before} → ${c.after}`);
+  }
+  const direction = Math.sign(scoreChange);
+  const scored = changes
+    .filter((c) => c.delta !== 0 && (direction === 0 || Math.sign(c.delta) === direction))
+    .sort((x, y) => Math.abs(y.delta) - Math.abs(x.delta));
+  for (const c of scored) movedBy.push(`${c.question}: ${c.before} → ${c.after} (${signed(c.delta)} points)`);
+
+  const side = (label: string, answers: Answers, r: ReturnType<typeof score>): Side => ({
+    label,
+    organisation: answers.context.organisation ?? '',
+    recommendation: r.recommendation,
+    confidence: r.confidence,
+    lean: r.lean,
+    score: r.score,
+  });
+  const headline = verdictChanged
+    ? `The verdict moved from ${rb.recommendation} to ${ra.recommendation}; the score went from ${fmt(rb.score)} to ${fmt(ra.score)} (threshold ${fmt(ra.threshold)}).`
+    : changes.length
+      ? `The verdict held at ${ra.recommendation}; the score went from ${fmt(rb.score)} to ${fmt(ra.score)} (threshold ${fmt(ra.threshold)}).`
+      : 'Nothing changed between the two assessments.';
+  return {
+    before: side(labels.before, before, rb),
+    after: side(labels.after, after, ra),
+    threshold: ra.threshold,
+    scoreChange,
+    verdictChanged,
+    headline,
+    changes,
+    movedBy,
+    notesChanged,
+  };
+}

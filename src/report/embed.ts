@@ -1,0 +1,108 @@
+/**
+ * The machine-readable block every markdown and HTML report carries: the
+ * answers, the question bank's name, version and fingerprint, the template's
+ * fingerprint, the verdict, a hash of the report text, and a hash over all of
+ * it. It is what makes a report replayable (`--answers report.md`) and
+ * tamper-evident (`--verify report.md`).
+ *
+ * It is one HTML comment holding base64url JSON, so no answer text can end
+ * the comment, and markdown viewers do not show it.
+ */
+import {createHash} from 'node:crypto';
+import type {Bank, Confidence, Direction, Recommendation} from '../engine/types.js';
+
+export const BLOCK_PREFIX = '<!-- handoff-assess:data ';
+const BLOCK_RE = /<!-- handoff-assess:data (v\d+) ([A-Za-z0-9_-]+) -->/;
+
+export interface EmbeddedData {
+  v: 1;
+  /** The tool and version that wrote the report. */
+  tool: string;
+  date: string;
+  format: 'md' | 'html';
+  bank: {name: string; version: string; fingerprint: string};
+  template: {path: string; fingerprint: string};
+  answers: Record<string, unknown>;
+  verdict: {recommendation: Recommendation; lean: Direction; confidence: Confidence; score: number};
+  /** sha256 of the report text without the block (line endings normalised). */
+  body: string;
+  /** sha256 over every field above, in canonical form. */
+  hash: string;
+}
+
+export function sha256(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+/** JSON with keys sorted at every level: the same data always hashes the same. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
+export function bankFingerprint(bank: Bank): string {
+  return sha256(canonicalJson(bank)).slice(0, 16);
+}
+
+export function normaliseText(text: string): string {
+  return text.replace(/\r\n?/g, '\n');
+}
+
+/** The hash over the data, excluding the hash itself. */
+export function dataHash(data: Omit<EmbeddedData, 'hash'>): string {
+  return sha256(canonicalJson(data));
+}
+
+export function encodeBlock(data: Omit<EmbeddedData, 'hash'>): string {
+  const full: EmbeddedData = {...data, hash: dataHash(data)};
+  return `${BLOCK_PREFIX}v1 ${Buffer.from(JSON.stringify(full), 'utf8').toString('base64url')} -->`;
+}
+
+/** Stands where the block will go while the report text is hashed. */
+export const BLOCK_PLACEHOLDER = `${BLOCK_PREFIX}v1 placeholder -->`;
+
+/** The hash of a report's text without its block, as `findBlock` returns it. */
+export function bodyHash(body: string): string {
+  return sha256(normaliseText(body).trimEnd());
+}
+
+/**
+ * Put the block into a report that holds BLOCK_PLACEHOLDER, hashing the text
+ * exactly as `findBlock` will cut it out again.
+ */
+export function sealReport(text: string, data: Omit<EmbeddedData, 'hash' | 'body'>): string {
+  const found = findBlock(text);
+  if (!found) throw new Error('the report template lost the data block placeholder');
+  return text.replace(BLOCK_PLACEHOLDER, encodeBlock({...data, body: bodyHash(found.body)}));
+}
+
+export interface FoundBlock {
+  /** The parsed data, or undefined when the block is there but unreadable. */
+  data?: EmbeddedData;
+  /** The report text with the block (and the line it stood on) removed. */
+  body: string;
+  /** Why the block could not be read. */
+  problem?: string;
+}
+
+/** Find the block in a report's text. Undefined when the text has none. */
+export function findBlock(text: string): FoundBlock | undefined {
+  const normal = normaliseText(text);
+  const match = BLOCK_RE.exec(normal);
+  if (!match) return undefined;
+  const body = normal.slice(0, match.index).replace(/\n$/, '') + normal.slice(match.index + match[0].length).replace(/^\n/, '');
+  if (match[1] !== 'v1') return {body, problem: `the embedded data is version ${match[1]}; this handoff-assess reads v1`};
+  try {
+    const data = JSON.parse(Buffer.from(match[2]!, 'base64url').toString('utf8')) as EmbeddedData;
+    if (!data || typeof data !== 'object' || typeof data.hash !== 'string' || !data.answers) return {body, problem: 'the embedded data is incomplete'};
+    return {data, body};
+  } catch {
+    return {body, problem: 'the embedded data is not readable (it was cut or edited)'};
+  }
+}

@@ -1,0 +1,24 @@
+/**
+ * Read "an assessment" from whatever the user has: an answers file (YAML or
+ * JSON), a saved draft, or a markdown or HTML report carrying its data block.
+ */
+import {parseAnswers, type AnswersLoad} from '../answers/parse-answers.js';
+import type {SourceProblem} from '../bank/yaml-source.js';
+import type {Bank} from '../engine/types.js';
+import {findBlock, type EmbeddedData} from './embed.js';
+import {embeddedAnswers} from './verify.js';
+
+export interface AssessmentLoad extends AnswersLoad {
+  /** Set when the text was a report: its embedded data (date, template, verdict). */
+  embedded?: EmbeddedData;
+}
+
+export function readAssessment(file: string, text: string, bank: Bank, options: {partial?: boolean} = {}): AssessmentLoad {
+  const found = findBlock(text);
+  if (!found) return parseAnswers(file, text, bank, options);
+  const problem = (message: string): SourceProblem => ({file, field: '(report)', message});
+  if (!found.data) return {errors: [problem(found.problem ?? 'the embedded data is not readable')], warnings: []};
+  const {answers, problems} = embeddedAnswers(file, found.data, bank);
+  if (!answers) return {errors: problems.map((p) => problem(`embedded answers: ${p}`)), warnings: []};
+  return {answers, errors: [], warnings: [], embedded: found.data};
+}

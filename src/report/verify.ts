@@ -1,0 +1,76 @@
+/**
+ * `--verify REPORT`: does a report still match its embedded answers and the
+ * question bank? Each way it can fail is reported in words.
+ */
+import {validateAnswers} from '../answers/parse-answers.js';
+import {parseYamlSource} from '../bank/yaml-source.js';
+import {score} from '../engine/score.js';
+import type {Answers, Bank} from '../engine/types.js';
+import {bankFingerprint, bodyHash, dataHash, findBlock, sha256, type EmbeddedData} from './embed.js';
+import {renderReport, type TemplateSource} from './render-report.js';
+
+export interface Verification {
+  /** true when every check passed. */
+  intact: boolean;
+  /** One line per check, passed or failed. */
+  checks: {ok: boolean; text: string}[];
+  data?: EmbeddedData;
+}
+
+/** Answers recorded in a report's block, validated against a bank. */
+export function embeddedAnswers(file: string, data: EmbeddedData, bank: Bank): {answers?: Answers; problems: string[]} {
+  const source = parseYamlSource(`${file} (embedded answers)`, JSON.stringify(data.answers));
+  const {answers, errors} = validateAnswers(source, bank);
+  return {answers, problems: errors.map((e) => `${e.field}: ${e.message}`)};
+}
+
+export function verifyReport(file: string, text: string, bank: Bank, template?: TemplateSource): Verification {
+  const checks: Verification['checks'] = [];
+  const found = findBlock(text);
+  if (!found) {
+    return {intact: false, checks: [{ok: false, text: `${file} holds no handoff-assess data block: it is not a handoff-assess markdown or HTML report, or the block was removed`}]};
+  }
+  if (!found.data) return {intact: false, checks: [{ok: false, text: `${file}: ${found.problem}`}]};
+  const data = found.data;
+  const {hash, ...rest} = data;
+
+  const sealed = dataHash(rest) === hash;
+  checks.push(sealed ? {ok: true, text: 'The embedded data is intact.'} : {ok: false, text: 'The embedded data was altered after the report was generated (its hash does not match).'});
+
+  const edited = bodyHash(found.body) !== data.body;
+  checks.push(edited ? {ok: false, text: 'The report text was edited after it was generated.'} : {ok: true, text: 'The report text is as generated.'});
+
+  const sameBank = data.bank.name === bank.meta.name && data.bank.version === bank.meta.version;
+  if (!sameBank) {
+    checks.push({ok: false, text: `The report was made with question bank ${data.bank.name} ${data.bank.version}; the bank here is ${bank.meta.name} ${bank.meta.version}.`});
+  } else if (data.bank.fingerprint !== bankFingerprint(bank)) {
+    checks.push({ok: false, text: `The question bank ${bank.meta.name} ${bank.meta.version} here differs from the one the report was made with (same version, different content).`});
+  } else {
+    checks.push({ok: true, text: `Made with question bank ${bank.meta.name} ${bank.meta.version}, the same as here.`});
+  }
+
+  const {answers, problems} = embeddedAnswers(file, data, bank);
+  if (!answers) {
+    checks.push({ok: false, text: `The embedded answers do not fit the bank here: ${problems.join('; ')}`});
+  } else {
+    const result = score(bank, answers);
+    const v = data.verdict;
+    if (result.recommendation !== v.recommendation || result.confidence !== v.confidence) {
+      checks.push({ok: false, text: `The verdict changed: the report says ${v.recommendation} (${v.confidence} confidence); its answers now give ${result.recommendation} (${result.confidence} confidence).`});
+    } else {
+      checks.push({ok: true, text: `The answers still give ${result.recommendation} (${result.confidence} confidence).`});
+    }
+    if (!edited && sealed && sameBank) {
+      const customTemplate = data.template.path !== 'default';
+      const templateMatches = !customTemplate || (template !== undefined && sha256(template.text).slice(0, 16) === data.template.fingerprint);
+      if (templateMatches) {
+        const again = renderReport({bank, answers, date: data.date, format: data.format, template: customTemplate ? template : undefined});
+        const same = findBlock(again)?.body.trimEnd() === found.body.trimEnd();
+        checks.push(same ? {ok: true, text: 'Rendering the answers again gives the same report.'} : {ok: false, text: 'Rendering the answers again gives a different report (the tool or template changed since).'});
+      } else {
+        checks.push({ok: true, text: `Made with a custom template (${data.template.path}); pass it with --template to re-render and compare.`});
+      }
+    }
+  }
+  return {intact: checks.every((c) => c.ok), checks, data};
+}

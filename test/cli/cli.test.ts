@@ -1,0 +1,220 @@
+/**
+ * The non-interactive CLI as a black box: spawn the built binary, assert what
+ * it printed, wrote and returned.
+ */
+import {describe, expect, it, beforeEach, afterEach} from '@jest/globals';
+import {existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, cpSync, readdirSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {ROOT, runCli} from './run-cli.js';
+
+const EXAMPLE = join(ROOT, 'examples', 'acme.yaml');
+let dir: string;
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'handoff-cli-'));
+});
+afterEach(() => {
+  rmSync(dir, {recursive: true, force: true});
+});
+
+const exampleWith = (replace: [string | RegExp, string][]): string => {
+  let text = readFileSync(EXAMPLE, 'utf8');
+  for (const [from, to] of replace) text = text.replace(from, to);
+  return text;
+};
+
+describe('a report from an answers file', () => {
+  it('prints the markdown report to stdout', () => {
+    const run = runCli(['--answers', EXAMPLE, '--date', '2026-11-22']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^# Handoff risk assessment: Acme Ltd\n/);
+    expect(run.stdout).toContain('2026-11-22');
+    expect(run.stdout).toContain('## Recommendation: Remediation sprint');
+    expect(run.stdout).toContain('## Integration-risk containment path');
+    expect(run.stdout).toContain('## What to prepare before you request qualification');
+    expect(run.stderr).toBe('');
+  });
+
+  it('writes JSON with the documented fields', () => {
+    const run = runCli(['--answers', EXAMPLE, '--format', 'json']);
+    expect(run.code).toBe(0);
+    const report = JSON.parse(run.stdout);
+    expect(report.recommendation).toBe('remediation-sprint');
+    expect(['high', 'medium', 'low']).toContain(report.confidence);
+    expect(report.lean).toBe('remediation-sprint');
+    expect(report.drivers.length).toBeGreaterThan(0);
+    expect(report.flips.length).toBeGreaterThan(0);
+    expect(report.disqualifiers).toHaveLength(4);
+    expect(report.containmentPath.map((s: {step: number}) => s.step)).toEqual([1, 2, 3, 4]);
+    expect(report.preparation.length).toBeGreaterThan(0);
+    expect(report.answers.context.organisation).toBe('Acme Ltd');
+  });
+
+  it('writes one self-contained HTML page', () => {
+    const run = runCli(['--answers', EXAMPLE, '--format', 'html']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^<!doctype html>/);
+    expect(run.stdout).toContain('<h1>Handoff risk assessment: Acme Ltd</h1>');
+    expect(run.stdout).toContain('<table>');
+    expect(run.stdout).not.toMatch(/<script|<link|src="http|@import/i);
+  });
+
+  it('reads the answers from stdin with "-", JSON as well as YAML', () => {
+    const answers = {
+      version: 1,
+      context: {organisation: 'Stdin Co', role: 'founder', workflow: 'Quote to cash', systems: ['Pipedrive', 'Xero']},
+      matrix: {failure_frequency: 1, reconciliation_load: 1, exception_visibility: 2, lead_time_impact: 1, operational_confidence: 1},
+      signals: {manage_in_place: ['lightweight_controls', 'clear_ownership'], remediation_sprint: []},
+      disqualifiers: {no_tradeoff_owner: false, no_budget_path: false, broad_redesign_expected: false, exploratory_no_pain: false},
+    };
+    const run = runCli(['--answers', '-', '--format', 'json'], {input: JSON.stringify(answers)});
+    expect(run.code).toBe(0);
+    const report = JSON.parse(run.stdout);
+    expect(report.organisation).toBe('Stdin Co');
+    expect(report.recommendation).toBe('manage-in-place');
+  });
+
+  it('uses a custom template', () => {
+    const template = join(dir, 'short.md.liquid');
+    writeFileSync(template, '# {{ organisation }}: {{ recommendationLabel }} ({{ confidence }})\n');
+    const run = runCli(['--answers', EXAMPLE, '--template', template]);
+    expect(run.code).toBe(0);
+    const [first, block] = run.stdout.split('\n');
+    expect(first).toMatch(/^# Acme Ltd: Remediation sprint \((high|medium|low)\)$/);
+    expect(block).toMatch(/^<!-- handoff-assess:data v1 [\w-]+ -->$/); // the replay block is kept with any template
+  });
+});
+
+describe('--out', () => {
+  it('writes the file and never replaces it without --force', () => {
+    const out = join(dir, 'report.md');
+    const first = runCli(['--answers', EXAMPLE, '--out', out]);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toBe('');
+    const written = readFileSync(out, 'utf8');
+    expect(written).toContain('# Handoff risk assessment: Acme Ltd');
+
+    writeFileSync(out, 'my edited report');
+    const second = runCli(['--answers', EXAMPLE, '--out', out]);
+    expect(second.code).toBe(2);
+    expect(second.stderr).toContain('already exists');
+    expect(second.stderr).toContain('--force');
+    expect(readFileSync(out, 'utf8')).toBe('my edited report');
+
+    const forced = runCli(['--answers', EXAMPLE, '--out', out, '--force']);
+    expect(forced.code).toBe(0);
+    expect(readFileSync(out, 'utf8')).toBe(written);
+    expect(readdirSync(dir)).toEqual(['report.md']); // no temp files left behind
+  });
+});
+
+describe('invalid input exits 2, names the file, the field and what is allowed, and writes nothing', () => {
+  const cases: {name: string; text: string; expect: RegExp[]}[] = [
+    {name: 'a scale value of 7', text: exampleWith([['failure_frequency: 4', 'failure_frequency: 7']]), expect: [/bad\.yaml:\d+/, /failure_frequency/, /1, 2, 3, 4, 5 or unknown/]},
+    {name: 'an unknown axis id', text: exampleWith([['exception_visibility: 3', 'exception_visibilty: 3']]), expect: [/bad\.yaml:\d+/, /exception_visibilty/, /allowed: .*exception_visibility/]},
+    {name: 'an unknown signal', text: exampleWith([['clear_ownership]', 'clear_owners]']]), expect: [/bad\.yaml:\d+/, /clear_owners/, /allowed: .*clear_ownership/]},
+    {name: 'a disqualifier that is not true or false', text: exampleWith([['no_budget_path: false', 'no_budget_path: maybe']]), expect: [/no_budget_path/, /true .* or false/]},
+    {name: 'a role that does not exist', text: exampleWith([['role: consultant', 'role: wizard']]), expect: [/role/, /consultant, founder, operations-leader, buyer/]},
+    {name: 'bad YAML', text: 'version: 1\ncontext: [unclosed\n', expect: [/bad\.yaml:\d+/, /not valid YAML or JSON/]},
+    {name: 'a list instead of a map', text: '- just\n- a list\n', expect: [/bad\.yaml/, /version: 1/]},
+  ];
+  for (const c of cases) {
+    it(c.name, () => {
+      const file = join(dir, 'bad.yaml');
+      writeFileSync(file, c.text);
+      const out = join(dir, 'report.md');
+      const run = runCli(['--answers', file, '--out', out]);
+      expect(run.code).toBe(2);
+      for (const pattern of c.expect) expect(run.stderr).toMatch(pattern);
+      expect(run.stderr).not.toMatch(/at .*\.js:\d+/); // no stack trace
+      expect(existsSync(out)).toBe(false);
+    });
+  }
+
+  it('a missing answers file', () => {
+    const run = runCli(['--answers', join(dir, 'nope.yaml')]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/nope\.yaml: no such answers file/);
+  });
+
+  it('every problem is listed, not only the first', () => {
+    const file = join(dir, 'bad.yaml');
+    writeFileSync(file, exampleWith([['failure_frequency: 4', 'failure_frequency: 0'], ['lead_time_impact: 4', 'lead_time_impact: high']]));
+    const run = runCli(['--answers', file]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('2 problems');
+    expect(run.stderr).toMatch(/failure_frequency/);
+    expect(run.stderr).toMatch(/lead_time_impact/);
+  });
+
+  it('a format that does not exist', () => {
+    const run = runCli(['--answers', EXAMPLE, '--format', 'pdf']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/md, html, json/);
+  });
+
+  it('an unknown option', () => {
+    const run = runCli(['--anwsers', EXAMPLE]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/unknown option/);
+  });
+
+  it('a broken question bank: every problem with file and line', () => {
+    const bank = join(dir, 'bank');
+    cpSync(join(ROOT, 'questions'), bank, {recursive: true});
+    const matrix = join(bank, 'matrix.yaml');
+    writeFileSync(matrix, readFileSync(matrix, 'utf8').replace('weight: 3\n    failure_class: handoffs that hold up', 'weight: heavy\n    failure_class: handoffs that hold up'));
+    const run = runCli(['--answers', EXAMPLE, '--questions', bank]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/matrix\.yaml:\d+: axis "lead_time_impact": "weight" must be a number, e\.g\. weight: 2/);
+  });
+
+  it('a broken template names the file and line', () => {
+    const template = join(dir, 'broken.md.liquid');
+    writeFileSync(template, '# Report\n\n{% if organisation %}\nno end\n');
+    const run = runCli(['--answers', EXAMPLE, '--template', template]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/broken\.md\.liquid:\d+: template error/);
+  });
+});
+
+describe('without a terminal', () => {
+  it('exits 2 and says how to run it instead of crashing on raw mode', () => {
+    const run = runCli([], {input: ''});
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('needs a terminal');
+    expect(run.stderr).toContain('--answers');
+    expect(run.stderr).not.toMatch(/Raw mode/i);
+  });
+});
+
+describe('help and version', () => {
+  it('--help lists the options and exits 0', () => {
+    const run = runCli(['--help']);
+    expect(run.code).toBe(0);
+    for (const flag of ['--answers', '--format', '--out', '--force', '--resume', '--questions', '--template', '--plain', 'drafts']) {
+      expect(run.stdout).toContain(flag);
+    }
+  });
+  it('--version prints the package version', () => {
+    const run = runCli(['--version']);
+    expect(run.code).toBe(0);
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+    expect(run.stdout.trim()).toBe(pkg.version);
+  });
+});
+
+describe('the report path stays light', () => {
+  it('loads neither React, Ink, inquirer nor marked-terminal', () => {
+    const log = join(dir, 'modules.log');
+    writeFileSync(log, '');
+    const run = runCli(['--answers', EXAMPLE, '--format', 'html'], {
+      env: {MODULE_SPY_LOG: log, NODE_OPTIONS: `--import ${join(ROOT, 'test/cli/fixtures/module-spy.mjs')}`},
+    });
+    expect(run.code).toBe(0);
+    const loaded = readFileSync(log, 'utf8').split('\n').filter(Boolean);
+    expect(loaded).toContain('marked'); // the spy works: the HTML path does load marked
+    expect(loaded.filter((m) => /^(ink|react|@inquirer|marked-terminal)/.test(m))).toEqual([]);
+  });
+});
