@@ -80,7 +80,7 @@ describe('a report from an answers file', () => {
     writeFileSync(template, '# {{ organisation }}: {{ recommendationLabel }} ({{ confidence }})\n');
     const run = runCli(['--answers', EXAMPLE, '--template', template]);
     expect(run.code).toBe(0);
-    const [first, block] = run.stdout.split('\n');
+    const [first, block] = run.stdout.split('\n').filter(Boolean);
     expect(first).toMatch(/^# Acme Ltd: Remediation sprint \((high|medium|low)\)$/);
     expect(block).toMatch(/^<!-- handoff-assess:data v1 [\w-]+ -->$/); // the replay block is kept with any template
   });
