@@ -31,9 +31,11 @@ export function escapeMarkdown(value: unknown): string {
   // Block markers only matter at the start of a line: headings, lists, rules, quotes.
   return text
     .replace(/[\\`*_[\]|~]/g, (c) => `\\${c}`)
-    .replace(/^(\s*)([#=+-])(?=\s|$)/, '$1\\$2')
-    .replace(/^[=-]+$/, (rule) => `\\${rule}`)
-    .replace(/^(\s*\d+)([.)])(?=\s|$)/, '$1\\$2');
+    // Leading blanks at the start of a line make an indented code block.
+    .replace(/^\s+/, '')
+    // `#` starts a heading (also `##`); `=` and `-` a setext underline or rule; `-` and `+` a list, but not a number (-18, +3).
+    .replace(/^([#=]|[+-](?!\d))/, '\\$1')
+    .replace(/^(\d+)([.)])(?=\s|$)/, '$1\\$2');
 }
 
 export function escapeHtml(text: string): string {
