@@ -136,7 +136,9 @@ marked.use({
     },
     link(token: Tokens.Link) {
       const text = this.parser.parseInline(token.tokens);
-      return /^(https?:|mailto:)/i.test(token.href) ? `<a href="${escapeHtml(token.href)}" rel="noreferrer noopener">${text}</a>` : text;
+      // A bare URL or e-mail address (GFM autolink literal) can only come from text, often a user's: shown, not linked.
+      const literal = !/^[[<]/.test(token.raw);
+      return !literal && /^(https?:|mailto:)/i.test(token.href) ? `<a href="${escapeHtml(token.href)}" rel="noreferrer noopener">${text}</a>` : text;
     },
     image(token: Tokens.Image) {
       return escapeHtml(token.text);
