@@ -38,7 +38,7 @@ export function verifyReport(file: string, text: string, bank: Bank, template?: 
   checks.push(sealed ? {ok: true, text: 'The embedded data is intact.'} : {ok: false, text: 'The embedded data was altered after the report was generated (its hash does not match).'});
 
   const edited = bodyHash(found.body) !== data.body;
-  checks.push(edited ? {ok: false, text: 'The report text was edited after it was generated.'} : {ok: true, text: 'The report text is as generated.'});
+  checks.push(edited ? {ok: false, text: `The report text was edited after it was generated${firstEdit(found.body, data, bank, template)}.`} : {ok: true, text: 'The report text is as generated.'});
 
   const sameBank = data.bank.name === bank.meta.name && data.bank.version === bank.meta.version;
   if (!sameBank) {
@@ -73,4 +73,25 @@ export function verifyReport(file: string, text: string, bank: Bank, template?: 
     }
   }
   return {intact: checks.every((c) => c.ok), checks, data};
+}
+
+/** Where an edited report first differs from a fresh rendering of its answers, when that can be told. */
+function firstEdit(body: string, data: EmbeddedData, bank: Bank, template?: TemplateSource): string {
+  try {
+    const {answers} = embeddedAnswers('', data, bank);
+    if (!answers) return '';
+    const custom = data.template.path !== 'default';
+    if (custom && (!template || sha256(template.text).slice(0, 16) !== data.template.fingerprint)) return '';
+    const fresh = findBlock(renderReport({bank, answers, date: data.date, format: data.format, template: custom ? template : undefined}))!.body.split('\n');
+    const lines = body.split('\n');
+    for (let i = 0; i < Math.max(lines.length, fresh.length); i++) {
+      if (lines[i] !== fresh[i]) {
+        const shown = (lines[i] ?? '(the report ends here)').trim();
+        return ` (first change at line ${i + 1}: "${shown.length > 80 ? `${shown.slice(0, 77)}...` : shown}")`;
+      }
+    }
+    return '';
+  } catch {
+    return '';
+  }
 }

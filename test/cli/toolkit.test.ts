@@ -1,0 +1,182 @@
+/**
+ * The consultant's toolkit through the CLI: replayable and tamper-evident
+ * reports, compare, batch, certainty.
+ */
+import {afterEach, beforeEach, describe, expect, it} from '@jest/globals';
+import {cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {ROOT, runCli} from './run-cli.js';
+
+const EXAMPLE = join(ROOT, 'examples', 'acme.yaml');
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'handoff-toolkit-'));
+});
+afterEach(() => {
+  rmSync(dir, {recursive: true, force: true});
+});
+
+const example = (edits: [string, string][] = []) => edits.reduce((text, [a, b]) => text.replace(a, b), readFileSync(EXAMPLE, 'utf8'));
+
+function report(format: 'md' | 'html' = 'md', answers = EXAMPLE): string {
+  const out = join(dir, `report-${Math.random().toString(36).slice(2)}.${format}`);
+  const run = runCli(['--answers', answers, '--format', format, '--out', out, '--date', '2026-03-01']);
+  expect(run.code).toBe(0);
+  return out;
+}
+
+/** Rewrite the base64 JSON in a report's data block. */
+function editBlock(text: string, edit: (data: Record<string, any>) => void): string {
+  return text.replace(/(<!-- handoff-assess:data v1 )([\w-]+)( -->)/, (_m, a, payload, c) => {
+    const data = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
+    edit(data);
+    return a + Buffer.from(JSON.stringify(data)).toString('base64url') + c;
+  });
+}
+
+describe('replayable reports', () => {
+  it('--answers report.md reproduces the same report, date included', () => {
+    const first = report('md');
+    const again = runCli(['--answers', first]);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toBe(readFileSync(first, 'utf8'));
+  });
+
+  it('an HTML report replays too', () => {
+    const md = report('md');
+    const html = report('html');
+    const fromHtml = runCli(['--answers', html, '--format', 'md']);
+    expect(fromHtml.code).toBe(0);
+    expect(fromHtml.stdout).toBe(readFileSync(md, 'utf8'));
+  });
+});
+
+describe('--verify', () => {
+  it('an untouched report is intact: exit 0', () => {
+    for (const format of ['md', 'html'] as const) {
+      const run = runCli(['--verify', report(format)]);
+      expect(run.code).toBe(0);
+      expect(run.stdout).toContain('is intact');
+      expect(run.stdout).not.toContain('FAIL');
+    }
+  });
+
+  it('edited text: exit 3, says where', () => {
+    const file = report('md');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('## Recommendation: Remediation sprint', '## Recommendation: Manage in place'));
+    const run = runCli(['--verify', file]);
+    expect(run.code).toBe(3);
+    expect(run.stdout).toMatch(/FAIL .*text was edited.*line \d+: "## Recommendation: Manage in place"/);
+  });
+
+  it('edited embedded answers: exit 3, the data was altered', () => {
+    const file = report('md');
+    writeFileSync(file, editBlock(readFileSync(file, 'utf8'), (d) => (d.answers.matrix.failure_frequency = 1)));
+    const run = runCli(['--verify', file]);
+    expect(run.code).toBe(3);
+    expect(run.stdout).toMatch(/FAIL .*embedded data was altered/);
+  });
+
+  it('a changed verdict and a different bank version are each reported', () => {
+    const file = report('md');
+    const bank = join(dir, 'bank');
+    cpSync(join(ROOT, 'questions'), bank, {recursive: true});
+    const bankYaml = join(bank, 'bank.yaml');
+    writeFileSync(bankYaml, readFileSync(bankYaml, 'utf8').replace('version: 1.0.0', 'version: 1.1.0').replace('remediation_at: 4', 'remediation_at: 20'));
+    const run = runCli(['--verify', file, '--questions', bank]);
+    expect(run.code).toBe(3);
+    expect(run.stdout).toMatch(/FAIL .*question bank handoff-assess-core 1\.0\.0; the bank here is handoff-assess-core 1\.1\.0/);
+    expect(run.stdout).toMatch(/FAIL .*verdict changed: the report says remediation-sprint .* now give manage-in-place/);
+  });
+
+  it('a file without a data block: exit 3', () => {
+    const file = join(dir, 'notes.md');
+    writeFileSync(file, '# Just notes\n');
+    const run = runCli(['--verify', file]);
+    expect(run.code).toBe(3);
+    expect(run.stdout).toContain('no handoff-assess data block');
+  });
+});
+
+describe('--compare', () => {
+  it('says what changed, how the verdict moved and which changes moved it', () => {
+    const after = join(dir, 'after.yaml');
+    writeFileSync(after, example([['failure_frequency: 4', 'failure_frequency: 1'], ['lead_time_impact: 4', 'lead_time_impact: 1'], ['reconciliation_load: 5', 'reconciliation_load: 2']]));
+    const run = runCli(['--compare', report('md'), after]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('The verdict moved from remediation-sprint to manage-in-place');
+    expect(run.stdout).toMatch(/\| Failure frequency \| 4 of 5 \| 1 of 5 \| -9 \|/);
+    expect(run.stdout).toMatch(/\| Impact on lead time \| 4 of 5 \| 1 of 5 \| -9 \|/);
+    expect(run.stdout).not.toMatch(/\| Exception visibility \|/); // unchanged answers are not listed
+    const moved = run.stdout.slice(run.stdout.indexOf('## What moved it'));
+    expect(moved.indexOf('Failure frequency')).toBeLessThan(moved.indexOf('Data reconciliation load'));
+  });
+
+  it('as JSON', () => {
+    const after = join(dir, 'after.yaml');
+    writeFileSync(after, example([['no_budget_path: false', 'no_budget_path: true']]));
+    const run = runCli(['--compare', EXAMPLE, after, '--format', 'json']);
+    expect(run.code).toBe(0);
+    const c = JSON.parse(run.stdout);
+    expect(c.before.recommendation).toBe('remediation-sprint');
+    expect(c.after.recommendation).toBe('not-yet-qualified');
+    expect(c.verdictChanged).toBe(true);
+    expect(c.movedBy[0]).toMatch(/No budget path/);
+  });
+
+  it('needs exactly two assessments', () => {
+    const run = runCli(['--compare', EXAMPLE]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('--compare takes two assessments');
+  });
+});
+
+describe('batch: --answers DIR --out-dir DIR2', () => {
+  it('renders every good file, reports and skips the bad one, exits 2 at the end', () => {
+    const input = join(dir, 'in');
+    const output = join(dir, 'out');
+    mkdirSync(input);
+    writeFileSync(join(input, 'acme.yaml'), example());
+    writeFileSync(join(input, 'globex.yaml'), example([['Acme Ltd', 'Globex'], ['failure_frequency: 4', 'failure_frequency: 1'], ['lead_time_impact: 4', 'lead_time_impact: 1'], ['reconciliation_load: 5', 'reconciliation_load: 1']]));
+    writeFileSync(join(input, 'initech.json'), JSON.stringify({version: 1, context: {organisation: 'Initech', role: 'buyer', workflow: 'Support escalations', systems: ['Zendesk', 'Jira']}, matrix: {}, signals: {}, disqualifiers: {exploratory_no_pain: true}}));
+    writeFileSync(join(input, 'broken.yaml'), example([['failure_frequency: 4', 'failure_frequency: 9']]));
+    const run = runCli(['--answers', input, '--out-dir', output, '--date', '2026-03-01']);
+    expect(run.code).toBe(2);
+    expect(readdirSync(output).sort()).toEqual([
+      'handoff-assessment-acme-ltd-2026-03-01.md',
+      'handoff-assessment-globex-2026-03-01.md',
+      'handoff-assessment-initech-2026-03-01.md',
+    ]);
+    expect(run.stdout).toMatch(/Acme Ltd\s+remediation-sprint\s+(high|medium|low)/);
+    expect(run.stdout).toMatch(/Globex\s+manage-in-place/);
+    expect(run.stdout).toMatch(/Initech\s+not-yet-qualified/);
+    expect(run.stdout).toContain('3 reports written');
+    expect(run.stderr).toMatch(/broken\.yaml:\d+: "failure_frequency" must be 1, 2, 3, 4, 5 or unknown/);
+  });
+
+  it('a folder without --out-dir is a usage error', () => {
+    const run = runCli(['--answers', join(ROOT, 'examples')]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('--out-dir');
+    expect(existsSync(join(ROOT, 'examples', 'handoff-assessment-acme-ltd.md'))).toBe(false);
+  });
+});
+
+describe('certainty', () => {
+  const confidence = (edits: [string, string][]) => {
+    const file = join(dir, `c-${Math.random().toString(36).slice(2)}.yaml`);
+    writeFileSync(file, example(edits));
+    const run = runCli(['--answers', file, '--format', 'json']);
+    expect(run.code).toBe(0);
+    return JSON.parse(run.stdout);
+  };
+  it('an estimated heavy answer lowers confidence and is listed to verify; verified keeps it', () => {
+    const verified = confidence([['lead_time_impact: estimated', 'lead_time_impact: verified'], ['operational_confidence: unknown', 'operational_confidence: 5']]);
+    const estimated = confidence([['operational_confidence: unknown', 'operational_confidence: 5']]);
+    expect(verified.confidence).toBe('high');
+    expect(estimated.confidence).toBe('medium');
+    expect(estimated.preparation.map((p: {title: string}) => p.title)).toContain('Verify impact on lead time');
+    expect(verified.preparation.map((p: {title: string}) => p.title)).not.toContain('Verify impact on lead time');
+  });
+});
