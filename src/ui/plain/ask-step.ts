@@ -1,0 +1,201 @@
+/**
+ * One question of the interview, asked with @inquirer/prompts. One way to
+ * ask each question kind; every kind also offers back, why this matters, a
+ * note and how sure you are. Checking an answer is the engine's job.
+ */
+import {checkbox, input, select, Separator} from '@inquirer/prompts';
+import {getAnswer, validate, type Step, type StepAnswer} from '../../engine/interview.js';
+import type {Answers, AxisAnswer, Certainty} from '../../engine/types.js';
+import {LIST_COMMANDS, parseTextCommand, textHint, type StepCommand} from './commands.js';
+import {wrap, type PlainIo} from './plain-io.js';
+
+/** What the user did on a question. */
+export type StepAction =
+  | {kind: 'answer'; value: StepAnswer}
+  /** `pending` keeps ticks made before choosing the command (checklists), so asking again shows them. */
+  | {kind: 'command'; command: StepCommand; text?: string; pending?: StepAnswer};
+
+const CMD = 'cmd:';
+type Value = string;
+
+function commandChoices(answers: Answers, step: Step): {value: Value; name: string}[] {
+  const state = {note: answers.notes[step.id], certainty: answers.certainty[step.id]};
+  return LIST_COMMANDS.map((c) => ({value: `${CMD}${c.command}`, name: c.label(state)}));
+}
+
+function asCommand(value: Value, pending?: StepAnswer): StepAction | undefined {
+  return value.startsWith(CMD) ? {kind: 'command', command: value.slice(CMD.length) as StepCommand, pending} : undefined;
+}
+
+const LIST_HINT = '↑↓ or a number moves, Enter chooses. Type < then Enter to go back, ? for why this matters, :note for a note.';
+
+/**
+ * Ask one step. `pending` replaces the stored answer as the starting point
+ * (ticks kept after "why this matters").
+ */
+export async function askStep(step: Step, answers: Answers, io: PlainIo, pending?: StepAnswer): Promise<StepAction> {
+  const current = pending ?? getAnswer(answers, step);
+  switch (step.kind) {
+    case 'text':
+    case 'list':
+      return askText(step, current, io);
+    case 'choice': {
+      io.say(wrap(LIST_HINT, io.columns));
+      const value = await io.ask((c) =>
+        select<Value>(
+          {
+            message: step.prompt,
+            choices: [...(step.options ?? []).map((o) => ({value: o.value, name: o.label})), new Separator(), ...commandChoices(answers, step)],
+            default: typeof current === 'string' ? current : undefined,
+            pageSize: 12,
+            loop: false,
+            theme: {indexMode: 'number'},
+          },
+          c,
+        ),
+      );
+      return asCommand(value) ?? {kind: 'answer', value};
+    }
+    case 'scale':
+      return askScale(step, current, answers, io);
+    case 'multi':
+      return askMulti(step, current, answers, io);
+    case 'yesno': {
+      io.say(wrap(LIST_HINT, io.columns));
+      const value = await io.ask((c) =>
+        select<Value>(
+          {
+            message: step.prompt,
+            choices: [
+              {value: 'yes', name: 'Yes, this applies here'},
+              {value: 'no', name: 'No, it does not apply'},
+              new Separator(),
+              ...commandChoices(answers, step),
+            ],
+            default: current === true ? 'yes' : current === false ? 'no' : undefined,
+            pageSize: 12,
+            loop: false,
+            theme: {indexMode: 'number'},
+          },
+          c,
+        ),
+      );
+      return asCommand(value) ?? {kind: 'answer', value: value === 'yes'};
+    }
+  }
+}
+
+async function askText(step: Step, current: StepAnswer | undefined, io: PlainIo): Promise<StepAction> {
+  const previous = Array.isArray(current) ? current.join(', ') : current === undefined ? '' : String(current);
+  io.say(wrap(`${step.placeholder ? `e.g. ${step.placeholder}. ` : ''}${textHint()}${previous ? ' · Enter alone keeps the answer in brackets, Tab edits it' : ''}`, io.columns));
+  const line = await io.ask((c) =>
+    input(
+      {
+        message: step.prompt,
+        default: previous || undefined,
+        validate: (value) => (parseTextCommand(value) ? true : validate(step, value) ?? true),
+      },
+      c,
+    ),
+  );
+  const command = parseTextCommand(line);
+  if (command) return {kind: 'command', ...command};
+  return {kind: 'answer', value: line};
+}
+
+const SCALE_NAMES: Record<string, string> = {
+  '1': '1. The statement for 1 describes us',
+  '2': '2. Closer to 1',
+  '3': '3. In between',
+  '4': '4. Closer to 5',
+  '5': '5. The statement for 5 describes us',
+  unknown: "6. Don't know",
+};
+
+async function askScale(step: Step, current: StepAnswer | undefined, answers: Answers, io: PlainIo): Promise<StepAction> {
+  io.say(`  1 = ${step.poles!.manageInPlace}`);
+  io.say(`  5 = ${step.poles!.remediationSprint}`);
+  io.say(wrap(LIST_HINT, io.columns));
+  const value = await io.ask((c) =>
+    select<Value>(
+      {
+        message: `${step.title}: 1 to 5?`,
+        choices: [
+          ...Object.entries(SCALE_NAMES).map(([v, name]) => ({value: v, name})),
+          new Separator(),
+          ...commandChoices(answers, step),
+        ],
+        default: current === undefined ? undefined : String(current),
+        pageSize: 12,
+        loop: false,
+      },
+      c,
+    ),
+  );
+  const command = asCommand(value);
+  if (command) return command;
+  return {kind: 'answer', value: (value === 'unknown' ? 'unknown' : Number(value)) as AxisAnswer};
+}
+
+async function askMulti(step: Step, current: StepAnswer | undefined, answers: Answers, io: PlainIo): Promise<StepAction> {
+  const ticked = new Set(Array.isArray(current) ? current : []);
+  io.say(wrap('Space ticks a statement, Enter confirms (nothing ticked means none of these). To go back, see why this matters or add a note, tick that entry at the end of the list.', io.columns));
+  const values = await io.ask((c) =>
+    checkbox<Value>(
+      {
+        message: step.prompt,
+        choices: [
+          ...(step.options ?? []).map((o) => ({value: o.value, name: o.label, checked: ticked.has(o.value)})),
+          new Separator(),
+          ...commandChoices(answers, step),
+        ],
+        pageSize: 12,
+        loop: false,
+        shortcuts: {all: null, invert: null},
+      },
+      c,
+    ),
+  );
+  const chosen = values.filter((v) => !v.startsWith(CMD));
+  // Several commands ticked at once: the first in the list wins (back before why before note).
+  const command = LIST_COMMANDS.find((c) => values.includes(`${CMD}${c.command}`));
+  if (command) return {kind: 'command', command: command.command, pending: chosen};
+  return {kind: 'answer', value: chosen};
+}
+
+/** Ask how sure the user is of an answer. Returns undefined to clear the mark, or null when left unchanged. */
+export async function askCertainty(step: Step, answers: Answers, io: PlainIo): Promise<Certainty | undefined | null> {
+  const now = answers.certainty[step.id];
+  const value = await io.ask((c) =>
+    select<string>(
+      {
+        message: `How sure are you of the answer to "${step.title}"?`,
+        choices: [
+          {value: 'verified', name: 'Verified: checked against records or data'},
+          {value: 'estimated', name: 'Estimated: a best judgement'},
+          {value: 'unknown', name: 'Unknown: a guess that needs checking'},
+          {value: 'clear', name: 'Not marked'},
+          new Separator(),
+          {value: 'keep', name: '← Back to the question, no change'},
+        ],
+        default: now ?? 'clear',
+        loop: false,
+        theme: {indexMode: 'number'},
+      },
+      c,
+    ),
+  );
+  if (value === 'keep') return null;
+  return value === 'clear' ? undefined : (value as Certainty);
+}
+
+/** Ask for the note on a question. Returns the new note ('' removes it), or null when left unchanged. */
+export async function askNote(step: Step, answers: Answers, io: PlainIo, typed?: string): Promise<string | null> {
+  if (typed) return typed;
+  const existing = answers.notes[step.id];
+  io.say(existing ? 'Enter alone keeps the note, Tab edits it, a single - removes it.' : 'Enter alone adds no note.');
+  const text = await io.ask((c) => input({message: `Note on "${step.title}":`, default: existing}, c));
+  if (text.trim() === '-') return '';
+  if (text.trim() === (existing ?? '')) return null;
+  return text.trim() ? text : null;
+}

@@ -1,0 +1,56 @@
+/**
+ * What the user can do on a question besides answering it, as data: the
+ * words typed in a text answer, and the extra entries of a list. Both the
+ * hints and the parsing are derived from these tables.
+ */
+
+/** Something other than an answer. */
+export type StepCommand = 'back' | 'why' | 'note' | 'certainty';
+
+export interface TextCommand {
+  command: StepCommand;
+  /** What may be typed (case-insensitive, alone on the line). */
+  aliases: string[];
+  /** The hint shown under a text question. */
+  hint: string;
+}
+
+/** Typed in place of a text answer. */
+export const TEXT_COMMANDS: readonly TextCommand[] = [
+  {command: 'back', aliases: ['<', ':back', ':b'], hint: '< or :back goes back'},
+  {command: 'why', aliases: ['?', ':why'], hint: '? says why this matters'},
+  {command: 'note', aliases: [':note', ':n'], hint: ':note adds a note'},
+  {command: 'certainty', aliases: [':sure', ':certainty'], hint: ':sure marks how sure you are'},
+];
+
+/**
+ * The entries added after the answers of a list question (select or
+ * checkbox). Each starts with its text command, so typing it in a list (a
+ * select jumps to the entry whose name starts with what is typed) and
+ * pressing Enter does what it does in a text answer.
+ */
+export const LIST_COMMANDS: readonly {command: StepCommand; label: (state: {note?: string; certainty?: string}) => string}[] = [
+  {command: 'back', label: () => '< Back to the previous question'},
+  {command: 'why', label: () => '? Why this matters'},
+  {command: 'note', label: ({note}) => (note ? ':note Edit the note' : ':note Add a note')},
+  {command: 'certainty', label: ({certainty}) => `:sure How sure are you?${certainty ? ` (now: ${certainty})` : ''}`},
+];
+
+/** A typed line as a command, or undefined when it is an answer. `:note text` carries its text. */
+export function parseTextCommand(line: string): {command: StepCommand; text?: string} | undefined {
+  const trimmed = line.trim();
+  const lower = trimmed.toLowerCase();
+  for (const c of TEXT_COMMANDS) {
+    if (c.aliases.includes(lower)) return {command: c.command};
+    if (c.command === 'note') {
+      const alias = c.aliases.find((a) => lower.startsWith(`${a} `));
+      if (alias) return {command: 'note', text: trimmed.slice(alias.length).trim()};
+    }
+  }
+  return undefined;
+}
+
+/** The hint line of a text question. */
+export function textHint(): string {
+  return `Enter confirms · ${TEXT_COMMANDS.map((c) => c.hint).join(' · ')}`;
+}

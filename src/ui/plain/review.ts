@@ -1,0 +1,51 @@
+/** The review: every answer with its note, and a list to change any of them. */
+import {select, Separator} from '@inquirer/prompts';
+import {reviewRows, SECTION_TITLES, type SectionId} from '../../engine/interview.js';
+import type {Answers, Bank} from '../../engine/types.js';
+import {wrap, type PlainIo} from './plain-io.js';
+
+export type ReviewChoice = {kind: 'result'} | {kind: 'edit'; id: string} | {kind: 'back'};
+
+/** Print every answer, grouped by section, with notes and certainty. */
+export function printReview(bank: Bank, answers: Answers, io: PlainIo): void {
+  const rows = reviewRows(bank, answers);
+  io.say('');
+  io.say(`${SECTION_TITLES.review}: ${rows.filter((r) => r.answered).length} of ${rows.length} questions answered`);
+  let section: SectionId | undefined;
+  rows.forEach((row, i) => {
+    if (row.step.section !== section) {
+      section = row.step.section;
+      io.say('');
+      io.say(SECTION_TITLES[section]);
+    }
+    const sure = answers.certainty[row.step.id];
+    io.say(wrap(`${String(i + 1).padStart(2)}. ${row.step.title}: ${row.answer}${sure ? ` (${sure})` : ''}`, io.columns, '  ', '      '));
+    if (row.note) io.say(wrap(`Note: ${row.note}`, io.columns, '      '));
+  });
+  io.say('');
+}
+
+/** Ask what to do from the review: see the result, change an answer, or go back to the last question. */
+export async function askReview(bank: Bank, answers: Answers, io: PlainIo): Promise<ReviewChoice> {
+  const rows = reviewRows(bank, answers);
+  const value = await io.ask((c) =>
+    select<string>(
+      {
+        message: 'Is everything right?',
+        choices: [
+          {value: 'result', name: 'Yes: show the result'},
+          new Separator('Or change an answer:'),
+          ...rows.map((row, i) => ({value: `edit:${row.step.id}`, name: `${i + 1}. ${row.step.title}`, description: `Now: ${row.answer}`})),
+          new Separator(),
+          {value: 'back', name: '← Back to the last question'},
+        ],
+        pageSize: 12,
+        loop: false,
+      },
+      c,
+    ),
+  );
+  if (value === 'result') return {kind: 'result'};
+  if (value === 'back') return {kind: 'back'};
+  return {kind: 'edit', id: value.slice('edit:'.length)};
+}

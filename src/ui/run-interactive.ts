@@ -1,0 +1,203 @@
+/**
+ * The interactive path: choose the front end (the Ink wizard, or the plain
+ * mode for --plain and TERM=dumb), resume a draft, save the draft after every
+ * change, and turn the outcome into an exit code. React and Ink are imported
+ * only here and only when the wizard runs, never on the non-interactive path.
+ */
+import {buildSteps, startInterview, type InterviewState} from '../engine/interview.js';
+import type {Answers, Bank} from '../engine/types.js';
+import {
+  DraftError,
+  draftsDir,
+  ensureDraftsDir,
+  latestDraft,
+  loadDraft,
+  newDraftId,
+  saveDraft,
+  type LoadedDraft,
+  type StoreOptions,
+} from '../store/drafts.js';
+import type {ReportFormat, WizardContext, WizardOutcome} from './types.js';
+
+export interface InteractiveOptions {
+  bank: Bank;
+  /** Use the line-by-line mode (also chosen when TERM=dumb). */
+  plain: boolean;
+  /** Continue a saved interview: `true` for the latest, or a draft id or path. */
+  resume?: string | true;
+  /** Where reports are saved by default, and relative draft paths are resolved. */
+  cwd: string;
+  /** The clock: draft ids and save times. */
+  now: () => Date;
+  /** The report for these answers in one format (the caller binds the bank, date and template). */
+  renderReport(answers: Answers, format: ReportFormat): string;
+  /** The default report file name, e.g. handoff-assessment-acme-ltd-2025-01-31.md. */
+  defaultFileName(answers: Answers, format: ReportFormat): string;
+  stdin: NodeJS.ReadStream;
+  stdout: NodeJS.WriteStream;
+  stderr: NodeJS.WriteStream;
+  /** TERM, NO_COLOR and the drafts folder (HANDOFF_ASSESS_STATE_DIR, XDG_STATE_HOME) are read here. Default: process.env. */
+  env?: NodeJS.ProcessEnv;
+}
+
+/** Exit codes, as in PRODUCT.md. */
+const EXIT = {ok: 0, error: 1, usage: 2, interrupted: 130} as const;
+
+type FrontEnd = (ctx: WizardContext, options: {signal: AbortSignal}) => Promise<WizardOutcome>;
+
+/** Run the interview on this terminal; returns the exit code. */
+export async function runInteractive(opts: InteractiveOptions): Promise<number> {
+  const env = opts.env ?? process.env;
+  const store: StoreOptions = {env, cwd: opts.cwd};
+  const err = (text: string) => void opts.stderr.write(`${text}\n`);
+
+  if (!opts.stdin.isTTY || !opts.stdout.isTTY) {
+    err(
+      `handoff-assess: the interview needs a terminal, and ${!opts.stdin.isTTY ? 'stdin' : 'stdout'} is not one.\n` +
+        'Run it in a terminal:     handoff-assess\n' +
+        'or from an answers file:  handoff-assess --answers answers.yaml [--format md|html|json] [--out FILE]',
+    );
+    return EXIT.usage;
+  }
+
+  // Where the interview starts: fresh, or from a draft.
+  let resumed: LoadedDraft | undefined;
+  if (opts.resume !== undefined) {
+    let idOrPath: string;
+    if (opts.resume === true) {
+      const latest = latestDraft(store);
+      if (!latest) {
+        err(`handoff-assess: there is no saved interview to resume in ${draftsDir(store)}.\nStart a new one with: handoff-assess`);
+        return EXIT.usage;
+      }
+      idOrPath = latest.path;
+    } else idOrPath = opts.resume;
+    try {
+      resumed = loadDraft(idOrPath, opts.bank, store);
+    } catch (error) {
+      if (error instanceof DraftError) {
+        err(`handoff-assess: ${error.message}`);
+        return error.exitCode;
+      }
+      throw error;
+    }
+  }
+
+  try {
+    ensureDraftsDir(store);
+  } catch (error) {
+    err(
+      `handoff-assess: cannot keep drafts in ${draftsDir(store)} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}), so answers could be lost.\n` +
+        'Set HANDOFF_ASSESS_STATE_DIR to a folder you can write to, e.g. HANDOFF_ASSESS_STATE_DIR=~/handoff-drafts handoff-assess',
+    );
+    return EXIT.error;
+  }
+
+  // The draft: the resumed one when it lives in the drafts folder, else a new one named on first save.
+  let draftId = resumed?.inStore ? resumed.id : undefined;
+  let draftPath = resumed?.inStore ? resumed.path : undefined;
+  let saveError: Error | undefined;
+  let lastState: InterviewState | undefined;
+  const save = (state: InterviewState) => {
+    lastState = state;
+    try {
+      draftId ??= newDraftId(state.answers, opts.now(), store);
+      draftPath = saveDraft({id: draftId, answers: state.answers, position: positionOf(opts.bank, state), saved: opts.now()}, store);
+      saveError = undefined;
+    } catch (error) {
+      saveError = error as Error;
+    }
+  };
+
+  const initial = resumed ? resumeState(opts.bank, resumed.answers, resumed.position) : startInterview(opts.bank);
+  if (resumed && !resumed.inStore) {
+    save(initial);
+    if (draftPath) err(`Continuing from ${resumed.path}; your answers are saved as the draft ${draftId}.`);
+  }
+
+  const plain = opts.plain || env.TERM === 'dumb';
+  // chalk (under Ink) ignores NO_COLOR; it honours FORCE_COLOR=0, read when it loads.
+  if (env.NO_COLOR && env.FORCE_COLOR === undefined) process.env.FORCE_COLOR = '0';
+
+  const ctx: WizardContext = {
+    bank: opts.bank,
+    initial,
+    onChange: save,
+    renderReport: opts.renderReport,
+    defaultFileName: opts.defaultFileName,
+    cwd: opts.cwd,
+    stdin: opts.stdin,
+    stdout: opts.stdout,
+  };
+
+  const controller = new AbortController();
+  const onSignal = () => controller.abort();
+  const signals: NodeJS.Signals[] = plain ? ['SIGINT', 'SIGTERM', 'SIGHUP'] : [];
+  for (const s of signals) process.on(s, onSignal);
+  let outcome: WizardOutcome;
+  try {
+    const frontEnd = plain ? await loadPlain() : await loadInk();
+    outcome = await frontEnd(ctx, {signal: controller.signal});
+  } catch (error) {
+    if (lastState) save(lastState);
+    err(`handoff-assess: the interview stopped on an error: ${(error as Error).message}`);
+    if (draftPath) err(`Your answers are saved in ${draftPath}. Resume with: handoff-assess --resume ${draftId}`);
+    return EXIT.error;
+  } finally {
+    for (const s of signals) process.off(s, onSignal);
+  }
+
+  save(outcome.state);
+  if (outcome.kind === 'cancelled') {
+    if (saveError || !draftPath) {
+      err(`Interview paused, but the draft could not be saved: ${saveError?.message ?? 'unknown error'}.`);
+      return EXIT.error;
+    }
+    err(`Interview paused. Your answers are saved in ${draftPath}. Resume with: handoff-assess --resume ${draftId}`);
+    return EXIT.interrupted;
+  }
+
+  const out = (text: string) => void opts.stdout.write(`${text}\n`);
+  for (const path of outcome.savedReports) out(`Report saved: ${path}`);
+  if (saveError || !draftPath) {
+    err(`handoff-assess: the answers could not be saved as a draft: ${saveError?.message ?? 'unknown error'}.`);
+    return EXIT.error;
+  }
+  out(`Your answers are kept in ${draftPath}`);
+  if (!outcome.savedReports.length) out(`Make a report from them any time: handoff-assess --answers ${draftPath} --out report.md`);
+  out(`Remove them when no longer needed: handoff-assess drafts --delete ${draftId}`);
+  return EXIT.ok;
+}
+
+/** The position saved in a draft: the current question's id, or "review". */
+export function positionOf(bank: Bank, state: InterviewState): string {
+  return buildSteps(bank)[state.index]?.id ?? 'review';
+}
+
+/**
+ * Where a resumed draft continues: at the question it was saved on, else the
+ * first unanswered one. A question of a complete draft opens as an edit (it
+ * returns to the review).
+ */
+export function resumeState(bank: Bank, answers: Answers, position?: string): InterviewState {
+  const start = startInterview(bank, answers);
+  const steps = buildSteps(bank);
+  if (position === 'review') return {...start, index: steps.length};
+  const index = steps.findIndex((s) => s.id === position);
+  if (index < 0) return start;
+  const complete = start.index >= steps.length;
+  return {answers, index, returnToReview: complete};
+}
+
+async function loadPlain(): Promise<FrontEnd> {
+  const {runPlain} = await import('./plain/run-plain.js');
+  return runPlain;
+}
+
+/** The module is imported by name at run time so React and Ink stay out of every other path. */
+const INK_MODULE = './ink/run-wizard.js';
+
+async function loadInk(): Promise<FrontEnd> {
+  const {runInkWizard} = (await import(INK_MODULE)) as {runInkWizard: (ctx: WizardContext) => Promise<WizardOutcome>};
+  return (ctx) => runInkWizard(ctx);
+}

@@ -1,0 +1,408 @@
+import {describe, expect, test, beforeEach, afterEach} from '@jest/globals';
+import {existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {loadBankDir} from '../../../src/bank/load-bank.js';
+import {buildSteps, startInterview, type InterviewState} from '../../../src/engine/interview.js';
+import type {Answers, Bank} from '../../../src/engine/types.js';
+import {runPlain} from '../../../src/ui/plain/run-plain.js';
+import type {WizardContext, WizardOutcome} from '../../../src/ui/types.js';
+import {FakeTerminal, KEY} from './fake-terminal.js';
+
+const bank: Bank = loadBankDir().bank!;
+const steps = buildSteps(bank);
+const indexOf = (id: string) => steps.findIndex((s) => s.id === id);
+
+let cwd: string;
+beforeEach(() => {
+  cwd = mkdtempSync(join(tmpdir(), 'ha-plain-'));
+});
+afterEach(() => rmSync(cwd, {recursive: true, force: true}));
+
+/** Start the plain mode on a fake terminal; every onChange state is recorded. */
+function start(initial: InterviewState = startInterview(bank), signal?: AbortSignal, columns?: number) {
+  const term = new FakeTerminal(columns);
+  const changes: InterviewState[] = [];
+  const ctx: WizardContext = {
+    bank,
+    initial,
+    onChange: (s) => changes.push(s),
+    renderReport: (answers: Answers, format) =>
+      format === 'json' ? JSON.stringify(answers) : `# Handoff report for ${answers.context.organisation}\n\nNotes: ${JSON.stringify(answers.notes)}\n`,
+    defaultFileName: (answers: Answers, format) => `handoff-assessment-${answers.context.organisation!.toLowerCase().replace(/\W+/g, '-')}-2025-01-31.${format}`,
+    cwd,
+    stdin: term.input as unknown as NodeJS.ReadStream,
+    stdout: term.output as unknown as NodeJS.WriteStream,
+  };
+  const outcome: Promise<WizardOutcome> = runPlain(ctx, {signal});
+  return {term, changes, outcome};
+}
+
+async function answerContext(term: FakeTerminal) {
+  await term.waitFor('? Which organisation is this assessment for?');
+  await term.line('Acme Ltd');
+  await term.waitFor('? Who is running the assessment?');
+  await term.line('');
+  await term.waitFor("? What is the assessor's role?");
+  await term.choose(2);
+  await term.waitFor('? Which single workflow');
+  await term.line('Quote to cash');
+  await term.waitFor('? Which systems');
+  await term.line('HubSpot, NetSuite');
+}
+
+async function answerMatrix(term: FakeTerminal, values: (number | 'unknown')[]) {
+  for (const [i, v] of values.entries()) {
+    await term.waitFor(`? ${bank.axes[i]!.title}: 1 to 5?`);
+    await term.choose(v === 'unknown' ? 6 : v);
+  }
+}
+
+/** Tick the listed (0-based) statements of the current checklist and confirm. */
+async function tick(term: FakeTerminal, which: number[]) {
+  await term.waitFor('? Which of these are true here?');
+  for (let i = 0; i < 4; i++) {
+    if (which.includes(i)) await term.press(KEY.space);
+    if (i < 3) await term.press(KEY.down);
+  }
+  await term.press(KEY.enter);
+}
+
+async function answerDisqualifiers(term: FakeTerminal, yes: string[] = []) {
+  for (const d of bank.disqualifiers) {
+    await term.waitFor(`? ${d.prompt}`);
+    await term.choose(yes.includes(d.id) ? 1 : 2);
+  }
+}
+
+describe('plain mode: a whole interview', () => {
+  test('every kind of question, the review, the result and a saved markdown report', async () => {
+    const {term, changes, outcome} = start();
+    await answerContext(term);
+    await answerMatrix(term, [4, 5, 3, 4, 'unknown']);
+    await tick(term, [2]);
+    await tick(term, [0, 1]);
+    await answerDisqualifiers(term);
+
+    const review = await term.waitFor('? Is everything right?');
+    expect(review).toContain('Review: 16 of 16 questions answered');
+    expect(review).toContain(' 5. Which systems does that workflow pass through? (comma-separated): HubSpot, NetSuite');
+    expect(review).toContain("10. Operational confidence: don't know");
+    await term.choose(1);
+
+    const result = await term.waitFor('? Save the report?');
+    expect(result).toMatch(/Result: A remediation sprint, (high|medium|low) confidence\./);
+    expect(result).toContain('# Handoff report for Acme Ltd');
+    await term.choose(1);
+    await term.waitFor('? Save as: (handoff-assessment-acme-ltd-2025-01-31.md)');
+    await term.line('');
+    await term.waitFor('Saved handoff-assessment-acme-ltd-2025-01-31.md');
+    await term.waitFor('? Save the report?');
+    await term.choose(4);
+
+    const done = await outcome;
+    expect(done.kind).toBe('done');
+    const file = join(cwd, 'handoff-assessment-acme-ltd-2025-01-31.md');
+    expect(done.kind === 'done' && done.savedReports).toEqual([file]);
+    expect(readFileSync(file, 'utf8')).toBe('# Handoff report for Acme Ltd\n\nNotes: {}\n');
+    expect(done.state.answers).toEqual({
+      version: 1,
+      context: {organisation: 'Acme Ltd', assessor: '', role: 'founder', workflow: 'Quote to cash', systems: ['HubSpot', 'NetSuite']},
+      matrix: {failure_frequency: 4, reconciliation_load: 5, exception_visibility: 3, lead_time_impact: 4, operational_confidence: 'unknown'},
+      signals: {manage_in_place: ['clear_ownership'], remediation_sprint: ['recurring_sync_failures', 'fragmented_status']},
+      disqualifiers: {no_tradeoff_owner: false, no_budget_path: false, broad_redesign_expected: false, exploratory_no_pain: false},
+      notes: {},
+      certainty: {},
+    });
+    // One change per answer, each saved as it happened.
+    expect(changes).toHaveLength(16);
+    expect(changes[0]!.answers.context.organisation).toBe('Acme Ltd');
+    expect(changes.at(-1)!.index).toBe(steps.length);
+  });
+
+  test('a required answer left empty is refused with the engine message, and the question stays', async () => {
+    const {term, changes, outcome} = start();
+    await term.waitFor('? Which organisation is this assessment for?');
+    await term.line('');
+    await term.waitFor('This one is needed for the report: please type an answer.');
+    expect(changes).toHaveLength(0);
+    await term.line('Acme Ltd');
+    await term.waitFor('? Who is running the assessment?');
+    expect(changes[0]!.index).toBe(1);
+    await term.press(KEY.ctrlC);
+    await outcome;
+  });
+});
+
+describe('plain mode: going back', () => {
+  test('< on the first question says there is nothing before it and asks again', async () => {
+    const {term, changes, outcome} = start();
+    await term.waitFor('? Which organisation is this assessment for?');
+    await term.line('<');
+    await term.waitFor('This is the first question: there is nothing before it.');
+    await term.waitFor('? Which organisation is this assessment for?');
+    expect(changes).toHaveLength(0);
+    await term.press(KEY.ctrlC);
+    expect((await outcome).state.index).toBe(0);
+  });
+
+  test('< on the first axis returns across the section boundary to the last context question, answer kept', async () => {
+    const {term, changes, outcome} = start();
+    await answerContext(term);
+    await term.waitFor('? Failure frequency: 1 to 5?');
+    await term.press('<');
+    await term.press(KEY.enter);
+    const shown = await term.waitFor('? Which systems does that workflow pass through? (comma-separated) (HubSpot, NetSuite)');
+    expect(shown).toContain('About the assessment, 5 of 5');
+    expect(changes.at(-1)!.index).toBe(indexOf('systems'));
+    // Enter keeps the answer and moves on to the matrix again.
+    await term.line('');
+    await term.waitFor('Decision matrix, 1 of 5');
+    await term.waitFor('? Failure frequency: 1 to 5?');
+    expect(changes.at(-1)!.index).toBe(indexOf('failure_frequency'));
+    expect(changes.at(-1)!.answers.context.systems).toEqual(['HubSpot', 'NetSuite']);
+    // :back in a text answer goes back too.
+    await term.choose(7); // "< Back" is the seventh entry of a scale
+    await term.waitFor('? Which systems');
+    await term.line(':back');
+    await term.waitFor('? Which single workflow matters most when a handoff fails? (Quote to cash)');
+    expect(changes.at(-1)!.index).toBe(indexOf('workflow'));
+    await term.press(KEY.ctrlC);
+    const end = await outcome;
+    expect(end.kind).toBe('cancelled');
+  });
+
+  test('back on a checklist leaves its stored answer as it was', async () => {
+    const {term, changes, outcome} = start({answers: fullAnswers(), index: indexOf('remediation_sprint'), returnToReview: false});
+    await term.waitFor('Signals, 2 of 2');
+    await term.waitFor('? Which of these are true here?');
+    // Tick the first statement, then "< Back" (the first entry after the four statements).
+    await term.press(KEY.space, KEY.down, KEY.down, KEY.down, KEY.down, KEY.space, KEY.enter);
+    await term.waitFor('Signals, 1 of 2');
+    expect(changes.at(-1)!.index).toBe(indexOf('manage_in_place'));
+    expect(changes.at(-1)!.answers.signals.remediation_sprint).toEqual(['fragmented_status']);
+    await term.press(KEY.ctrlC);
+    await outcome;
+  });
+});
+
+describe('plain mode: the review', () => {
+  test('an answer edited from the review returns to the review with the new answer', async () => {
+    const {term, changes, outcome} = start({answers: fullAnswers(), index: steps.length, returnToReview: false});
+    const first = await term.waitFor('? Is everything right?');
+    expect(first).toContain(' 6. Failure frequency: 2 of 5');
+    await term.choose(1 + 6); // entry 1 is "show the result"; question 6 follows
+    const edit = await term.waitFor('? Failure frequency: 1 to 5?');
+    expect(edit).toContain('editing from the review');
+    await term.choose(5);
+    const again = await term.waitFor('? Is everything right?');
+    expect(again).toContain(' 6. Failure frequency: 5 of 5');
+    expect(again).not.toContain('Data reconciliation load: 1 to 5?'); // did not walk on to the next question
+    expect(changes.at(-1)).toMatchObject({index: steps.length, returnToReview: false});
+    expect(changes.at(-1)!.answers.matrix.failure_frequency).toBe(5);
+
+    // Opening a question and going back leaves it unchanged.
+    await term.choose(1 + indexOf('no_budget_path') + 1);
+    await term.waitFor('? Is there no route to budget');
+    await term.press('<');
+    await term.press(KEY.enter);
+    await term.waitFor('? Is everything right?');
+    expect(changes.at(-1)!.answers.disqualifiers.no_budget_path).toBe(false);
+    await term.press(KEY.ctrlC);
+    await outcome;
+  });
+});
+
+describe('plain mode: why this matters, notes, certainty', () => {
+  test('? explains a question and asks it again; a note typed inline reaches the answers, the review and the report', async () => {
+    const {term, changes, outcome} = start();
+    await term.waitFor('? Which organisation is this assessment for?');
+    await term.line('?');
+    await term.waitFor('Why this matters: Which organisation is this assessment for?');
+    const why = await term.waitFor('? Which organisation is this assessment for?');
+    expect(why).toContain(bank.context[0]!.why);
+    await term.line(':note Referred by the CFO');
+    await term.waitFor('Note saved.');
+    expect(changes.at(-1)!.answers.notes).toEqual({organisation: 'Referred by the CFO'});
+    await term.waitFor('? Which organisation is this assessment for?');
+    await term.line('Acme Ltd');
+    await term.press(KEY.ctrlC);
+    const end = await outcome;
+    expect(end.state.answers.notes).toEqual({organisation: 'Referred by the CFO'});
+    expect(end.state.answers.context.organisation).toBe('Acme Ltd');
+  });
+
+  test('a note and a certainty mark from a list question reach the report', async () => {
+    const {term, changes, outcome} = start({answers: fullAnswers(), index: indexOf('failure_frequency'), returnToReview: false});
+    await term.waitFor('? Failure frequency: 1 to 5?');
+    await term.choose(9); // ":note Add a note"
+    await term.waitFor('? Note on "Failure frequency":');
+    await term.line('Three escalations last week');
+    await term.waitFor('Note saved.');
+    await term.waitFor('? Failure frequency: 1 to 5?');
+    await term.waitFor(':note Edit the note');
+    await term.choose(10); // ":sure How sure are you?"
+    await term.waitFor('? How sure are you of the answer to "Failure frequency"?');
+    await term.choose(1);
+    await term.waitFor('Marked as verified.');
+    await term.waitFor('? Failure frequency: 1 to 5?');
+    await term.choose(4);
+    expect(changes.at(-1)!.answers).toMatchObject({
+      matrix: {failure_frequency: 4},
+      notes: {failure_frequency: 'Three escalations last week'},
+      certainty: {failure_frequency: 'verified'},
+    });
+    // On to the review: the note is shown; then the result's report carries it.
+    for (let i = indexOf('reconciliation_load'); i < steps.length; i++) {
+      await term.waitFor(`question ${i + 1} of 16`);
+      await term.waitFor('❯');
+      await term.press(KEY.enter);
+    }
+    const review = await term.waitFor('? Is everything right?');
+    expect(review).toContain(' 6. Failure frequency: 4 of 5 (verified)');
+    expect(review).toContain('Note: Three escalations last week');
+    await term.choose(1);
+    const result = await term.waitFor('? Save the report?');
+    expect(result).toContain('Notes: {"failure_frequency":"Three escalations last week"}');
+    await term.choose(4);
+    const done = await outcome;
+    expect(done.kind).toBe('done');
+    expect(done.state.answers.notes).toEqual({failure_frequency: 'Three escalations last week'});
+  });
+
+  test('? on a checklist lists why each statement matters and keeps the ticks', async () => {
+    const {term, outcome} = start({answers: fullAnswers(), index: indexOf('manage_in_place'), returnToReview: false});
+    await term.waitFor('? Which of these are true here?');
+    // Tick the first, untick the stored answer (clear_ownership, third), then tick "? Why this matters" (two below "< Back").
+    await term.press(KEY.space, KEY.down, KEY.down, KEY.space, KEY.down, KEY.down, KEY.down, KEY.space, KEY.enter);
+    await term.waitFor('Why this matters: Signals that favour managing in place');
+    const why = await term.waitFor('? Which of these are true here?');
+    expect(why).toContain(bank.signals[0]!.why);
+    await term.waitFor('◉ Today');
+    await term.press(KEY.enter);
+    await term.waitFor('Signals, 2 of 2');
+    await term.press(KEY.ctrlC);
+    const end = await outcome;
+    expect(end.state.answers.signals.manage_in_place).toEqual(['lightweight_controls']);
+  });
+});
+
+describe('plain mode: saving reports', () => {
+  test('an existing file is never replaced without asking; another name can be chosen', async () => {
+    const existing = join(cwd, 'handoff-assessment-acme-ltd-2025-01-31.md');
+    writeFileSync(existing, 'precious');
+    const {term, outcome} = start({answers: fullAnswers(), index: steps.length, returnToReview: false});
+    await term.waitFor('? Is everything right?');
+    await term.choose(1);
+    await term.waitFor('? Save the report?');
+    await term.choose(1);
+    await term.waitFor('? Save as:');
+    await term.line('');
+    await term.waitFor('? handoff-assessment-acme-ltd-2025-01-31.md already exists. Replace it? (y/N)');
+    await term.line('n');
+    await term.waitFor('Kept the existing file. Choose another name.');
+    await term.waitFor('? Save as:');
+    await term.line('acme-v2.md');
+    await term.waitFor('Saved acme-v2.md');
+    await term.waitFor('? Save the report?');
+    await term.choose(3); // json
+    await term.waitFor('? Save as:');
+    await term.line('');
+    await term.waitFor('Saved handoff-assessment-acme-ltd-2025-01-31.json');
+    await term.waitFor('? Save the report?');
+    await term.choose(4);
+    const done = await outcome;
+    expect(readFileSync(existing, 'utf8')).toBe('precious');
+    expect(readFileSync(join(cwd, 'acme-v2.md'), 'utf8')).toContain('# Handoff report for Acme Ltd');
+    expect(JSON.parse(readFileSync(join(cwd, 'handoff-assessment-acme-ltd-2025-01-31.json'), 'utf8')).context.organisation).toBe('Acme Ltd');
+    expect(done.kind === 'done' && done.savedReports).toEqual([join(cwd, 'acme-v2.md'), join(cwd, 'handoff-assessment-acme-ltd-2025-01-31.json')]);
+  });
+
+  test('replacing an existing file when confirmed', async () => {
+    const existing = join(cwd, 'handoff-assessment-acme-ltd-2025-01-31.md');
+    writeFileSync(existing, 'old');
+    const {term, outcome} = start({answers: fullAnswers(), index: steps.length, returnToReview: false});
+    await term.waitFor('? Is everything right?');
+    await term.choose(1);
+    await term.waitFor('? Save the report?');
+    await term.choose(1);
+    await term.waitFor('? Save as:');
+    await term.line('');
+    await term.waitFor('Replace it?');
+    await term.line('y');
+    await term.waitFor('Saved handoff-assessment-acme-ltd-2025-01-31.md');
+    await term.waitFor('? Save the report?');
+    await term.choose(4);
+    await outcome;
+    expect(readFileSync(existing, 'utf8')).toContain('# Handoff report for Acme Ltd');
+  });
+});
+
+describe('plain mode: simple terminals', () => {
+  test('with TERM=dumb, Backspace still edits a text answer', async () => {
+    const saved = process.env.TERM;
+    process.env.TERM = 'dumb';
+    try {
+      const {term, outcome} = start();
+      await term.waitFor('? Which organisation is this assessment for?');
+      await term.press('A', 'c', 'm', 'x', KEY.backspace, 'e', KEY.enter);
+      await term.waitFor('? Who is running the assessment?');
+      await term.press(KEY.ctrlC);
+      expect((await outcome).state.answers.context.organisation).toBe('Acme');
+      expect(process.env.TERM).toBe('dumb');
+    } finally {
+      process.env.TERM = saved;
+    }
+  });
+
+  test('at 40 columns our own lines wrap at spaces and lose no words', async () => {
+    const {term, outcome} = start(startInterview(bank), undefined, 40);
+    const shown = await term.waitFor('? Which organisation');
+    for (const line of shown.split('\n')) expect(line.length).toBeLessThanOrEqual(40);
+    expect(shown.replace(/\s+/g, ' ')).toContain(bank.meta.description.replace(/\s+/g, ' '));
+    await term.press(KEY.ctrlC);
+    await outcome;
+  });
+});
+
+describe('plain mode: stopping', () => {
+  test('Ctrl-C mid-interview gives a cancelled outcome with every answer so far', async () => {
+    const {term, outcome} = start();
+    await answerContext(term);
+    await answerMatrix(term, [4, 5]);
+    await term.waitFor('? Exception visibility: 1 to 5?');
+    await term.press(KEY.ctrlC);
+    const end = await outcome;
+    expect(end.kind).toBe('cancelled');
+    expect(end.state.index).toBe(indexOf('exception_visibility'));
+    expect(end.state.answers.context).toEqual({organisation: 'Acme Ltd', assessor: '', role: 'founder', workflow: 'Quote to cash', systems: ['HubSpot', 'NetSuite']});
+    expect(end.state.answers.matrix).toEqual({failure_frequency: 4, reconciliation_load: 5});
+    expect(existsSync(join(cwd, 'handoff-assessment-acme-ltd-2025-01-31.md'))).toBe(false);
+  });
+
+  test('an aborted signal (SIGINT or SIGTERM in the caller) cancels the current question', async () => {
+    const controller = new AbortController();
+    const {term, outcome} = start(startInterview(bank), controller.signal);
+    await term.waitFor('? Which organisation is this assessment for?');
+    await term.line('Acme Ltd');
+    await term.waitFor('? Who is running the assessment?');
+    controller.abort();
+    const end = await outcome;
+    expect(end.kind).toBe('cancelled');
+    expect(end.state.answers.context.organisation).toBe('Acme Ltd');
+    expect(end.state.index).toBe(1);
+  });
+});
+
+/** Every question answered (failure frequency 2, one signal each side, no disqualifier). */
+function fullAnswers(): Answers {
+  return {
+    version: 1,
+    context: {organisation: 'Acme Ltd', role: 'consultant', workflow: 'Quote to cash', systems: ['HubSpot', 'NetSuite'], assessor: 'Jo'},
+    matrix: {failure_frequency: 2, reconciliation_load: 3, exception_visibility: 3, lead_time_impact: 3, operational_confidence: 3},
+    signals: {manage_in_place: ['clear_ownership'], remediation_sprint: ['fragmented_status']},
+    disqualifiers: {no_tradeoff_owner: false, no_budget_path: false, broad_redesign_expected: false, exploratory_no_pain: false},
+    notes: {},
+    certainty: {},
+  };
+}
