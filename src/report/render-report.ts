@@ -160,10 +160,14 @@ export function renderHtml(bank: Bank, answers: Answers, date: string, template?
   return engine.renderSync(htmlPage, {title: model.title, lang: 'en', body: markdownToHtml(md), recommendation: model.recommendation, block: BLOCK_PLACEHOLDER}) as string;
 }
 
-/** The JSON report: a stable, documented shape (README "JSON report"). */
+/**
+ * The JSON report: a stable, documented shape (README "JSON report"). Every
+ * string meant to be read has terminal escape sequences and control
+ * characters removed; `answers` is data and keeps the text exactly as given.
+ */
 export function reportJson(bank: Bank, answers: Answers, date: string): Record<string, unknown> {
   const m = buildReportModel(bank, answers, date);
-  return {
+  const shown = cleanStrings({
     format: 'handoff-assess-report',
     formatVersion: 1,
     date: m.date,
@@ -192,8 +196,23 @@ export function reportJson(bank: Bank, answers: Answers, date: string): Record<s
     preparation: m.preparation,
     notes: m.notes,
     method: m.method,
-    answers: answersToObject(answers),
-  };
+  });
+  return {...shown, answers: answersToObject(answers)};
+}
+
+function cleanStrings<T>(value: T): T {
+  if (typeof value === 'string') return stripControls(value) as T;
+  if (Array.isArray(value)) return value.map(cleanStrings) as T;
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, cleanStrings(v)])) as T;
+  return value;
+}
+
+/** Characters JSON.stringify writes raw that a terminal or a viewer could act on: C1 controls, bidi overrides, line separators. */
+const JSON_UNSAFE = /[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+/** JSON text holding no raw control or bidi character, whatever the strings inside (the parsed value is unchanged). */
+export function safeJson(value: unknown): string {
+  return JSON.stringify(value, null, 2).replace(JSON_UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 export function renderReport(input: RenderInput): string {
@@ -203,7 +222,7 @@ export function renderReport(input: RenderInput): string {
     case 'html':
       return sealReport(renderHtml(input.bank, input.answers, input.date, input.template), embeddedData(input, 'html'));
     case 'json':
-      return `${JSON.stringify(reportJson(input.bank, input.answers, input.date), null, 2)}\n`;
+      return `${safeJson(reportJson(input.bank, input.answers, input.date))}\n`;
   }
 }
 
