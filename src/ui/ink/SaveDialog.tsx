@@ -1,0 +1,43 @@
+import {Box, Text} from 'ink';
+import {cellWidth, wrapText} from './cells.js';
+import {overwriteQuestion, saveTitle} from './labels.js';
+import type {Theme} from './theme.js';
+import {TextInput} from './TextInput.js';
+import {useTheme} from './use-theme.js';
+import {displayPath, type SaveDialog as SaveState} from './wizard-state.js';
+
+export interface SaveDialogProps {
+  save: SaveState;
+  cwd: string;
+}
+
+/** Lines the dialog takes at a width (the result screen sizes its viewport with it). */
+export function saveDialogHeight(save: SaveState, cwd: string, width: number, theme: Theme): number {
+  if (save.stage === 'confirm') return wrapText(overwriteQuestion(displayPath(cwd, save.path ?? '')), width).length;
+  const input = Math.ceil((cellWidth(save.buffer.value) + 1) / Math.max(1, width - 2)) || 1;
+  const error = save.error ? wrapText(`${theme.symbol.error} ${save.error}`, width).length : 0;
+  return wrapText(saveTitle(save.format), width).length + input + error;
+}
+
+/** Ask for the file name (the default prefilled), then, if the file exists, whether to overwrite it. */
+export function SaveDialog({save, cwd}: SaveDialogProps) {
+  const theme = useTheme();
+  if (save.stage === 'confirm') {
+    return (
+      <Text color={theme.color.warning} bold>
+        {overwriteQuestion(displayPath(cwd, save.path ?? ''))}
+      </Text>
+    );
+  }
+  return (
+    <Box flexDirection="column">
+      <Text bold>{saveTitle(save.format)}</Text>
+      <TextInput buffer={save.buffer} />
+      {save.error ? (
+        <Text color={theme.color.error}>
+          {theme.symbol.error} {save.error}
+        </Text>
+      ) : null}
+    </Box>
+  );
+}

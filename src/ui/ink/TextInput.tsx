@@ -1,0 +1,39 @@
+import {Box, Text} from 'ink';
+import type {TextBuffer} from './text-buffer.js';
+import {useTheme} from './use-theme.js';
+
+export interface TextInputProps {
+  buffer: TextBuffer;
+  /** Shown dimmed while the field is empty. */
+  placeholder?: string;
+}
+
+/** A one-line text field that wraps when long; the cursor is an inverse cell. Keys are handled by the reducer. */
+export function TextInput({buffer, placeholder}: TextInputProps) {
+  const theme = useTheme();
+  const chars = [...buffer.value];
+  const before = chars.slice(0, buffer.cursor).join('');
+  const at = chars[buffer.cursor] ?? ' ';
+  const after = chars.slice(buffer.cursor + 1).join('');
+  return (
+    <Box>
+      <Box flexShrink={0}>
+        <Text color={theme.color.accent}>{'› '}</Text>
+      </Box>
+      <Box flexShrink={1}>
+        {chars.length === 0 && placeholder ? (
+          <Text>
+            <Text inverse> </Text>
+            <Text color={theme.color.muted}>{placeholder}</Text>
+          </Text>
+        ) : (
+          <Text>
+            {before}
+            <Text inverse>{at}</Text>
+            {after}
+          </Text>
+        )}
+      </Box>
+    </Box>
+  );
+}

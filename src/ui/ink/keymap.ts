@@ -1,0 +1,165 @@
+/**
+ * Every key binding of the wizard, as data. The reducer asks `actionOf` what
+ * a key means in the current mode, and the footer lists the same table, so
+ * a hint can never disagree with what the key does.
+ */
+import type {Key} from 'ink';
+
+export type Action =
+  | 'quit'
+  | 'next'
+  | 'back'
+  | 'up'
+  | 'down'
+  | 'pageUp'
+  | 'pageDown'
+  | 'home'
+  | 'end'
+  | 'pick'
+  | 'unknown'
+  | 'yes'
+  | 'toggle'
+  | 'note'
+  | 'why'
+  | 'result'
+  | 'saveMd'
+  | 'saveHtml'
+  | 'saveJson'
+  | 'finish'
+  | 'cancel'
+  | 'confirm'
+  | 'decline';
+
+/** Where the focus is: each mode has its own bindings. */
+export type KeyMode =
+  | 'welcome'
+  | 'text'
+  | 'choice'
+  | 'scale'
+  | 'yesno'
+  | 'multi'
+  | 'note'
+  | 'review'
+  | 'result'
+  | 'save-name'
+  | 'save-confirm';
+
+export interface Binding {
+  action: Action;
+  /** The key as written in hints, e.g. "esc" or "↑↓". */
+  keys: string;
+  /** What it does, for the footer; no hint means not listed. */
+  hint?: string;
+  match: (input: string, key: Key) => boolean;
+}
+
+const char = (c: string) => (input: string, key: Key) => input === c && !key.ctrl && !key.meta;
+const ctrl = (c: string) => (input: string, key: Key) => key.ctrl && input === c;
+
+const quit: Binding = {action: 'quit', keys: 'ctrl+c', hint: 'quit', match: ctrl('c')};
+const up: Binding = {action: 'up', keys: '↑↓', hint: 'move', match: (_, k) => k.upArrow};
+const down: Binding = {action: 'down', keys: '↓', match: (_, k) => k.downArrow};
+const pageUp: Binding = {action: 'pageUp', keys: 'pgup pgdn', hint: 'page', match: (_, k) => k.pageUp};
+const pageDown: Binding = {action: 'pageDown', keys: 'pgdn', match: (_, k) => k.pageDown};
+const home: Binding = {action: 'home', keys: 'home', match: (_, k) => k.home};
+const end: Binding = {action: 'end', keys: 'end', match: (_, k) => k.end};
+// Questions and the welcome scroll with the page keys when they do not fit the terminal; the hint appears only then.
+const scrollUp: Binding = {action: 'pageUp', keys: 'pgup', match: (_, k) => k.pageUp};
+const scrollDown: Binding = {action: 'pageDown', keys: 'pgdn', match: (_, k) => k.pageDown};
+const back: Binding = {action: 'back', keys: 'esc', hint: 'back', match: (_, k) => k.escape || k.leftArrow};
+const note: Binding = {action: 'note', keys: 'n', hint: 'note', match: char('n')};
+const why: Binding = {action: 'why', keys: '?', hint: 'why', match: char('?')};
+const enter = (hint: string): Binding => ({action: 'next', keys: 'enter', hint, match: (_, k) => k.return});
+const digits = (keys: string, hint: string): Binding => ({action: 'pick', keys, hint, match: (i, k) => /^[1-9]$/.test(i) && !k.ctrl && !k.meta});
+
+export const KEYMAP: Record<KeyMode, Binding[]> = {
+  welcome: [enter('start'), scrollUp, scrollDown, quit],
+  text: [
+    enter('confirm'),
+    // Inside a text field ← moves the cursor and letters are typed: back is esc only, why and note move to tab and ctrl+n.
+    {action: 'back', keys: 'esc', hint: 'back', match: (_, k) => k.escape},
+    {action: 'why', keys: 'tab', hint: 'why', match: (_, k) => k.tab},
+    {action: 'note', keys: 'ctrl+n', hint: 'note', match: ctrl('n')},
+    scrollUp,
+    scrollDown,
+    quit,
+  ],
+  choice: [up, down, digits('1-4', 'pick'), enter('confirm'), back, note, why, scrollUp, scrollDown, quit],
+  scale: [
+    up,
+    down,
+    digits('1-5', 'answer'),
+    {action: 'unknown', keys: 'd', hint: "don't know", match: (i, k) => (i === 'd' || i === '0') && !k.ctrl && !k.meta},
+    enter('confirm'),
+    back,
+    note,
+    why,
+    scrollUp,
+    scrollDown,
+    quit,
+  ],
+  yesno: [up, down, {action: 'yes', keys: 'y', hint: 'yes', match: char('y')}, enter('confirm'), back, note, why, scrollUp, scrollDown, quit],
+  multi: [
+    up,
+    down,
+    {action: 'toggle', keys: 'space 1-4', hint: 'tick', match: (i, k) => i === ' ' && !k.ctrl},
+    {...digits('1-4', ''), hint: undefined},
+    enter('confirm'),
+    back,
+    note,
+    why,
+    scrollUp,
+    scrollDown,
+    quit,
+  ],
+  note: [
+    {action: 'next', keys: 'enter', hint: 'save note', match: (_, k) => k.return},
+    {action: 'cancel', keys: 'esc', hint: 'cancel', match: (_, k) => k.escape},
+    quit,
+  ],
+  review: [up, down, enter('change'), {action: 'result', keys: 'r', hint: 'see result', match: char('r')}, note, back, why, pageUp, pageDown, home, end, quit],
+  result: [
+    {action: 'up', keys: '↑↓', hint: 'scroll', match: (_, k) => k.upArrow},
+    down,
+    pageUp,
+    pageDown,
+    home,
+    end,
+    {action: 'saveMd', keys: 'm', hint: 'save .md', match: char('m')},
+    {action: 'saveHtml', keys: 'h', hint: '.html', match: char('h')},
+    {action: 'saveJson', keys: 'j', hint: '.json', match: char('j')},
+    {action: 'back', keys: 'esc', hint: 'review', match: (_, k) => k.escape || k.leftArrow},
+    {action: 'finish', keys: 'q', hint: 'finish', match: char('q')},
+    quit,
+  ],
+  'save-name': [
+    {action: 'next', keys: 'enter', hint: 'save', match: (_, k) => k.return},
+    {action: 'cancel', keys: 'esc', hint: 'cancel', match: (_, k) => k.escape},
+    quit,
+  ],
+  'save-confirm': [
+    {action: 'confirm', keys: 'y', hint: 'overwrite', match: (i, k) => (i === 'y' || i === 'Y') && !k.ctrl},
+    {action: 'decline', keys: 'n', hint: 'choose another name', match: (i, k) => i === 'n' || i === 'N' || k.escape || k.return},
+    quit,
+  ],
+};
+
+/** What a key means in a mode, if anything. */
+export function actionOf(mode: KeyMode, input: string, key: Key): Action | undefined {
+  return KEYMAP[mode].find((b) => b.match(input, key))?.action;
+}
+
+/** The footer hints of a mode, in table order. */
+export function hintsOf(mode: KeyMode): {keys: string; hint: string}[] {
+  return KEYMAP[mode].filter((b): b is Binding & {hint: string} => Boolean(b.hint)).map(({keys, hint}) => ({keys, hint}));
+}
+
+/** The keys explained on the welcome screen. */
+export const WELCOME_KEYS: {keys: string; does: string}[] = [
+  {keys: 'enter', does: 'confirm and go on'},
+  {keys: '↑↓  1-5', does: 'move, or pick by number'},
+  {keys: 'esc  ←', does: 'back (esc inside a text box)'},
+  {keys: '?  (tab)', does: 'why this question matters'},
+  {keys: 'n  (ctrl+n)', does: 'a note on the current question'},
+  {keys: 'ctrl+c', does: 'pause: your answers are kept'},
+];

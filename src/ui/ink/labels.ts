@@ -1,0 +1,67 @@
+/**
+ * Words the wizard shows that are not in the question bank: the scale's
+ * steps, the verdicts, short row labels for the review. Presentation only:
+ * no rule of the interview lives here.
+ */
+import type {Step} from '../../engine/interview.js';
+import type {AxisAnswer, Confidence, Direction, Recommendation} from '../../engine/types.js';
+
+/** How each point of the scale reads beside its number. */
+export const SCALE_LABELS: Record<string, string> = {
+  1: 'The manage-in-place statement fits',
+  2: 'Leans toward manage in place',
+  3: 'Somewhere in between',
+  4: 'Leans toward remediation sprint',
+  5: 'The remediation-sprint statement fits',
+  unknown: "Don't know",
+};
+
+export function scaleLabel(value: AxisAnswer): string {
+  return SCALE_LABELS[String(value)]!;
+}
+
+/** The key shown beside a scale answer: its number, or `d` for "don't know". */
+export function scaleKey(value: AxisAnswer): string {
+  return value === 'unknown' ? 'd' : String(value);
+}
+
+export const YESNO_LABELS = {yes: 'Yes, this applies', no: 'No, it does not apply'};
+
+export const DIRECTION_LABELS: Record<Direction, string> = {
+  'manage-in-place': 'Manage in place',
+  'remediation-sprint': 'Remediation sprint',
+};
+
+export function verdictLabel(recommendation: Recommendation, lean: Direction): string {
+  if (recommendation === 'not-yet-qualified') return `Not yet qualified (the matrix leans toward ${DIRECTION_LABELS[lean].toLowerCase()})`;
+  return `${DIRECTION_LABELS[recommendation]} recommended`;
+}
+
+export function confidenceLabel(confidence: Confidence): string {
+  return `${confidence} confidence`;
+}
+
+/**
+ * A short label for a review row. Context questions are phrased as whole
+ * questions ("Which organisation is this assessment for?"), so their id
+ * reads better there: "Organisation".
+ */
+export function rowLabel(step: Step): string {
+  if (step.section !== 'context') return step.title;
+  const words = step.id.replace(/[_-]+/g, ' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+export const FORMAT_NAMES = {md: 'Markdown', html: 'an HTML page', json: 'JSON'} as const;
+
+export function saveTitle(format: keyof typeof FORMAT_NAMES): string {
+  return `Save the report as ${FORMAT_NAMES[format]}: enter saves, esc cancels`;
+}
+
+export function overwriteQuestion(shownPath: string): string {
+  return `${shownPath} already exists. Overwrite it? y/N (n lets you change the name)`;
+}
+
+export function reviewIntro(answered: number, total: number): string {
+  return `${answered} of ${total} answered. Enter changes an answer, r shows the result.`;
+}

@@ -1,0 +1,57 @@
+/**
+ * A one-line text field as data: the value and the cursor (in code points).
+ * Pure: a key in, a new buffer out. The wizard's reducer owns the buffer, so
+ * no keystroke is lost to a stale closure.
+ */
+import type {Key} from 'ink';
+
+export interface TextBuffer {
+  value: string;
+  /** Cursor position in code points, 0..length. */
+  cursor: number;
+}
+
+export function textBuffer(value = ''): TextBuffer {
+  return {value, cursor: [...value].length};
+}
+
+/** Printable text from a key or a paste: control characters dropped, line breaks and tabs become spaces. */
+export function printable(input: string): string {
+  return input.replace(/\r\n|[\r\n\t]/g, ' ').replace(/[\u0000-\u001F\u007F-\u009F]/g, '');
+}
+
+/**
+ * Apply an editing key. Returns the new buffer, or undefined when the key is
+ * not an editing key (enter, escape, arrows up and down, ...), so the caller
+ * can treat it as a command.
+ */
+export function editText(buffer: TextBuffer, input: string, key: Key, maxLength = Infinity): TextBuffer | undefined {
+  const chars = [...buffer.value];
+  const at = Math.min(Math.max(0, buffer.cursor), chars.length);
+  const make = (next: string[], cursor: number): TextBuffer => ({value: next.join(''), cursor: Math.min(Math.max(0, cursor), next.length)});
+
+  if (key.leftArrow) return make(chars, at - 1);
+  if (key.rightArrow) return make(chars, at + 1);
+  if (key.home || (key.ctrl && input === 'a')) return make(chars, 0);
+  if (key.end || (key.ctrl && input === 'e')) return make(chars, chars.length);
+  // Most terminals send DEL (0x7f) for Backspace, which Ink reports as `delete`.
+  if (key.backspace || key.delete) {
+    if (at === 0) return buffer;
+    return make([...chars.slice(0, at - 1), ...chars.slice(at)], at - 1);
+  }
+  if (key.ctrl && input === 'd') return make([...chars.slice(0, at), ...chars.slice(at + 1)], at);
+  if (key.ctrl && input === 'u') return make(chars.slice(at), 0);
+  if (key.ctrl && input === 'k') return make(chars.slice(0, at), at);
+  if (key.ctrl && input === 'w') {
+    let start = at;
+    while (start > 0 && chars[start - 1] === ' ') start--;
+    while (start > 0 && chars[start - 1] !== ' ') start--;
+    return make([...chars.slice(0, start), ...chars.slice(at)], start);
+  }
+  if (key.ctrl || key.meta || key.return || key.escape || key.tab || key.upArrow || key.downArrow || key.pageUp || key.pageDown) return undefined;
+  const text = [...printable(input)];
+  if (!text.length) return undefined;
+  const room = Math.max(0, maxLength - chars.length);
+  const inserted = text.slice(0, room);
+  return make([...chars.slice(0, at), ...inserted, ...chars.slice(at)], at + inserted.length);
+}
