@@ -60,8 +60,9 @@ function liquid(escape: (value: unknown) => string): Liquid {
     renderLimit: 2000,
     memoryLimit: 64e6,
     fs: {
-      exists: async () => false,
-      existsSync: () => false,
+      // "exists" so that the lookup reaches readFile, which refuses with a message that says why.
+      exists: async () => true,
+      existsSync: () => true,
       readFile: async (file: string) => refuseFile(file),
       readFileSync: (file: string) => refuseFile(file),
       resolve: (_root: string, file: string) => file,
