@@ -7,7 +7,7 @@ import {score} from '../../engine/score.js';
 import type {Answers, Bank} from '../../engine/types.js';
 import {FileExistsError, writeFileSafely} from '../../store/atomic-write.js';
 import type {ReportFormat, WizardContext} from '../types.js';
-import {wrap, type PlainIo} from './plain-io.js';
+import type {PlainIo} from './plain-io.js';
 
 const FORMATS: {format: ReportFormat; label: string}[] = [
   {format: 'md', label: 'Markdown'},
@@ -22,7 +22,6 @@ export function printResult(ctx: WizardContext, answers: Answers, io: PlainIo): 
   io.say('');
   io.say(`Result: ${verdict.charAt(0).toUpperCase()}${verdict.slice(1)}, ${result.confidence} confidence.`);
   if (result.recommendation === 'not-yet-qualified') io.say(`The answers lean toward ${words(result.lean)}.`);
-  for (const driver of result.drivers.slice(0, 3)) io.say(wrap(`- ${driver}`, io.columns));
   io.say('');
   io.raw(`${ctx.renderReport(answers, 'md').trimEnd()}\n\n`);
 }

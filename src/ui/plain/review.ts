@@ -19,10 +19,10 @@ export function printReview(bank: Bank, answers: Answers, io: PlainIo): void {
       io.say(SECTION_TITLES[section]);
     }
     const sure = answers.certainty[row.step.id];
-    io.say(wrap(`${String(i + 1).padStart(2)}. ${row.step.title}: ${row.answer}${sure ? ` (${sure})` : ''}`, io.columns, '  ', '      '));
+    io.say(wrap(`${i + 1}. ${row.step.title}: ${row.answer}${sure ? ` (${sure})` : ''}`, io.columns, '  ', '      '));
     if (row.note) io.say(wrap(`Note: ${row.note}`, io.columns, '      '));
   });
-  io.say('');
+  io.say(`Type a question's number and Enter to change it, or Enter to see the result.`);
 }
 
 /** Ask what to do from the review: see the result, change an answer, or go back to the last question. */
@@ -32,13 +32,14 @@ export async function askReview(bank: Bank, answers: Answers, io: PlainIo): Prom
     select<string>(
       {
         message: 'Is everything right?',
+        // Questions first, so the number typed is the question's number in the review.
         choices: [
-          {value: 'result', name: 'Yes: show the result'},
-          new Separator('Or change an answer:'),
-          ...rows.map((row, i) => ({value: `edit:${row.step.id}`, name: `${i + 1}. ${row.step.title}`, description: `Now: ${row.answer}`})),
+          ...rows.map((row, i) => ({value: `edit:${row.step.id}`, name: `${i + 1}. Change: ${row.step.title}`, description: `Now: ${row.answer}`})),
           new Separator(),
-          {value: 'back', name: '← Back to the last question'},
+          {value: 'result', name: `${rows.length + 1}. Yes, all correct: show the result`},
+          {value: 'back', name: `${rows.length + 2}. < Back to the last question`},
         ],
+        default: 'result',
         pageSize: 12,
         loop: false,
       },

@@ -88,7 +88,7 @@ describe('plain mode: a whole interview', () => {
     expect(review).toContain('Review: 16 of 16 questions answered');
     expect(review).toContain(' 5. Which systems does that workflow pass through? (comma-separated): HubSpot, NetSuite');
     expect(review).toContain("10. Operational confidence: don't know");
-    await term.choose(1);
+    await term.press(KEY.enter); // the cursor starts on "show the result"
 
     const result = await term.waitFor('? Save the report?');
     expect(result).toMatch(/Result: A remediation sprint, (high|medium|low) confidence\./);
@@ -191,7 +191,7 @@ describe('plain mode: the review', () => {
     const {term, changes, outcome} = start({answers: fullAnswers(), index: steps.length, returnToReview: false});
     const first = await term.waitFor('? Is everything right?');
     expect(first).toContain(' 6. Failure frequency: 2 of 5');
-    await term.choose(1 + 6); // entry 1 is "show the result"; question 6 follows
+    await term.choose(6);
     const edit = await term.waitFor('? Failure frequency: 1 to 5?');
     expect(edit).toContain('editing from the review');
     await term.choose(5);
@@ -202,7 +202,7 @@ describe('plain mode: the review', () => {
     expect(changes.at(-1)!.answers.matrix.failure_frequency).toBe(5);
 
     // Opening a question and going back leaves it unchanged.
-    await term.choose(1 + indexOf('no_budget_path') + 1);
+    await term.choose(indexOf('no_budget_path') + 1);
     await term.waitFor('? Is there no route to budget');
     await term.press('<');
     await term.press(KEY.enter);
@@ -261,7 +261,7 @@ describe('plain mode: why this matters, notes, certainty', () => {
     const review = await term.waitFor('? Is everything right?');
     expect(review).toContain(' 6. Failure frequency: 4 of 5 (verified)');
     expect(review).toContain('Note: Three escalations last week');
-    await term.choose(1);
+    await term.choose(17);
     const result = await term.waitFor('? Save the report?');
     expect(result).toContain('Notes: {"failure_frequency":"Three escalations last week"}');
     await term.choose(4);
@@ -293,7 +293,7 @@ describe('plain mode: saving reports', () => {
     writeFileSync(existing, 'precious');
     const {term, outcome} = start({answers: fullAnswers(), index: steps.length, returnToReview: false});
     await term.waitFor('? Is everything right?');
-    await term.choose(1);
+    await term.press(KEY.enter);
     await term.waitFor('? Save the report?');
     await term.choose(1);
     await term.waitFor('? Save as:');
@@ -323,7 +323,7 @@ describe('plain mode: saving reports', () => {
     writeFileSync(existing, 'old');
     const {term, outcome} = start({answers: fullAnswers(), index: steps.length, returnToReview: false});
     await term.waitFor('? Is everything right?');
-    await term.choose(1);
+    await term.press(KEY.enter);
     await term.waitFor('? Save the report?');
     await term.choose(1);
     await term.waitFor('? Save as:');
