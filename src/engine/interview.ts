@@ -158,7 +158,7 @@ export function validate(step: Step, value: StepAnswer): string | undefined {
       return undefined;
     }
     case 'list': {
-      const items = Array.isArray(value) ? value : splitList(String(value ?? ''));
+      const items = toList(value);
       if (step.required && items.length === 0) return 'Name at least one system, separated by commas (e.g. HubSpot, Gmail).';
       const long = items.find((i) => step.maxLength && i.length > step.maxLength);
       if (long) return `Each name must be under ${step.maxLength} characters.`;
@@ -173,6 +173,11 @@ export function validate(step: Step, value: StepAnswer): string | undefined {
     case 'yesno':
       return typeof value === 'boolean' ? undefined : 'Answer yes or no.';
   }
+}
+
+/** A list answer as typed ("HubSpot, Gmail") or given as an array: trimmed, blanks dropped. */
+function toList(value: StepAnswer): string[] {
+  return Array.isArray(value) ? value.map((v) => String(v).trim()).filter(Boolean) : splitList(String(value ?? ''));
 }
 
 export function splitList(text: string): string[] {
@@ -190,7 +195,7 @@ export function setAnswer(answers: Answers, step: Step, value: StepAnswer): Answ
   switch (step.section) {
     case 'context': {
       const ctx = next.context as Record<string, unknown>;
-      if (step.kind === 'list') ctx[step.id] = Array.isArray(value) ? value : splitList(String(value));
+      if (step.kind === 'list') ctx[step.id] = toList(value);
       else if (step.kind === 'text') ctx[step.id] = String(value).trim();
       else ctx[step.id] = value;
       break;
