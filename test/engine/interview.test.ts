@@ -190,6 +190,12 @@ describe('validation messages', () => {
     expect(validate(step(id), value)).toBeUndefined();
   });
 
+  it('a list given as an array is trimmed, and blank names do not count as an answer', () => {
+    const systems = steps.find((s) => s.id === 'systems')!;
+    expect(validate(systems, ['', '  '])).toBe('Name at least one system, separated by commas (e.g. HubSpot, Gmail).');
+    expect(setAnswer(emptyAnswers(), systems, [' HubSpot ', '', 'Gmail']).context.systems).toEqual(['HubSpot', 'Gmail']);
+  });
+
   it('a refused answer leaves the state where it was', () => {
     const state = startInterview(bank);
     expect(() => answer(bank, state, '')).toThrow(/needed for the report/);
