@@ -159,7 +159,8 @@ export function buildReportModel(bank: Bank, answers: Answers, date: string): Re
   ]);
   const notes = Object.entries(answers.notes)
     .filter(([, text]) => text.trim())
-    .map(([id, text]) => ({id, question: idTitles.get(id) ?? id, text}));
+    // The label is followed by a colon: drop the question's own closing punctuation ("...falls back.:", "...for?:").
+    .map(([id, text]) => ({id, question: (idTitles.get(id) ?? id).replace(/[.?!:]+$/, ''), text}));
 
   return {
     title: `Handoff risk assessment: ${organisation}`,

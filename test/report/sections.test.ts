@@ -143,6 +143,16 @@ describe.each(OUTCOMES)('a %s report', (outcome, answers) => {
 });
 
 describe('the notes section', () => {
+  it('labels each note with its question, without doubled punctuation', () => {
+    const [, answers] = OUTCOMES[0];
+    const noted = {...answers, notes: {clear_ownership: 'Ops owns NetSuite', organisation: 'Trading name differs', no_budget_path: 'Frozen'}};
+    const notes = section(renderReport({bank: realBank(), answers: noted, date: DATE, format: 'md'}), 'Notes');
+    expect(notes).toContain('- **It is clear who owns each system and who steps in when something falls back:** Ops owns NetSuite');
+    expect(notes).toContain('- **Which organisation is this assessment for:** Trading name differs');
+    expect(notes).toContain('- **No budget path:** Frozen');
+    expect(notes).not.toMatch(/[.?!:]:\*\*/);
+  });
+
   it('is left out when there are no notes', () => {
     const [, answers] = OUTCOMES[0];
     const md = renderReport({bank: realBank(), answers: {...answers, notes: {}}, date: DATE, format: 'md'});
