@@ -1,0 +1,227 @@
+import {describe, expect, test, beforeEach, afterEach} from '@jest/globals';
+import {mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, mkdirSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {PassThrough} from 'node:stream';
+import {loadBankDir} from '../../src/bank/load-bank.js';
+import {buildSteps} from '../../src/engine/interview.js';
+import type {Answers, Bank} from '../../src/engine/types.js';
+import {draftsDir, saveDraft} from '../../src/store/drafts.js';
+import {resumeState, runInteractive, type InteractiveOptions} from '../../src/ui/run-interactive.js';
+import {FakeTerminal, KEY} from './plain/fake-terminal.js';
+
+const bank: Bank = loadBankDir().bank!;
+const steps = buildSteps(bank);
+const indexOf = (id: string) => steps.findIndex((s) => s.id === id);
+
+let root: string;
+let env: NodeJS.ProcessEnv;
+beforeEach(() => {
+  root = mkdtempSync(join(tmpdir(), 'ha-interactive-'));
+  env = {HANDOFF_ASSESS_STATE_DIR: join(root, 'state'), TERM: 'xterm-256color'};
+});
+afterEach(() => rmSync(root, {recursive: true, force: true}));
+
+/** runInteractive in plain mode on a fake terminal (a TTY unless told otherwise). */
+function run(extra: Partial<InteractiveOptions> = {}, tty = true) {
+  const term = new FakeTerminal();
+  if (tty) {
+    Object.assign(term.input, {isTTY: true});
+    Object.assign(term.output, {isTTY: true});
+  }
+  const stderr = new PassThrough();
+  let err = '';
+  stderr.on('data', (c) => (err += String(c)));
+  let clock = Date.UTC(2025, 0, 31, 14, 5, 9);
+  const code = runInteractive({
+    bank,
+    plain: true,
+    cwd: root,
+    now: () => new Date((clock += 1000)),
+    renderReport: (answers: Answers) => `# Report for ${answers.context.organisation}\n`,
+    defaultFileName: (_answers: Answers, format) => `report.${format}`,
+    stdin: term.input as unknown as NodeJS.ReadStream,
+    stdout: term.output as unknown as NodeJS.WriteStream,
+    stderr: stderr as unknown as NodeJS.WriteStream,
+    env,
+    ...extra,
+  });
+  return {term, code, stderr: () => err};
+}
+
+const drafts = () => {
+  try {
+    return readdirSync(draftsDir({env})).sort();
+  } catch {
+    return [];
+  }
+};
+
+describe('runInteractive: refusing and resuming', () => {
+  test('without a terminal: exit 2, says how to run it, starts nothing', async () => {
+    const {code, stderr, term} = run({}, false);
+    expect(await code).toBe(2);
+    expect(stderr()).toContain('the interview needs a terminal, and stdin is not one');
+    expect(stderr()).toContain('handoff-assess --answers answers.yaml');
+    expect(term.text).toBe('');
+    expect(drafts()).toEqual([]);
+  });
+
+  test('--resume with no saved interview: exit 2 with a clear message', async () => {
+    const {code, stderr} = run({resume: true});
+    expect(await code).toBe(2);
+    expect(stderr()).toContain('there is no saved interview to resume');
+  });
+
+  test('--resume with an unknown id: exit 2 naming it', async () => {
+    const {code, stderr} = run({resume: 'acme-20250101-000000'});
+    expect(await code).toBe(2);
+    expect(stderr()).toContain('No saved interview "acme-20250101-000000"');
+  });
+
+  test('--resume of an invalid draft: exit 2 naming the file, line and field', async () => {
+    mkdirSync(draftsDir({env}), {recursive: true});
+    const path = join(draftsDir({env}), 'bad.yaml');
+    writeFileSync(path, 'version: 1\nmatrix:\n  failure_frequency: 7\n');
+    const {code, stderr} = run({resume: 'bad'});
+    expect(await code).toBe(2);
+    expect(stderr()).toContain(`${path}:3 matrix.failure_frequency`);
+  });
+});
+
+describe('runInteractive: drafts while answering', () => {
+  test('Ctrl-C: exit 130, the draft (0600) holds every answer, and --resume returns to the same question', async () => {
+    const first = run();
+    await first.term.waitFor('? Which organisation is this assessment for?');
+    await first.term.line('Acme Ltd');
+    await first.term.waitFor('? Who is running the assessment?');
+    await first.term.line('Jo');
+    await first.term.waitFor("? What is the assessor's role?");
+    await first.term.press(KEY.ctrlC);
+    expect(await first.code).toBe(130);
+
+    const id = 'acme-ltd-' + stamp(Date.UTC(2025, 0, 31, 14, 5, 10));
+    const path = join(draftsDir({env}), `${id}.yaml`);
+    expect(drafts()).toEqual([`${id}.yaml`]);
+    expect(first.stderr()).toBe(`Interview paused. Your answers are saved in ${path}. Resume with: handoff-assess --resume ${id}\n`);
+    expect(statSync(path).mode & 0o777).toBe(0o600);
+    const text = readFileSync(path, 'utf8');
+    expect(text).toContain('organisation: Acme Ltd');
+    expect(text).toContain('assessor: Jo');
+    expect(text).toContain('position: role');
+
+    const second = run({resume: true});
+    const shown = await second.term.waitFor("? What is the assessor's role?");
+    expect(shown).toContain('Resuming: 2 of 16 questions answered. Continuing at "What is the assessor\'s role?".');
+    expect(shown).toContain('question 3 of 16');
+    await second.term.choose(1);
+    await second.term.waitFor('? Which single workflow');
+    await second.term.press(KEY.ctrlC);
+    expect(await second.code).toBe(130);
+    // Still one draft: the resumed one, now with the role and the new position.
+    expect(drafts()).toEqual([`${id}.yaml`]);
+    expect(readFileSync(path, 'utf8')).toContain('role: consultant');
+    expect(readFileSync(path, 'utf8')).toContain('position: workflow');
+
+    // By id too.
+    const third = run({resume: id});
+    await third.term.waitFor('question 4 of 16');
+    await third.term.press(KEY.ctrlC);
+    expect(await third.code).toBe(130);
+  });
+
+  test('Ctrl-C before any answer still leaves a draft to resume', async () => {
+    const {term, code, stderr} = run();
+    await term.waitFor('? Which organisation');
+    await term.press(KEY.ctrlC);
+    expect(await code).toBe(130);
+    expect(drafts()).toHaveLength(1);
+    expect(drafts()[0]).toMatch(/^draft-\d{8}-\d{6}\.yaml$/);
+    expect(stderr()).toMatch(/Resume with: handoff-assess --resume draft-\d{8}-\d{6}\n$/);
+  });
+
+  test('SIGTERM during the plain mode pauses like Ctrl-C', async () => {
+    const listeners = process.listenerCount('SIGTERM');
+    const {term, code, stderr} = run();
+    await term.waitFor('? Which organisation');
+    await term.line('Beta');
+    await term.waitFor('? Who is running');
+    process.emit('SIGTERM', 'SIGTERM');
+    expect(await code).toBe(130);
+    expect(stderr()).toContain('Interview paused.');
+    expect(readFileSync(join(draftsDir({env}), drafts()[0]!), 'utf8')).toContain('organisation: Beta');
+    expect(process.listenerCount('SIGTERM')).toBe(listeners);
+  });
+
+  test('TERM=dumb chooses the plain mode even without --plain', async () => {
+    env.TERM = 'dumb';
+    const {term, code} = run({plain: false});
+    await term.waitFor('? Which organisation');
+    await term.press(KEY.ctrlC);
+    expect(await code).toBe(130);
+  });
+
+  test('finished: exit 0, report paths and the kept draft printed, the draft stays', async () => {
+    const id = 'acme-20250130-090000';
+    saveDraft({id, answers: full(), position: 'review', saved: new Date(Date.UTC(2025, 0, 30, 9))}, {env});
+    const {term, code} = run({resume: id});
+    await term.waitFor('Continuing at the review.');
+    await term.waitFor('? Is everything right?');
+    await term.press(KEY.enter);
+    await term.waitFor('? Save the report?');
+    await term.choose(1);
+    await term.waitFor('? Save as: (report.md)');
+    await term.line('');
+    await term.waitFor('? Save the report?');
+    await term.choose(4);
+    expect(await code).toBe(0);
+    const path = join(draftsDir({env}), `${id}.yaml`);
+    expect(term.text).toContain(`Report saved: ${join(root, 'report.md')}`);
+    expect(term.text).toContain(`Your answers are kept in ${path}`);
+    expect(term.text).toContain(`handoff-assess drafts --delete ${id}`);
+    expect(readFileSync(join(root, 'report.md'), 'utf8')).toBe('# Report for Acme\n');
+    expect(drafts()).toEqual([`${id}.yaml`]);
+  });
+
+  test('resuming an answers file from elsewhere saves into a new draft, leaving the file alone', async () => {
+    const file = join(root, 'acme.yaml');
+    writeFileSync(file, 'version: 1\ncontext:\n  organisation: Acme\n');
+    const {term, code, stderr} = run({resume: 'acme.yaml'});
+    await term.waitFor('? Who is running');
+    await term.press(KEY.ctrlC);
+    expect(await code).toBe(130);
+    expect(readFileSync(file, 'utf8')).toBe('version: 1\ncontext:\n  organisation: Acme\n');
+    expect(drafts()).toHaveLength(1);
+    expect(drafts()[0]).toMatch(/^acme-/);
+    expect(stderr()).toContain(`Continuing from ${file}`);
+  });
+});
+
+describe('resumeState', () => {
+  test('the saved question, else the first unanswered; a question of a complete draft opens as an edit', () => {
+    const partial: Answers = {...full(), matrix: {failure_frequency: 3}};
+    expect(resumeState(bank, partial, 'role')).toEqual({answers: partial, index: indexOf('role'), returnToReview: false});
+    expect(resumeState(bank, partial, undefined).index).toBe(indexOf('reconciliation_load'));
+    expect(resumeState(bank, partial, 'no-such-question').index).toBe(indexOf('reconciliation_load'));
+    expect(resumeState(bank, full(), 'failure_frequency')).toEqual({answers: full(), index: indexOf('failure_frequency'), returnToReview: true});
+    expect(resumeState(bank, partial, 'review').index).toBe(steps.length);
+  });
+});
+
+function stamp(ms: number): string {
+  const d = new Date(ms);
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}${p(d.getMonth() + 1)}${p(d.getDate())}-${p(d.getHours())}${p(d.getMinutes())}${p(d.getSeconds())}`;
+}
+
+function full(): Answers {
+  return {
+    version: 1,
+    context: {organisation: 'Acme', role: 'consultant', workflow: 'Quote to cash', systems: ['HubSpot'], assessor: 'Jo'},
+    matrix: {failure_frequency: 2, reconciliation_load: 3, exception_visibility: 3, lead_time_impact: 3, operational_confidence: 3},
+    signals: {manage_in_place: [], remediation_sprint: []},
+    disqualifiers: {no_tradeoff_owner: false, no_budget_path: false, broad_redesign_expected: false, exploratory_no_pain: false},
+    notes: {},
+    certainty: {},
+  };
+}
