@@ -331,7 +331,7 @@ function preparation(bank: Bank, answers: Answers, result: Result): PreparationI
   }
   for (const axis of bank.axes) {
     if (typeof answers.matrix[axis.id] !== 'number') {
-      items.push({reason: 'evidence-gap', title: `Evidence for ${axis.title.toLowerCase()}`, detail: `Answered "don't know": bring ${axis.evidence}.`});
+      items.push({reason: 'evidence-gap', title: `Evidence for ${axis.title.toLowerCase()}`, detail: `${answers.matrix[axis.id] === 'unknown' ? `Answered "don't know"` : 'Not answered'}: bring ${axis.evidence}.`});
     }
   }
   for (const axis of bank.axes) {

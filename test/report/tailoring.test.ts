@@ -191,6 +191,13 @@ describe('what to prepare before requesting qualification', () => {
     expect(text).toContain(axis('exception_visibility').evidence);
   });
 
+  it('says "don\'t know" for an axis answered unknown and "not answered" for one left out', () => {
+    const a = answers({matrix: {failure_frequency: 'unknown', reconciliation_load: 4}});
+    const gaps = model(a).preparation.filter((p) => p.reason === 'evidence-gap');
+    expect(gaps.map((g) => g.detail.split(':')[0])).toEqual([`Answered "don't know"`, 'Not answered', 'Not answered', 'Not answered']);
+    expect(gaps[1]!.title).toBe('Evidence for exception visibility');
+  });
+
   it('asks to confirm a disqualifier that was not answered', () => {
     const a = answers({matrix: SPRINT.matrix});
     delete a.disqualifiers.no_budget_path;
