@@ -40,6 +40,10 @@ describe.each(pages)('the %s HTML page', (name, answers) => {
     expect(tags(html).filter((t) => ['iframe', 'object', 'embed', 'img', 'video', 'audio', 'base', 'form'].includes(t.name))).toEqual([]);
   });
 
+  it('wraps a very long word instead of pushing the page wider than the paper', () => {
+    expect(head).toMatch(/p, li, th, td[^{]*\{[^}]*overflow-wrap: anywhere/);
+  });
+
   it('marks the body with the recommendation for its colour', () => {
     if (name !== 'example') expect(html).toContain(`<body class="${name}">`);
     else expect(html).toContain('<body class="remediation-sprint">');
