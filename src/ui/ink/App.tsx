@@ -52,7 +52,7 @@ export function App(props: AppProps) {
   const content = useRef({overflow: 0, page: 1}).current;
   const [, bump] = useReducer((n: number) => n + 1, 0);
   const env: WizardEnv = {bank, steps, cwd, defaultFileName: props.defaultFileName, report, content, reviewPage: Math.max(1, rows - 10)};
-  const {state} = useWizard(env, props.initial, {onChange: props.onChange, renderReport: props.renderReport});
+  const {state, dispatch} = useWizard(env, props.initial, {onChange: props.onChange, renderReport: props.renderReport});
   const {exit} = useApp();
 
   const answers = state.interview.answers;
@@ -90,7 +90,10 @@ export function App(props: AppProps) {
   const mode = keyModeOf(state, env);
   const hints: Hint[] = [...hintsOf(mode)];
   const scrollable = (state.screen === 'welcome' || (step && state.screen === 'interview')) && content.overflow > 0 && !state.note;
-  if (scrollable) hints.unshift({keys: 'pgdn', hint: state.contentScroll < content.overflow ? 'more below' : 'pgup back up'});
+  if (scrollable) {
+    if (state.contentScroll > 0) hints.unshift({keys: 'pgup', hint: 'more ↑'});
+    if (state.contentScroll < content.overflow) hints.unshift({keys: 'pgdn', hint: 'more ↓'});
+  }
   const footer = packHints(hints, frame.width);
   const message = !onResult && state.message ? wrapText(`${theme.symbol.error} ${state.message.text}`, frame.width) : [];
   const gap = frame.short ? 0 : 1;
@@ -125,7 +128,7 @@ export function App(props: AppProps) {
   } else if (onResult && result) {
     const verdictLines = wrapText(verdictText(result), frame.width).length;
     const below = state.save ? saveDialogHeight(state.save, cwd, frame.width, theme) : state.message ? wrapText(`${theme.symbol.success} ${state.message.text}`, frame.width).length : 0;
-    const height = Math.max(1, body - verdictLines - 1 - below);
+    const height = Math.max(1, body - verdictLines - gap - 1 - below);
     report.height = height;
     report.lines = rendered.lines?.length ?? 0;
     screen = (
@@ -138,6 +141,7 @@ export function App(props: AppProps) {
         save={state.save}
         message={state.message}
         cwd={cwd}
+        gap={gap}
       />
     );
   } else if (onReview) {
@@ -157,7 +161,12 @@ export function App(props: AppProps) {
     }
   } else if (step && state.draft) {
     screen = (
-      <ScrollArea offset={Math.min(state.contentScroll, content.overflow)} onMeasure={onMeasure}>
+      <ScrollArea
+        offset={Math.min(state.contentScroll, content.overflow)}
+        onMeasure={onMeasure}
+        followKey={`${step.id}:${state.draft.kind === 'text' ? '' : state.draft.cursor}`}
+        onFollow={(offset) => dispatch({type: 'scroll', offset})}
+      >
         <QuestionScreen
           step={step}
           draft={state.draft}
@@ -175,11 +184,17 @@ export function App(props: AppProps) {
   return (
     <ThemeContext.Provider value={theme}>
       <Box flexDirection="column" width={columns} height={rows - 1} paddingX={frame.padding}>
-        <Header title={title} answered={where.answered} total={steps.length} frame={frame} />
+        <Box flexShrink={0}>
+          <Header title={title} answered={where.answered} total={steps.length} frame={frame} />
+        </Box>
         <Box flexDirection="column" flexGrow={1} flexShrink={1} overflow="hidden" marginTop={gap}>
           {screen}
         </Box>
-        {message.length ? <Text color={theme.color.error}>{message.join('\n')}</Text> : null}
+        {message.length ? (
+          <Box flexShrink={0}>
+            <Text color={theme.color.error}>{message.join('\n')}</Text>
+          </Box>
+        ) : null}
         <Box flexShrink={0}>
           <KeyHints lines={footer} />
         </Box>

@@ -1,5 +1,6 @@
 import {Box, Text} from 'ink';
 import {Paragraph} from './Paragraph.js';
+import {useScrollFocus} from './ScrollArea.js';
 import {useTheme} from './use-theme.js';
 
 export interface OptionItem {
@@ -19,6 +20,7 @@ export interface OptionListProps {
 /** A vertical list: pointer on the highlighted row, labels wrapping under themselves. */
 export function OptionList({items, cursor}: OptionListProps) {
   const theme = useTheme();
+  const focus = useScrollFocus();
   const keyWidth = Math.max(0, ...items.map((i) => i.key.length));
   const checklist = items.some((i) => i.checked !== undefined);
   return (
@@ -27,7 +29,7 @@ export function OptionList({items, cursor}: OptionListProps) {
         const on = i === cursor;
         const box = checklist ? `${item.checked ? theme.symbol.checked : theme.symbol.unchecked} ` : '';
         return (
-          <Box key={`${i}-${item.key}`}>
+          <Box key={`${i}-${item.key}`} ref={on ? focus : undefined}>
             <Box flexShrink={0}>
               <Text color={on ? theme.color.accent : undefined} bold={on}>
                 {on ? theme.symbol.pointer : ' '} {box}

@@ -17,6 +17,8 @@ export interface ResultScreenProps {
   save?: SaveState;
   message?: Message;
   cwd: string;
+  /** Blank lines between the verdict and the report (0 on short terminals). */
+  gap: number;
 }
 
 /** The verdict text, as the result screen shows it. */
@@ -25,7 +27,7 @@ export function verdictText(result: Result): string {
 }
 
 /** The verdict, the report scrolling beneath it, and saving. */
-export function ResultScreen({result, lines, failure, scroll, height, save, message, cwd}: ResultScreenProps) {
+export function ResultScreen({result, lines, failure, scroll, height, save, message, cwd, gap}: ResultScreenProps) {
   const theme = useTheme();
   const color =
     result.recommendation === 'not-yet-qualified' ? theme.color.warning : result.recommendation === 'remediation-sprint' ? theme.color.sprint : theme.color.manage;
@@ -38,7 +40,7 @@ export function ResultScreen({result, lines, failure, scroll, height, save, mess
       <Text bold color={color}>
         {verdictText(result)}
       </Text>
-      <Box flexDirection="column" height={height} overflow="hidden">
+      <Box flexDirection="column" height={height} overflow="hidden" marginTop={gap}>
         {failure ? (
           <Text color={theme.color.error}>
             {theme.symbol.error} The report could not be shown: {failure}

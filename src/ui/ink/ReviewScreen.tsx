@@ -1,5 +1,6 @@
 import {useRef} from 'react';
 import {Box, Text} from 'ink';
+import {reviewIntro} from './labels.js';
 import type {Frame} from './layout.js';
 import {GUTTER, rowHeight, windowTop, type Line, type ReviewRow, type Tone} from './review-rows.js';
 import type {Theme} from './theme.js';
@@ -14,9 +15,6 @@ export interface ReviewScreenProps {
   total: number;
   frame: Frame;
 }
-
-/** Lines the review takes above its list. */
-export const REVIEW_INTRO_LINES = 1;
 
 /** Every answer and note; enter opens one for a change, the last row goes on to the result. */
 export function ReviewScreen({rows, cursor, height, answered, total}: ReviewScreenProps) {
@@ -41,7 +39,7 @@ export function ReviewScreen({rows, cursor, height, answered, total}: ReviewScre
   return (
     <Box flexDirection="column">
       <Text color={answered < total ? theme.color.warning : theme.color.success}>
-        {answered} of {total} answered. Check each answer; enter changes one, n adds a note.
+        {reviewIntro(answered, total)}
       </Text>
       {scrolling ? <Text color={theme.color.muted}>{above ? '↑ more above' : ' '}</Text> : null}
       {shown.map(({line, pointer, key}) => (

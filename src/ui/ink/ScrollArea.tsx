@@ -1,4 +1,4 @@
-import {useEffect, useRef, type ReactNode} from 'react';
+import {createContext, useContext, useEffect, useRef, type ReactNode, type RefObject} from 'react';
 import {Box, measureElement, type DOMElement} from 'ink';
 
 export interface ScrollAreaProps {
@@ -6,7 +6,18 @@ export interface ScrollAreaProps {
   offset: number;
   /** After each render: how many lines do not fit, and the visible height. */
   onMeasure(overflow: number, height: number): void;
+  /** When this changes, the element registered with useScrollFocus() is scrolled into view. */
+  followKey?: string;
+  /** Asked to scroll to an offset that shows the focused element. */
+  onFollow?(offset: number): void;
   children: ReactNode;
+}
+
+const FocusContext = createContext<RefObject<DOMElement | null> | undefined>(undefined);
+
+/** A ref for the element to keep in view (e.g. the highlighted option) inside a ScrollArea. */
+export function useScrollFocus(): RefObject<DOMElement | null> | undefined {
+  return useContext(FocusContext);
 }
 
 /**
@@ -14,20 +25,37 @@ export interface ScrollAreaProps {
  * clipped, and can be scrolled by `offset`. The frame never grows past the
  * terminal, so Ink never falls back to clearing the screen on each key.
  */
-export function ScrollArea({offset, onMeasure, children}: ScrollAreaProps) {
+export function ScrollArea({offset, onMeasure, followKey, onFollow, children}: ScrollAreaProps) {
   const outer = useRef<DOMElement>(null);
   const inner = useRef<DOMElement>(null);
+  const focus = useRef<DOMElement>(null);
+  const followed = useRef<string | undefined>(undefined);
   useEffect(() => {
     if (!outer.current || !inner.current) return;
     const height = measureElement(outer.current).height;
     const content = measureElement(inner.current).height;
     onMeasure(Math.max(0, content - height), height);
+    if (followKey === followed.current || !focus.current || !onFollow) return;
+    followed.current = followKey;
+    const top = topWithin(focus.current, inner.current);
+    const bottom = top + measureElement(focus.current).height;
+    if (top < offset) onFollow(top);
+    else if (bottom > offset + height) onFollow(Math.min(top, bottom - height));
   });
   return (
-    <Box ref={outer} flexDirection="column" flexGrow={1} flexShrink={1} overflow="hidden">
-      <Box ref={inner} flexDirection="column" flexShrink={0} marginTop={-offset}>
-        {children}
+    <FocusContext.Provider value={focus}>
+      <Box ref={outer} flexDirection="column" flexGrow={1} flexShrink={1} overflow="hidden">
+        <Box ref={inner} flexDirection="column" flexShrink={0} marginTop={-offset}>
+          {children}
+        </Box>
       </Box>
-    </Box>
+    </FocusContext.Provider>
   );
+}
+
+/** An element's top edge measured from an ancestor's. */
+function topWithin(node: DOMElement, ancestor: DOMElement): number {
+  let top = 0;
+  for (let n: DOMElement | undefined = node; n && n !== ancestor; n = n.parentNode) top += n.yogaNode?.getComputedTop() ?? 0;
+  return top;
 }

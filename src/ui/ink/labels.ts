@@ -63,5 +63,5 @@ export function overwriteQuestion(shownPath: string): string {
 }
 
 export function reviewIntro(answered: number, total: number): string {
-  return `${answered} of ${total} answered. Enter changes an answer, r shows the result.`;
+  return `${answered} of ${total} answered. Enter on a row changes it; n adds a note.`;
 }

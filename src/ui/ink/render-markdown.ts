@@ -3,9 +3,9 @@
  * lazily by the result screen: marked-terminal costs about half a second to
  * import, which the questions never need.
  */
-import {Marked} from 'marked';
+import {Marked, type Tokens} from 'marked';
 import {markedTerminal, type TerminalRendererOptions} from 'marked-terminal';
-import {wrapStyledLines} from './cells.js';
+import {cellWidth, wrapStyledLines} from './cells.js';
 
 const plain = (text: string) => text;
 const NO_STYLES: TerminalRendererOptions = {
@@ -28,6 +28,7 @@ const NO_STYLES: TerminalRendererOptions = {
 
 /** Render markdown for a terminal `width` columns wide, as lines that each fit the width. */
 export function renderMarkdown(markdown: string, width: number, noColor: boolean): string[] {
+  const strong = noColor ? plain : (text: string) => `\u001B[1m${text}\u001B[22m`;
   const marked = new Marked();
   marked.use(
     markedTerminal({
@@ -39,6 +40,26 @@ export function renderMarkdown(markdown: string, width: number, noColor: boolean
       tableOptions: noColor ? {style: {head: [], border: []}} : {},
     }),
   );
+  marked.use({
+    renderer: {
+      // A table wider than the terminal becomes one block per row ("Header: cell"): nothing cut, nothing wrapped mid-cell.
+      table(token: Tokens.Table): string | false {
+        const inline = (cell: Tokens.TableCell) => this.parser.parseInline(cell.tokens);
+        const natural = token.header.reduce((sum, _, c) => {
+          const widest = Math.max(cellWidth(token.header[c]!.text), ...token.rows.map((r) => cellWidth(r[c]?.text ?? '')));
+          return sum + widest + 3;
+        }, 1);
+        if (natural <= width) return false;
+        const blocks = token.rows.map((row) => {
+          const [first, ...rest] = row;
+          const lines = [`${strong(first ? inline(first) : '')}`];
+          rest.forEach((cell, c) => lines.push(`  ${inline(token.header[c + 1]!)}: ${inline(cell)}`));
+          return lines.join('\n');
+        });
+        return `${blocks.join('\n\n')}\n\n`;
+      },
+    },
+  });
   const text = (marked.parse(markdown, {async: false}) as string).replace(/\s+$/, '');
   return wrapStyledLines(text, width);
 }

@@ -84,7 +84,9 @@ export type WizardAction =
   | {type: 'saved'; path: string}
   | {type: 'exists'; path: string}
   | {type: 'save-failed'; message: string}
-  | {type: 'draft-failed'; message: string};
+  | {type: 'draft-failed'; message: string}
+  /** Scroll the welcome or question screen, e.g. to keep the highlighted option in view. */
+  | {type: 'scroll'; offset: number};
 
 export type Effect = {type: 'save'; path: string; format: ReportFormat; overwrite: boolean};
 
@@ -138,6 +140,8 @@ export function reduce(state: WizardState, action: WizardAction, env: WizardEnv)
         : {state: {...state, message: {tone: 'error', text: action.message}}, effects: []};
     case 'draft-failed':
       return {state: {...state, message: {tone: 'error', text: `The draft could not be saved: ${action.message}`}}, effects: []};
+    case 'scroll':
+      return {state: {...state, contentScroll: Math.min(Math.max(0, action.offset), env.content.overflow)}, effects: []};
     case 'key':
       return onKey(state, action.input, action.key, env);
   }
