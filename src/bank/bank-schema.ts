@@ -36,6 +36,7 @@ export const bankFileSchema = z
             title: text,
             summary: text,
             light_summary: text.optional(),
+            light_title: text.optional(),
           })
           .strict(),
       )

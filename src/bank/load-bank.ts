@@ -163,7 +163,7 @@ export function parseBank(texts: Partial<Record<BankFile, string>>, nameOf: (fil
     },
     path: (['map', 'boundaries', 'sprint', 'monitor'] as const).map((sid): PathStep => {
       const step = meta.data!.path.find((s) => s.id === sid)!;
-      return {id: sid, title: step.title, summary: step.summary, lightSummary: step.light_summary};
+      return {id: sid, title: step.title, summary: step.summary, lightSummary: step.light_summary, lightTitle: step.light_title};
     }),
     context: context.data.questions.map(
       (q): ContextQuestion => ({

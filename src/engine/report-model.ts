@@ -279,6 +279,7 @@ function containmentPath(bank: Bank, answers: Answers, result: Result, workflow:
     const criteria: string[] = [];
     let stepClasses: string[] = [];
     let summary = step.summary;
+    let title = step.title;
     switch (step.id) {
       case 'map':
         actions.push(`Trace ${workflow} across ${systems}, handoff by handoff, and mark which integrations set its lead time.`);
@@ -295,6 +296,7 @@ function containmentPath(bank: Bank, answers: Answers, result: Result, workflow:
         break;
       case 'sprint': {
         if (light && step.lightSummary) summary = step.lightSummary;
+        if (light && step.lightTitle) title = step.lightTitle;
         const answered = bank.axes.filter((a) => typeof answers.matrix[a.id] === 'number');
         const today = (axes: Axis[]) => list(axes.map((a) => `${a.title.toLowerCase()} ${answers.matrix[a.id]}`));
         if (worst.length) {
@@ -319,7 +321,7 @@ function containmentPath(bank: Bank, answers: Answers, result: Result, workflow:
         actions.push(`Add no further integrations to ${systems} until these controls have held for a full cycle.`);
         break;
     }
-    return {number: i + 1, id: step.id, title: step.title, summary, actions, criteria, classes: stepClasses};
+    return {number: i + 1, id: step.id, title, summary, actions, criteria, classes: stepClasses};
   });
 }
 

@@ -123,6 +123,8 @@ export interface PathStep {
   summary: string;
   /** The lighter wording used for a manage-in-place recommendation, if any. */
   lightSummary?: string;
+  /** The title used for a manage-in-place recommendation, if any. */
+  lightTitle?: string;
 }
 
 export interface BankMeta {
