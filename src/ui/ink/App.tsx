@@ -164,7 +164,8 @@ export function App(props: AppProps) {
       <ScrollArea
         offset={Math.min(state.contentScroll, content.overflow)}
         onMeasure={onMeasure}
-        followKey={`${step.id}:${state.draft.kind === 'text' ? '' : state.draft.cursor}`}
+        followKey={state.note ? `note:${state.note.id}` : `${step.id}:${state.draft.kind === 'text' ? '' : state.draft.cursor}`}
+        focusOn={state.note ? 'note' : 'option'}
         onFollow={(offset) => dispatch({type: 'scroll', offset})}
       >
         <QuestionScreen

@@ -37,7 +37,7 @@ export function Header({title, answered, total, frame}: HeaderProps) {
   }
   const bar = Math.min(40, frame.width - cellWidth(title) - count.length - 3);
   return (
-    <Box justifyContent="space-between">
+    <Box justifyContent="space-between" flexGrow={1}>
       <Text bold color={theme.color.accent} wrap="truncate-end">
         {title}
       </Text>

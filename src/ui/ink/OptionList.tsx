@@ -20,7 +20,7 @@ export interface OptionListProps {
 /** A vertical list: pointer on the highlighted row, labels wrapping under themselves. */
 export function OptionList({items, cursor}: OptionListProps) {
   const theme = useTheme();
-  const focus = useScrollFocus();
+  const focus = useScrollFocus('option');
   const keyWidth = Math.max(0, ...items.map((i) => i.key.length));
   const checklist = items.some((i) => i.checked !== undefined);
   return (

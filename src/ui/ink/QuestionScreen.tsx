@@ -53,11 +53,11 @@ export function QuestionScreen({step, draft, answers, frame, why, error, note, f
         </Box>
       ) : null}
       {note ? (
-        <Box marginTop={gap}>
+        <Box marginTop={why ? 0 : gap}>
           <NoteEditor label={rowLabel(step)} buffer={note} />
         </Box>
       ) : saved ? (
-        <Box marginTop={gap}>
+        <Box marginTop={why ? 0 : gap}>
           <Paragraph color={theme.color.muted}>
             {theme.symbol.note} Note: {saved}
           </Paragraph>

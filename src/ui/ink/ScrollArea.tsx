@@ -6,18 +6,23 @@ export interface ScrollAreaProps {
   offset: number;
   /** After each render: how many lines do not fit, and the visible height. */
   onMeasure(overflow: number, height: number): void;
-  /** When this changes, the element registered with useScrollFocus() is scrolled into view. */
+  /** When this changes, the element registered with useScrollFocus(focusOn) is scrolled into view. */
   followKey?: string;
+  /** Which kind of element to keep in view: the highlighted option, or the note editor. */
+  focusOn?: FocusKind;
   /** Asked to scroll to an offset that shows the focused element. */
   onFollow?(offset: number): void;
   children: ReactNode;
 }
 
-const FocusContext = createContext<RefObject<DOMElement | null> | undefined>(undefined);
+export type FocusKind = 'option' | 'note';
 
-/** A ref for the element to keep in view (e.g. the highlighted option) inside a ScrollArea. */
-export function useScrollFocus(): RefObject<DOMElement | null> | undefined {
-  return useContext(FocusContext);
+const FocusContext = createContext<{ref: RefObject<DOMElement | null>; on: FocusKind} | undefined>(undefined);
+
+/** Inside a ScrollArea, the ref to attach to an element of this kind so that it is kept in view; undefined when another kind has the focus. */
+export function useScrollFocus(kind: FocusKind): RefObject<DOMElement | null> | undefined {
+  const focus = useContext(FocusContext);
+  return focus?.on === kind ? focus.ref : undefined;
 }
 
 /**
@@ -25,7 +30,7 @@ export function useScrollFocus(): RefObject<DOMElement | null> | undefined {
  * clipped, and can be scrolled by `offset`. The frame never grows past the
  * terminal, so Ink never falls back to clearing the screen on each key.
  */
-export function ScrollArea({offset, onMeasure, followKey, onFollow, children}: ScrollAreaProps) {
+export function ScrollArea({offset, onMeasure, followKey, focusOn = 'option', onFollow, children}: ScrollAreaProps) {
   const outer = useRef<DOMElement>(null);
   const inner = useRef<DOMElement>(null);
   const focus = useRef<DOMElement>(null);
@@ -35,7 +40,7 @@ export function ScrollArea({offset, onMeasure, followKey, onFollow, children}: S
     const height = measureElement(outer.current).height;
     const content = measureElement(inner.current).height;
     onMeasure(Math.max(0, content - height), height);
-    if (followKey === followed.current || !focus.current || !onFollow) return;
+    if (followKey === followed.current || !focus.current?.yogaNode || !onFollow) return;
     followed.current = followKey;
     const top = topWithin(focus.current, inner.current);
     const bottom = top + measureElement(focus.current).height;
@@ -43,7 +48,7 @@ export function ScrollArea({offset, onMeasure, followKey, onFollow, children}: S
     else if (bottom > offset + height) onFollow(Math.min(top, bottom - height));
   });
   return (
-    <FocusContext.Provider value={focus}>
+    <FocusContext.Provider value={{ref: focus, on: focusOn}}>
       <Box ref={outer} flexDirection="column" flexGrow={1} flexShrink={1} overflow="hidden">
         <Box ref={inner} flexDirection="column" flexShrink={0} marginTop={-offset}>
           {children}

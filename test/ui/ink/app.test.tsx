@@ -1,0 +1,411 @@
+import {afterEach, describe, expect, it} from '@jest/globals';
+import {existsSync, readFileSync, writeFileSync} from 'node:fs';
+import {join} from 'node:path';
+import {cleanup} from 'ink-testing-library';
+import {buildSteps, startInterview} from '../../../src/engine/interview.js';
+import {renderReport} from '../../../src/report/render-report.js';
+import {KEY, keysOf, mount, realBank, WHOLE_INTERVIEW, type Mounted} from './helpers.js';
+
+afterEach(() => cleanup());
+
+const bank = realBank();
+const steps = buildSteps(bank);
+const indexOf = (id: string) => steps.findIndex((s) => s.id === id);
+const at = (id: string) => ({...startInterview(bank), index: indexOf(id)});
+
+/** The last state the caller was given. */
+const last = (w: Mounted) => w.changes[w.changes.length - 1]!;
+
+describe('welcome', () => {
+  it('says what it does, how long it takes and the keys, and enter starts', async () => {
+    const w = await mount();
+    const frame = await w.waitForFrame('Press enter to start');
+    expect(frame).toContain(bank.meta.title);
+    expect(frame).toContain('About 10 minutes');
+    expect(frame).toMatch(/esc\s+←\s+back/);
+    expect(frame).toContain('why this question matters');
+    await w.press(KEY.enter);
+    await w.waitForFrame('Which organisation is this assessment for?');
+    expect(w.lastFrame()).toContain('About the assessment · 1 of 5');
+  });
+
+  it('on a resumed draft says where it continues', async () => {
+    const answers = {...startInterview(bank).answers, context: {organisation: 'Acme', assessor: 'Jo', role: 'founder' as const}};
+    const w = await mount({initial: startInterview(bank, answers)});
+    const frame = await w.waitForFrame('Welcome back');
+    expect(frame).toContain('3 of 16 answered');
+    expect(frame).toContain('“Workflow”');
+  });
+});
+
+describe('text questions', () => {
+  it('refuses an empty required answer with the engine message, then accepts text', async () => {
+    const w = await mount({initial: at('organisation')});
+    await w.press(KEY.enter); // welcome
+    await w.waitForFrame('Which organisation');
+    await w.press(KEY.enter);
+    await w.waitForFrame('This one is needed for the report');
+    expect(w.changes).toHaveLength(0);
+    await w.type('Acme Ltd');
+    await w.press(KEY.enter);
+    await w.waitForFrame('Who is running the assessment?');
+    expect(last(w).answers.context.organisation).toBe('Acme Ltd');
+  });
+
+  it('edits with the cursor: ← moves inside the text, backspace deletes, esc is back', async () => {
+    const w = await mount({initial: at('workflow')});
+    await w.press(KEY.enter);
+    await w.waitForFrame('Which single workflow');
+    await w.type('Sales ops');
+    await w.press(KEY.left, KEY.left, KEY.left, KEY.backspace, ...'-to-', KEY.enter);
+    await w.waitForFrame('Which systems');
+    expect(last(w).answers.context.workflow).toBe('Sales-to-ops');
+    await w.press(KEY.esc);
+    await w.waitForFrame('Which single workflow');
+    expect(w.lastFrame()).toContain('Sales-to-ops');
+  });
+
+  it('takes a list as comma-separated names and shows what it understood', async () => {
+    const w = await mount({initial: at('systems')});
+    await w.press(KEY.enter);
+    await w.waitForFrame('Which systems');
+    await w.type('HubSpot, Gmail ,, NetSuite');
+    await w.waitForFrame('3 names: HubSpot · Gmail · NetSuite');
+    await w.press(KEY.enter);
+    await w.waitForFrame('Decision matrix · 1 of 5');
+    expect(last(w).answers.context.systems).toEqual(['HubSpot', 'Gmail', 'NetSuite']);
+  });
+
+  it('tab shows why the question matters; ctrl+n opens the note editor', async () => {
+    const w = await mount({initial: at('organisation')});
+    await w.press(KEY.enter, KEY.tab);
+    await w.waitForFrame('Why this matters: The report is titled and filed under this name.');
+    await w.press(KEY.ctrlN);
+    await w.waitForFrame('Note on “Organisation”');
+  });
+});
+
+describe('choice question', () => {
+  it('moves with the arrows and confirms with enter', async () => {
+    const w = await mount({initial: at('role')});
+    await w.press(KEY.enter);
+    const frame = await w.waitForFrame('What is the assessor');
+    expect(frame).toMatch(/❯ 1 Consultant/);
+    await w.press(KEY.down, KEY.down);
+    await w.waitForFrame(/❯ 3 Operations leader/);
+    await w.press(KEY.enter);
+    await w.waitForFrame('Which single workflow');
+    expect(last(w).answers.context.role).toBe('operations-leader');
+  });
+
+  it('picks by number at once', async () => {
+    const w = await mount({initial: at('role')});
+    await w.press(KEY.enter, '4');
+    await w.waitForFrame('Which single workflow');
+    expect(last(w).answers.context.role).toBe('buyer');
+  });
+});
+
+describe('scale question (matrix axis)', () => {
+  it('shows both poles side by side, the scale and "don\'t know"', async () => {
+    const w = await mount({initial: at('failure_frequency')});
+    await w.press(KEY.enter);
+    const frame = await w.waitForFrame('Failure frequency');
+    expect(frame).toContain('Decision matrix · 1 of 5');
+    const poles = frame.split('\n').find((l) => l.includes('1 · Manage in place'));
+    expect(poles).toContain('5 · Remediation sprint');
+    expect(frame).toContain('Failures are rare');
+    expect(frame).toContain('Failures come back every week');
+    for (const label of ['1 The manage-in-place statement fits', '3 Somewhere in between', "d Don't know"]) expect(frame).toContain(label);
+    expect(frame).toMatch(/❯ 3 Somewhere in between/);
+  });
+
+  it('answers with 1-5 and d; ? toggles why this matters', async () => {
+    const w = await mount({initial: at('failure_frequency')});
+    await w.press(KEY.enter, '?');
+    await w.waitForFrame('Why this matters: Occasional failures');
+    await w.press('?');
+    await waitGone(w, 'Why this matters');
+    await w.press('5', 'd');
+    await w.waitForFrame('Decision matrix · 3 of 5');
+    expect(last(w).answers.matrix).toEqual({failure_frequency: 5, reconciliation_load: 'unknown'});
+  });
+
+  it('enter confirms the highlighted point', async () => {
+    const w = await mount({initial: at('failure_frequency')});
+    await w.press(KEY.enter, KEY.up, KEY.up, KEY.enter);
+    await w.waitForFrame('Decision matrix · 2 of 5');
+    expect(last(w).answers.matrix.failure_frequency).toBe(1);
+  });
+});
+
+describe('multi-select question (signal checklist)', () => {
+  it('ticks with space and numbers, confirms with enter', async () => {
+    const w = await mount({initial: at('remediation_sprint')});
+    await w.press(KEY.enter);
+    await w.waitForFrame('Signals · 2 of 2');
+    await w.press(KEY.space, KEY.down, KEY.down, KEY.space, '4', '4');
+    await w.waitForFrame('2 of 4 ticked');
+    expect(w.lastFrame()).toMatch(/\[x\] 1 Sync failures/);
+    expect(w.lastFrame()).toMatch(/\[ \] 2 The status/);
+    expect(w.lastFrame()).toMatch(/\[x\] 3 Manual workarounds/);
+    await w.press(KEY.enter);
+    await w.waitForFrame('Disqualifiers · 1 of 4');
+    expect(last(w).answers.signals.remediation_sprint).toEqual(['recurring_sync_failures', 'workarounds_outpacing']);
+  });
+
+  it('accepts none ticked as an answer', async () => {
+    const w = await mount({initial: at('manage_in_place')});
+    await w.press(KEY.enter);
+    await w.waitForFrame('None ticked');
+    await w.press(KEY.enter);
+    await w.waitForFrame('Signals · 2 of 2');
+    expect(last(w).answers.signals.manage_in_place).toEqual([]);
+  });
+
+  it("shows the highlighted statement's own reason with ?", async () => {
+    const w = await mount({initial: at('manage_in_place')});
+    await w.press(KEY.enter, KEY.down, '?');
+    await w.waitForFrame('This statement: Delays without downstream damage are friction, not risk.');
+  });
+});
+
+describe('yes/no question (disqualifier)', () => {
+  it('shows the one-line explanation; y answers yes, enter the highlighted "no"', async () => {
+    const w = await mount({initial: at('no_tradeoff_owner')});
+    await w.press(KEY.enter);
+    const frame = await w.waitForFrame('No owner for cross-team tradeoffs');
+    expect(frame.replace(/\s+/g, ' ')).toContain('without someone who can decide between teams, it stalls.');
+    expect(frame).toMatch(/❯ No, it does not apply/);
+    await w.press('y');
+    await w.waitForFrame('Disqualifiers · 2 of 4');
+    await w.press(KEY.enter);
+    await w.waitForFrame('Disqualifiers · 3 of 4');
+    expect(last(w).answers.disqualifiers).toEqual({no_tradeoff_owner: true, no_budget_path: false});
+  });
+});
+
+describe('navigation', () => {
+  it('goes back across a section boundary with esc and with ←, keeping the answer', async () => {
+    const w = await mount({initial: at('systems')});
+    await w.press(KEY.enter);
+    await w.type('HubSpot');
+    await w.press(KEY.enter);
+    await w.waitForFrame('Decision matrix · 1 of 5');
+    await w.press(KEY.esc);
+    await w.waitForFrame('About the assessment · 5 of 5');
+    expect(w.lastFrame()).toContain('HubSpot');
+    await w.press(KEY.enter, '3', KEY.left);
+    await w.waitForFrame('Decision matrix · 1 of 5');
+    expect(w.lastFrame()).toMatch(/❯ 3 Somewhere in between/);
+    await w.press(KEY.left);
+    await w.waitForFrame('About the assessment · 5 of 5');
+    // systems answered, back, systems confirmed again, failure frequency answered, back, back.
+    const [systems, failures, reconciliation] = [indexOf('systems'), indexOf('failure_frequency'), indexOf('reconciliation_load')];
+    expect(w.changes.map((s) => s.index)).toEqual([failures, systems, failures, reconciliation, failures, systems]);
+    expect(last(w).answers.matrix).toEqual({failure_frequency: 3});
+  });
+
+  it('back from the first question returns to the welcome screen', async () => {
+    const w = await mount();
+    await w.press(KEY.enter);
+    await w.waitForFrame('Which organisation');
+    await w.press(KEY.esc);
+    await w.waitForFrame('Press enter to start');
+  });
+
+  it('runs the whole interview to the review, which lists every answer', async () => {
+    const w = await mount();
+    await w.press(...WHOLE_INTERVIEW);
+    const frame = await w.waitForFrame('16 of 16 answered');
+    expect(frame).toContain('Review');
+    expect(frame).toContain('See the result');
+    await w.press(KEY.home);
+    const top = await w.waitForFrame(/❯ Organisation\s+Acme Ltd/);
+    expect(top).toMatch(/Assessor\s+skipped/);
+    expect(top).toMatch(/Systems\s+HubSpot, Gmail/);
+    expect(top).toMatch(/Failure frequency\s+4 of 5/);
+    expect(top).toMatch(/Exception visibility\s+don't know/);
+    await w.press(KEY.end);
+    const bottom = await w.waitForFrame(/❯ See the result/);
+    expect(bottom).toMatch(/No owner for cross-team\s+yes, applies/);
+    expect(bottom).toMatch(/Signals that favour a\s+none/);
+  });
+
+  it('edits any answer from the review and returns to the review', async () => {
+    const w = await mount();
+    await w.press(...WHOLE_INTERVIEW);
+    await w.waitForFrame('16 of 16 answered');
+    await w.press(KEY.home, KEY.down, KEY.down, KEY.down, KEY.down, KEY.down, KEY.down);
+    await w.waitForFrame(/❯ Data reconciliation load/);
+    await w.press(KEY.enter);
+    await w.waitForFrame('Changing an answer');
+    expect(w.lastFrame()).toContain('Decision matrix · 2 of 5');
+    await w.press('1');
+    const frame = await w.waitForFrame(/❯ Data reconciliation load\s+1 of 5/);
+    expect(frame).toContain('Review');
+    expect(last(w).answers.matrix.reconciliation_load).toBe(1);
+    expect(last(w).returnToReview).toBe(false);
+    // esc from a question opened on the review leaves the answer as it was and returns to the same row.
+    await w.press(KEY.down, KEY.enter);
+    await w.waitForFrame('Decision matrix · 3 of 5');
+    await w.press(KEY.up, KEY.esc);
+    await w.waitForFrame(/❯ Exception visibility\s+don't know/);
+    expect(last(w).answers.matrix.exception_visibility).toBe('unknown');
+  });
+
+  it('a note on a question reaches the answers, the review and the report', async () => {
+    const w = await mount({renderReport: (answers, format) => renderReport({bank, answers, date: '2026-11-22', format})});
+    await w.press(...keysOf(0, 6)); // up to the first axis
+    await w.waitForFrame('Failure frequency');
+    await w.press('n');
+    await w.waitForFrame('Note on “Failure frequency”');
+    await w.type('Three escalations last week');
+    await w.press(KEY.enter);
+    await w.waitForFrame('✎ Note: Three escalations last week');
+    expect(last(w).answers.notes).toEqual({failure_frequency: 'Three escalations last week'});
+    await w.press(...keysOf(6));
+    await w.waitForFrame('16 of 16 answered');
+    await w.press(KEY.home);
+    await w.press(...Array(5).fill(KEY.down));
+    await w.waitForFrame(/❯ Failure frequency\s+4 of 5/);
+    expect(w.lastFrame()).toContain('✎ Three escalations last week');
+    // A note added on the review, too.
+    await w.press(KEY.down, 'n');
+    await w.waitForFrame('Note on “Data reconciliation load”');
+    await w.type('Two teams, 6h a week');
+    await w.press(KEY.enter);
+    await w.waitForFrame('✎ Two teams, 6h a week');
+    await w.press('r');
+    await w.waitForFrame(/Not yet qualified/);
+    await w.press('m', KEY.enter);
+    await w.waitForFrame('Saved handoff-assessment-acme-ltd-2026-11-22.md');
+    const saved = readFileSync(join(w.cwd, 'handoff-assessment-acme-ltd-2026-11-22.md'), 'utf8');
+    expect(saved).toContain('Three escalations last week');
+    expect(saved).toContain('Two teams, 6h a week');
+  });
+});
+
+describe('result screen', () => {
+  async function toResult(): Promise<Mounted> {
+    const w = await mount();
+    await w.press(...WHOLE_INTERVIEW);
+    await w.waitForFrame('16 of 16 answered');
+    await w.press('r');
+    await w.waitForFrame('# Report for Acme Ltd');
+    return w;
+  }
+
+  it('shows the verdict, the confidence and the rendered report', async () => {
+    const w = await toResult();
+    const frame = w.lastFrame();
+    expect(frame).toContain('Result');
+    expect(frame).toMatch(/Not yet qualified \(the matrix leans toward [a-z ]+\) · (high|medium|low) confidence/);
+    expect(frame).toContain('Matrix: {');
+    expect(frame).toMatch(/m save \.md\s+h \.html\s+j \.json/);
+  });
+
+  it('saves under the default name, never overwrites without asking, and can save under another name', async () => {
+    const w = await toResult();
+    const file = join(w.cwd, 'handoff-assessment-acme-ltd-2026-11-22.html');
+    writeFileSync(file, 'precious');
+    await w.press('h');
+    await w.waitForFrame('› handoff-assessment-acme-ltd-2026-11-22.html');
+    await w.press(KEY.enter);
+    await w.waitForFrame('already exists. Overwrite it? y/N');
+    expect(readFileSync(file, 'utf8')).toBe('precious');
+    await w.press('n');
+    await w.waitForFrame('Save the report as an HTML page');
+    await w.press(KEY.ctrlU, ...'other.html', KEY.enter);
+    await w.waitForFrame('Saved other.html');
+    expect(readFileSync(join(w.cwd, 'other.html'), 'utf8')).toContain('<html>');
+    expect(readFileSync(file, 'utf8')).toBe('precious');
+    await w.press('h', KEY.enter);
+    await w.waitForFrame('Overwrite it?');
+    await w.press('y');
+    await w.waitForFrame('Saved handoff-assessment-acme-ltd-2026-11-22.html');
+    expect(readFileSync(file, 'utf8')).toContain('<html>');
+    await w.press('q');
+    const outcome = await w.waitForOutcome();
+    expect(outcome.kind).toBe('done');
+    expect(outcome.kind === 'done' && outcome.savedReports).toEqual([join(w.cwd, 'other.html'), file]);
+  });
+
+  it('asks once before finishing without a saved report', async () => {
+    const w = await toResult();
+    await w.press('q');
+    await w.waitForFrame('No report saved yet');
+    expect(w.outcome()).toBeUndefined();
+    await w.press('q');
+    const outcome = await w.waitForOutcome();
+    expect(outcome).toMatchObject({kind: 'done', savedReports: []});
+    expect(existsSync(join(w.cwd, 'handoff-assessment-acme-ltd-2026-11-22.md'))).toBe(false);
+  });
+
+  it('scrolls the report and goes back to the review with esc', async () => {
+    const long = (answers: Parameters<typeof import('./helpers.js').fakeReport>[0]) =>
+      `# Report for ${answers.context.organisation}\n\n${Array.from({length: 60}, (_, i) => `Paragraph ${i + 1}.`).join('\n\n')}\n`;
+    const w = await mount({renderReport: long});
+    await w.press(...WHOLE_INTERVIEW, 'r');
+    await w.waitForFrame('# Report for Acme Ltd');
+    expect(w.lastFrame()).not.toContain('Paragraph 20.');
+    await w.press(KEY.pageDown, KEY.pageDown);
+    await w.waitForFrame('Paragraph 20.');
+    expect(w.lastFrame()).not.toContain('# Report for');
+    await w.press(KEY.end);
+    await w.waitForFrame('Paragraph 60.');
+    expect(w.lastFrame()).toMatch(/lines \d+-\d+ of \d+ · end/);
+    await w.press(KEY.home);
+    await w.waitForFrame('# Report for Acme Ltd');
+    await w.press(KEY.esc);
+    await w.waitForFrame('16 of 16 answered');
+  });
+});
+
+describe('ctrl-c', () => {
+  it('resolves cancelled with the answers so far; onChange was called after every answer', async () => {
+    const w = await mount();
+    await w.press(...keysOf(0, 8)); // context and two axes
+    await w.waitForFrame('Decision matrix · 3 of 5');
+    const answeredSoFar = w.changes.length;
+    expect(answeredSoFar).toBe(7);
+    // After each answer, the state handed over holds it and points at the next question.
+    expect(w.changes.map((s) => s.index)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(w.changes[0]!.answers.context.organisation).toBe('Acme Ltd');
+    expect(w.changes[6]!.answers.matrix.reconciliation_load).toBe(5);
+    await w.press(KEY.ctrlC);
+    const outcome = await w.waitForOutcome();
+    expect(outcome.kind).toBe('cancelled');
+    expect(outcome.state).toBe(last(w));
+    expect(outcome.state.answers.matrix).toEqual({failure_frequency: 4, reconciliation_load: 5});
+    expect(outcome.state.answers.context).toEqual({organisation: 'Acme Ltd', assessor: '', role: 'consultant', workflow: 'Sales to ops', systems: ['HubSpot', 'Gmail']});
+  });
+
+  it('keeps a note that was being typed', async () => {
+    const w = await mount({initial: at('failure_frequency')});
+    await w.press(KEY.enter, 'n');
+    await w.waitForFrame('Note on');
+    await w.type('half a thought');
+    await w.press(KEY.ctrlC);
+    const outcome = await w.waitForOutcome();
+    expect(outcome.state.answers.notes).toEqual({failure_frequency: 'half a thought'});
+    expect(last(w).answers.notes).toEqual({failure_frequency: 'half a thought'});
+  });
+
+  it('works on the welcome screen and in a text field', async () => {
+    for (const keys of [[], [KEY.enter, 'A']]) {
+      const w = await mount();
+      await w.press(...keys, KEY.ctrlC);
+      expect((await w.waitForOutcome()).kind).toBe('cancelled');
+      w.unmount();
+    }
+  });
+});
+
+async function waitGone(w: Mounted, text: string) {
+  const start = Date.now();
+  while (w.lastFrame().includes(text)) {
+    if (Date.now() - start > 3000) throw new Error(`still shows ${text}:\n${w.lastFrame()}`);
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}

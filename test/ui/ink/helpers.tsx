@@ -1,0 +1,157 @@
+/**
+ * Test helpers for the Ink wizard: the real question bank, the App mounted
+ * with ink-testing-library, keys as the bytes a terminal sends, and polling
+ * of frames (Ink renders asynchronously, and keys written before Ink listens
+ * are lost: NOTES.md).
+ */
+import {mkdtempSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {render} from 'ink-testing-library';
+import {loadBankDir} from '../../../src/bank/load-bank.js';
+import {startInterview, type InterviewState} from '../../../src/engine/interview.js';
+import type {Answers, Bank} from '../../../src/engine/types.js';
+import {App} from '../../../src/ui/ink/App.js';
+import {makeTheme} from '../../../src/ui/ink/theme.js';
+import type {ReportFormat, WizardOutcome} from '../../../src/ui/types.js';
+
+export const KEY = {
+  enter: '\r',
+  esc: '\u001B',
+  up: '\u001B[A',
+  down: '\u001B[B',
+  right: '\u001B[C',
+  left: '\u001B[D',
+  pageUp: '\u001B[5~',
+  pageDown: '\u001B[6~',
+  home: '\u001B[H',
+  end: '\u001B[F',
+  tab: '\t',
+  space: ' ',
+  backspace: '\u007F',
+  ctrlC: '\u0003',
+  ctrlN: '\u000E',
+  ctrlU: '\u0015',
+} as const;
+
+export function realBank(): Bank {
+  const {bank, errors} = loadBankDir();
+  if (!bank) throw new Error(`bank: ${JSON.stringify(errors)}`);
+  return bank;
+}
+
+export const delay = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+/** Poll until `check` passes (returns its value) or fail with the last frame. */
+export async function waitFor<T>(check: () => T | undefined | false, describe: () => string, timeout = 5000): Promise<T> {
+  const start = Date.now();
+  for (;;) {
+    const value = check();
+    if (value) return value;
+    if (Date.now() - start > timeout) throw new Error(`timed out waiting; last frame:\n${describe()}`);
+    await delay(5);
+  }
+}
+
+/** A simple report: markdown lists the answers and notes, so tests can see what reached it. */
+export function fakeReport(answers: Answers, format: ReportFormat): string {
+  if (format === 'json') return JSON.stringify(answers);
+  const notes = Object.entries(answers.notes).map(([id, note]) => `- note on ${id}: ${note}`);
+  const body = `# Report for ${answers.context.organisation ?? '?'}\n\nMatrix: ${JSON.stringify(answers.matrix)}\n\n${notes.join('\n')}\n`;
+  return format === 'html' ? `<html><body><pre>${body}</pre></body></html>` : body;
+}
+
+export interface Mounted {
+  lastFrame(): string;
+  press(...keys: string[]): Promise<void>;
+  type(text: string): Promise<void>;
+  waitForFrame(text: string | RegExp, timeout?: number): Promise<string>;
+  /** Every state onChange was called with, in order. */
+  changes: InterviewState[];
+  outcome(): WizardOutcome | undefined;
+  waitForOutcome(): Promise<WizardOutcome>;
+  cwd: string;
+  bank: Bank;
+  unmount(): void;
+  stdout: {columns: number; rows?: number; emit(event: string): boolean};
+}
+
+export interface MountOptions {
+  bank?: Bank;
+  initial?: InterviewState;
+  renderReport?: (answers: Answers, format: ReportFormat) => string;
+  cwd?: string;
+  noColor?: boolean;
+}
+
+export async function mount(options: MountOptions = {}): Promise<Mounted> {
+  const bank = options.bank ?? realBank();
+  const cwd = options.cwd ?? mkdtempSync(join(tmpdir(), 'wizard-'));
+  const changes: InterviewState[] = [];
+  let outcome: WizardOutcome | undefined;
+  const app = render(
+    <App
+      bank={bank}
+      initial={options.initial ?? startInterview(bank)}
+      onChange={(s) => changes.push(s)}
+      renderReport={options.renderReport ?? fakeReport}
+      defaultFileName={(a, f) => `handoff-assessment-${(a.context.organisation ?? 'x').toLowerCase().replace(/\W+/g, '-')}-2026-11-22.${f}`}
+      cwd={cwd}
+      onExit={(o) => {
+        outcome = o;
+      }}
+      theme={makeTheme(options.noColor === false ? {} : {NO_COLOR: '1'})}
+    />,
+  );
+  const stdin = app.stdin as unknown as NodeJS.EventEmitter & {write(s: string): void};
+  // Keys written before Ink listens are lost: wait for its listener.
+  await waitFor(() => stdin.listenerCount('readable') > 0, () => app.lastFrame() ?? '');
+  const lastFrame = () => app.lastFrame() ?? '';
+  const press = async (...keys: string[]) => {
+    for (const key of keys) {
+      stdin.write(key);
+      // A lone ESC is held back briefly by Ink's parser (it may start a sequence).
+      await delay(key === KEY.esc ? 40 : 10);
+    }
+  };
+  return {
+    lastFrame,
+    press,
+    type: async (text: string) => press(...[...text]),
+    waitForFrame: (text, timeout) => waitFor(() => (typeof text === 'string' ? lastFrame().includes(text) : text.test(lastFrame())) && lastFrame(), lastFrame, timeout),
+    changes,
+    outcome: () => outcome,
+    waitForOutcome: () => waitFor(() => outcome, lastFrame),
+    cwd,
+    bank,
+    unmount: () => app.unmount(),
+    stdout: app.stdout as unknown as Mounted['stdout'],
+  };
+}
+
+/** Keys that answer the interview, one group per screen: the welcome, then each question in order. */
+export const INTERVIEW_KEYS: string[][] = [
+  [KEY.enter], // welcome
+  [...'Acme Ltd', KEY.enter],
+  [KEY.enter], // assessor: skipped
+  ['1'], // role: consultant
+  [...'Sales to ops', KEY.enter],
+  [...'HubSpot, Gmail', KEY.enter],
+  ['4'],
+  ['5'],
+  ['d'],
+  ['4'],
+  ['2'], // the five axes
+  [KEY.space, KEY.enter], // manage in place: the first signal
+  [KEY.enter], // remediation sprint: none
+  ['y'], // the first disqualifier applies
+  [KEY.enter],
+  [KEY.enter],
+  [KEY.enter],
+];
+
+/** The keys of screens `from` to `to` (exclusive) of INTERVIEW_KEYS. */
+export const keysOf = (from: number, to = INTERVIEW_KEYS.length): string[] => INTERVIEW_KEYS.slice(from, to).flat();
+
+/** Keys from the welcome screen to the review. */
+export const WHOLE_INTERVIEW: string[] = keysOf(0);

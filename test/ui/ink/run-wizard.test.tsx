@@ -1,0 +1,168 @@
+/**
+ * runInkWizard itself, on fake TTY streams of a chosen size: Ctrl-C restores
+ * the terminal and resolves `cancelled`; the layout at 40 columns.
+ */
+import {describe, expect, it} from '@jest/globals';
+import {EventEmitter} from 'node:events';
+import {mkdtempSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {buildSteps, startInterview, type InterviewState} from '../../../src/engine/interview.js';
+import {stripAnsi} from '../../../src/ui/ink/cells.js';
+import {runInkWizard} from '../../../src/ui/ink/run-wizard.js';
+import type {WizardOutcome} from '../../../src/ui/types.js';
+import {delay, fakeReport, KEY, realBank, waitFor} from './helpers.js';
+
+class FakeStdin extends EventEmitter {
+  isTTY = true;
+  rawMode: boolean[] = [];
+  private pending: string | null = null;
+  setRawMode(on: boolean) {
+    this.rawMode.push(on);
+    return this;
+  }
+  setEncoding() {
+    return this;
+  }
+  resume() {
+    return this;
+  }
+  pause() {
+    return this;
+  }
+  ref() {
+    return this;
+  }
+  unref() {
+    return this;
+  }
+  read = () => {
+    const data = this.pending;
+    this.pending = null;
+    return data;
+  };
+  send(data: string) {
+    this.pending = data;
+    this.emit('readable');
+  }
+}
+
+class FakeStdout extends EventEmitter {
+  isTTY = true;
+  writes: string[] = [];
+  constructor(
+    public columns: number,
+    public rows: number,
+  ) {
+    super();
+  }
+  write = (data: string) => {
+    this.writes.push(data);
+    return true;
+  };
+  /** The most recent full frame: Ink's last write, escape codes removed. */
+  screen(): string {
+    const frames = this.writes.map((w) => stripAnsi(w)).filter((w) => w.trim());
+    return frames[frames.length - 1] ?? '';
+  }
+}
+
+const bank = realBank();
+const steps = buildSteps(bank);
+
+async function start(columns: number, rows: number, initial: InterviewState = startInterview(bank)) {
+  const stdin = new FakeStdin();
+  const stdout = new FakeStdout(columns, rows);
+  const changes: InterviewState[] = [];
+  let outcome: WizardOutcome | undefined;
+  const done = runInkWizard({
+    bank,
+    initial,
+    onChange: (s) => changes.push(s),
+    renderReport: fakeReport,
+    defaultFileName: (_, f) => `report.${f}`,
+    cwd: mkdtempSync(join(tmpdir(), 'wizard-run-')),
+    stdin: stdin as unknown as NodeJS.ReadStream,
+    stdout: stdout as unknown as NodeJS.WriteStream,
+  }).then((o) => (outcome = o));
+  await waitFor(() => stdin.listenerCount('readable') > 0, () => stdout.screen());
+  const press = async (...keys: string[]) => {
+    for (const k of keys) {
+      stdin.send(k);
+      await delay(k === KEY.esc ? 40 : 15);
+    }
+  };
+  const waitForScreen = (text: string) => waitFor(() => stdout.screen().includes(text) && stdout.screen(), () => stdout.screen());
+  return {stdin, stdout, changes, press, waitForScreen, done, outcome: () => outcome};
+}
+
+describe('runInkWizard', () => {
+  it('on ctrl-c restores the terminal and resolves cancelled with the answers so far', async () => {
+    const w = await start(80, 24);
+    await w.waitForScreen('Press enter to start');
+    await w.press(KEY.enter, ...'Acme', KEY.enter, KEY.enter, '2');
+    await w.waitForScreen('Which single workflow');
+    await w.press(KEY.ctrlC);
+    const outcome = await w.done;
+    expect(outcome.kind).toBe('cancelled');
+    expect(outcome.state.answers.context).toEqual({organisation: 'Acme', assessor: '', role: 'founder'});
+    expect(outcome.state.index).toBe(steps.findIndex((s) => s.id === 'workflow'));
+    expect(w.changes).toHaveLength(3);
+    // Raw mode was switched on for the wizard and off again; the cursor was hidden and is shown again.
+    expect(w.stdin.rawMode[0]).toBe(true);
+    expect(w.stdin.rawMode[w.stdin.rawMode.length - 1]).toBe(false);
+    const all = w.stdout.writes.join('');
+    expect(all).toContain('\u001B[?25l');
+    expect(all.lastIndexOf('\u001B[?25h')).toBeGreaterThan(all.lastIndexOf('\u001B[?25l'));
+    // Nothing is left listening on stdin.
+    expect(w.stdin.listenerCount('readable')).toBe(0);
+  });
+
+  it('never draws a frame taller than the terminal (no full-screen redraw on each key)', async () => {
+    const w = await start(80, 24, {...startInterview(bank), index: steps.findIndex((s) => s.id === 'failure_frequency')});
+    await w.press(KEY.enter, '?', 'n');
+    // The note editor opens below the why panel, past the bottom: it is scrolled into view.
+    await w.waitForScreen('Note on “Failure frequency”');
+    await w.press(...'a long note that goes on', KEY.enter);
+    await w.press(KEY.pageDown);
+    await w.waitForScreen('✎ Note: a long note');
+    for (const write of w.stdout.writes) expect(stripAnsi(write).split('\n').length).toBeLessThanOrEqual(24);
+    expect(w.stdout.writes.join('')).not.toContain('\u001B[2J');
+    await w.press(KEY.ctrlC);
+    await w.done;
+  });
+
+  it('at 40 columns stacks the poles, draws the scale on one line and loses no text', async () => {
+    const w = await start(40, 30, {...startInterview(bank), index: steps.findIndex((s) => s.id === 'failure_frequency')});
+    await w.press(KEY.enter);
+    const screen = await w.waitForScreen('Failure frequency');
+    const lines = screen.split('\n');
+    for (const line of lines) expect(line.length).toBeLessThanOrEqual(40);
+    const left = lines.findIndex((l) => l.includes('1 · Manage in place'));
+    const right = lines.findIndex((l) => l.includes('5 · Remediation sprint'));
+    expect(left).toBeGreaterThan(-1);
+    expect(right).toBeGreaterThan(left);
+    const flat = screen.replace(/\s+/g, ' ');
+    expect(flat).toContain(bank.axes[0]!.manageInPlace);
+    expect(flat).toContain(bank.axes[0]!.remediationSprint);
+    expect(flat).toContain(bank.axes[0]!.prompt);
+    expect(screen).toMatch(/ 1 {2}2 {2}3 {2}4 {2}5 {2}d/);
+    expect(screen).toContain('3: Somewhere in between');
+    await w.press('2');
+    await w.waitForScreen('Data reconciliation load');
+    await w.press(KEY.ctrlC);
+    expect((await w.done).state.answers.matrix).toEqual({failure_frequency: 2});
+  });
+
+  it('at 40x20 a question taller than the screen scrolls with pgdn', async () => {
+    const w = await start(40, 20, {...startInterview(bank), index: steps.findIndex((s) => s.id === 'failure_frequency')});
+    await w.press(KEY.enter, '?');
+    await w.waitForScreen('pgdn more ↓');
+    expect(w.stdout.screen()).not.toContain('delivery, not supporting it.');
+    await w.press(KEY.pageDown);
+    await w.waitForScreen('delivery, not supporting it.');
+    expect(w.stdout.screen()).toContain('pgup more ↑');
+    await w.press(KEY.ctrlC);
+    await w.done;
+  });
+});
