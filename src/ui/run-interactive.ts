@@ -194,10 +194,8 @@ async function loadPlain(): Promise<FrontEnd> {
   return runPlain;
 }
 
-/** The module is imported by name at run time so React and Ink stay out of every other path. */
-const INK_MODULE = './ink/run-wizard.js';
-
+/** Imported only when the wizard runs, so React and Ink stay out of every other path. */
 async function loadInk(): Promise<FrontEnd> {
-  const {runInkWizard} = (await import(INK_MODULE)) as {runInkWizard: (ctx: WizardContext) => Promise<WizardOutcome>};
+  const {runInkWizard} = await import('./ink/run-wizard.js');
   return (ctx) => runInkWizard(ctx);
 }
