@@ -1,0 +1,165 @@
+/** The wizard reducer without Ink: keys in, screens and engine states out. */
+import {describe, expect, it} from '@jest/globals';
+import type {Key} from 'ink';
+import {buildSteps, startInterview} from '../../../src/engine/interview.js';
+import {initialState, keyModeOf, reduce, type WizardEnv, type WizardState} from '../../../src/ui/ink/wizard-state.js';
+import {realBank} from './helpers.js';
+
+const bank = realBank();
+const steps = buildSteps(bank);
+const env: WizardEnv = {
+  bank,
+  steps,
+  cwd: '/work/out',
+  defaultFileName: (_, f) => `report.${f}`,
+  report: {height: 10, lines: 100},
+  reviewPage: 5,
+  content: {overflow: 0, page: 5},
+};
+
+const NO_KEY: Key = {
+  upArrow: false,
+  downArrow: false,
+  leftArrow: false,
+  rightArrow: false,
+  pageDown: false,
+  pageUp: false,
+  home: false,
+  end: false,
+  return: false,
+  escape: false,
+  ctrl: false,
+  shift: false,
+  tab: false,
+  backspace: false,
+  delete: false,
+  meta: false,
+  super: false,
+  hyper: false,
+  capsLock: false,
+  numLock: false,
+};
+
+type Press = string | Partial<Key>;
+function press(state: WizardState, ...keys: Press[]): WizardState {
+  for (const k of keys) state = reduce(state, typeof k === 'string' ? {type: 'key', input: k, key: NO_KEY} : {type: 'key', input: '', key: {...NO_KEY, ...k}}, env).state;
+  return state;
+}
+const enter = {return: true};
+const esc = {escape: true};
+const at = (id: string): WizardState => press(initialState(env, {...startInterview(bank), index: steps.findIndex((s) => s.id === id)}), enter);
+
+describe('wizard reducer', () => {
+  it('starts on the welcome screen; enter opens the current question', () => {
+    const s = initialState(env, startInterview(bank));
+    expect(s.screen).toBe('welcome');
+    expect(keyModeOf(s, env)).toBe('welcome');
+    const next = press(s, enter);
+    expect(next.screen).toBe('interview');
+    expect(keyModeOf(next, env)).toBe('text');
+  });
+
+  it('each question kind has its own key mode', () => {
+    expect(['organisation', 'systems', 'role', 'failure_frequency', 'manage_in_place', 'no_budget_path'].map((id) => keyModeOf(at(id), env))).toEqual([
+      'text',
+      'text',
+      'choice',
+      'scale',
+      'multi',
+      'yesno',
+    ]);
+  });
+
+  it('back crosses from the matrix into the context section, and forward again keeps the answers', () => {
+    let s = press(at('systems'), 'X', enter);
+    expect(steps[s.interview.index]!.id).toBe('failure_frequency');
+    s = press(s, esc);
+    expect(steps[s.interview.index]!.id).toBe('systems');
+    expect(s.draft).toEqual({kind: 'text', buffer: {value: 'X', cursor: 1}});
+    s = press(s, enter, '5', {leftArrow: true}, {leftArrow: true});
+    expect(steps[s.interview.index]!.id).toBe('systems');
+    expect(s.interview.answers.matrix).toEqual({failure_frequency: 5});
+  });
+
+  it('a refused answer keeps the question and says why', () => {
+    const s = press(at('organisation'), ' ', enter);
+    expect(s.interview.index).toBe(0);
+    expect(s.error).toMatch(/needed for the report/);
+    expect(press(s, 'A').error).toBeUndefined();
+  });
+
+  it('a scale takes 1-5 and d; digits beyond the scale and letters do nothing', () => {
+    expect(press(at('failure_frequency'), '9', 'x').interview.answers.matrix).toEqual({});
+    expect(press(at('failure_frequency'), '2').interview.answers.matrix).toEqual({failure_frequency: 2});
+    expect(press(at('failure_frequency'), 'd').interview.answers.matrix).toEqual({failure_frequency: 'unknown'});
+  });
+
+  it('a note is stored through the engine on enter, dropped on esc, removed when emptied', () => {
+    let s = press(at('failure_frequency'), 'n', ...'weekly', enter);
+    expect(s.interview.answers.notes).toEqual({failure_frequency: 'weekly'});
+    expect(s.note).toBeUndefined();
+    s = press(s, 'n', ...' more', esc);
+    expect(s.interview.answers.notes).toEqual({failure_frequency: 'weekly'});
+    s = press(s, 'n');
+    expect(s.note?.buffer.value).toBe('weekly');
+    s = reduce(s, {type: 'key', input: 'u', key: {...NO_KEY, ctrl: true}}, env).state; // ctrl+u clears the line
+    s = press(s, enter);
+    expect(s.interview.answers.notes).toEqual({});
+  });
+
+  it('typing n or ? in a text field types them', () => {
+    const s = press(at('workflow'), 'n', '?');
+    expect(s.note).toBeUndefined();
+    expect(s.why).toBe(false);
+    expect(s.draft).toEqual({kind: 'text', buffer: {value: 'n?', cursor: 2}});
+  });
+
+  it('from the review, enter opens the highlighted answer and answering returns to the same row', () => {
+    let s = initialState(env, {...startInterview(bank), index: steps.length});
+    s = press(s, enter); // welcome → review
+    expect(keyModeOf(s, env)).toBe('review');
+    expect(s.reviewCursor).toBe(steps.length);
+    s = press(s, {home: true}, {downArrow: true}, {downArrow: true});
+    s = press(s, enter);
+    expect(steps[s.interview.index]!.id).toBe('role');
+    expect(s.interview.returnToReview).toBe(true);
+    s = press(s, '2');
+    expect(keyModeOf(s, env)).toBe('review');
+    expect(s.reviewCursor).toBe(2);
+    expect(s.interview.answers.context.role).toBe('founder');
+  });
+
+  it('saving asks for a name, then reports the result of the save effect', () => {
+    let s = press(initialState(env, {...startInterview(bank), index: steps.length}), enter, 'r');
+    expect(s.screen).toBe('result');
+    s = press(s, 'j');
+    expect(s.save).toMatchObject({format: 'json', stage: 'name', buffer: {value: 'report.json'}});
+    const t = reduce(s, {type: 'key', input: '', key: {...NO_KEY, return: true}}, env);
+    expect(t.effects).toEqual([{type: 'save', path: '/work/out/report.json', format: 'json', overwrite: false}]);
+    s = reduce(t.state, {type: 'exists', path: '/work/out/report.json'}, env).state;
+    expect(keyModeOf(s, env)).toBe('save-confirm');
+    expect(reduce(s, {type: 'key', input: 'y', key: NO_KEY}, env).effects).toEqual([{type: 'save', path: '/work/out/report.json', format: 'json', overwrite: true}]);
+    s = reduce(s, {type: 'saved', path: '/work/out/report.json'}, env).state;
+    expect(s.save).toBeUndefined();
+    expect(s.saved).toEqual(['/work/out/report.json']);
+    expect(s.message).toEqual({tone: 'success', text: 'Saved report.json'});
+  });
+
+  it('the report scrolls within its length', () => {
+    let s = press(initialState(env, {...startInterview(bank), index: steps.length}), enter, 'r');
+    s = press(s, {pageDown: true});
+    expect(s.scroll).toBe(9);
+    s = press(s, {end: true}, {downArrow: true});
+    expect(s.scroll).toBe(90);
+    s = press(s, {home: true}, {upArrow: true});
+    expect(s.scroll).toBe(0);
+  });
+
+  it('ctrl-c ends with `cancelled` from any screen', () => {
+    const ctrlC = {ctrl: true};
+    for (const s of [initialState(env, startInterview(bank)), at('organisation'), at('failure_frequency'), press(at('role'), 'n')]) {
+      const next = reduce(s, {type: 'key', input: 'c', key: {...NO_KEY, ...ctrlC}}, env).state;
+      expect(next).toMatchObject({screen: 'closing', outcome: 'cancelled'});
+    }
+  });
+});
