@@ -100,6 +100,8 @@ export async function runInteractive(opts: InteractiveOptions): Promise<number> 
   let lastState: InterviewState | undefined;
   const save = (state: InterviewState) => {
     lastState = state;
+    // No file for an interview that has nothing in it yet: quitting at the welcome leaves no empty draft behind.
+    if (!draftId && !hasContent(state.answers)) return;
     try {
       draftId ??= newDraftId(state.answers, opts.now(), store);
       draftPath = saveDraft({id: draftId, answers: state.answers, position: positionOf(opts.bank, state), saved: opts.now()}, store);
@@ -149,9 +151,13 @@ export async function runInteractive(opts: InteractiveOptions): Promise<number> 
 
   save(outcome.state);
   if (outcome.kind === 'cancelled') {
-    if (saveError || !draftPath) {
-      err(`Interview paused, but the draft could not be saved: ${saveError?.message ?? 'unknown error'}.`);
+    if (saveError) {
+      err(`Interview paused, but the draft could not be saved: ${saveError.message}.`);
       return EXIT.error;
+    }
+    if (!draftPath) {
+      err('Interview stopped before the first answer: there was nothing to save.');
+      return EXIT.interrupted;
     }
     err(`Interview paused. Your answers are saved in ${draftPath}. Resume with: handoff-assess --resume ${draftId}`);
     return EXIT.interrupted;
@@ -167,6 +173,11 @@ export async function runInteractive(opts: InteractiveOptions): Promise<number> 
   if (!outcome.savedReports.length) out(`Make a report from them any time: handoff-assess --answers ${draftPath} --out report.md`);
   out(`Remove them when no longer needed: handoff-assess drafts --delete ${draftId}`);
   return EXIT.ok;
+}
+
+/** Is there anything in these answers worth a draft file? */
+function hasContent(answers: Answers): boolean {
+  return [answers.context, answers.matrix, answers.signals, answers.disqualifiers, answers.notes, answers.certainty].some((part) => Object.keys(part).length > 0);
 }
 
 /** The position saved in a draft: the current question's id, or "review". */

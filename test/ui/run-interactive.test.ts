@@ -130,13 +130,25 @@ describe('runInteractive: drafts while answering', () => {
     expect(await third.code).toBe(130);
   });
 
-  test('Ctrl-C before any answer still leaves a draft to resume', async () => {
+  test('Ctrl-C before any answer leaves no empty draft behind', async () => {
     const {term, code, stderr} = run();
     await term.waitFor('? Which organisation');
     await term.press(KEY.ctrlC);
     expect(await code).toBe(130);
+    expect(drafts()).toEqual([]);
+    expect(stderr()).toBe('Interview stopped before the first answer: there was nothing to save.\n');
+  });
+
+  test('a note before any answer is worth a draft', async () => {
+    const {term, code, stderr} = run();
+    await term.waitFor('? Which organisation');
+    await term.line(':note Call back on Tuesday');
+    await term.waitFor('Note saved.');
+    await term.press(KEY.ctrlC);
+    expect(await code).toBe(130);
     expect(drafts()).toHaveLength(1);
     expect(drafts()[0]).toMatch(/^draft-\d{8}-\d{6}\.yaml$/);
+    expect(readFileSync(join(draftsDir({env}), drafts()[0]!), 'utf8')).toContain('notes:\n  organisation: Call back on Tuesday');
     expect(stderr()).toMatch(/Resume with: handoff-assess --resume draft-\d{8}-\d{6}\n$/);
   });
 
