@@ -60,7 +60,7 @@ function ScaleLine({cursor}: {cursor: number}) {
           const on = i === cursor;
           return (
             <Text key={String(v)} color={on ? theme.color.accent : undefined} bold={on} inverse={on}>
-              {` ${scaleKey(v)} `}
+              {on ? `[${scaleKey(v)}]` : ` ${scaleKey(v)} `}
             </Text>
           );
         })}

@@ -8,7 +8,11 @@ export interface TextInputProps {
   placeholder?: string;
 }
 
-/** A one-line text field that wraps when long; the cursor is an inverse cell. Keys are handled by the reducer. */
+/**
+ * A one-line text field that wraps when long. The cursor is an inverse cell,
+ * or a bar without colour (NO_COLOR turns every style off, inverse too).
+ * Keys are handled by the reducer.
+ */
 export function TextInput({buffer, placeholder}: TextInputProps) {
   const theme = useTheme();
   const chars = [...buffer.value];
@@ -21,7 +25,12 @@ export function TextInput({buffer, placeholder}: TextInputProps) {
         <Text color={theme.color.accent}>{'› '}</Text>
       </Box>
       <Box flexShrink={1}>
-        {chars.length === 0 && placeholder ? (
+        {theme.noColor ? (
+          <Text>
+            {before}|{chars.slice(buffer.cursor).join('')}
+            {chars.length === 0 && placeholder ? ` ${placeholder}` : ''}
+          </Text>
+        ) : chars.length === 0 && placeholder ? (
           <Text>
             <Text inverse> </Text>
             <Text color={theme.color.muted}>{placeholder}</Text>
