@@ -88,7 +88,9 @@ export function App(props: AppProps) {
 
   // The footer: the current mode's keys, and the page keys when the screen does not fit.
   const mode = keyModeOf(state, env);
-  const hints: Hint[] = [...hintsOf(mode)];
+  const resumed = where.answered > 0;
+  // On a resumed interview enter continues rather than starts.
+  const hints: Hint[] = hintsOf(mode).map((h) => (mode === 'welcome' && resumed && h.keys === 'enter' ? {...h, hint: 'continue'} : h));
   const scrollable = (state.screen === 'welcome' || (step && state.screen === 'interview')) && content.overflow > 0 && !state.note;
   if (scrollable) {
     if (state.contentScroll > 0) hints.unshift({keys: 'pgup', hint: 'more ↑'});
@@ -113,7 +115,6 @@ export function App(props: AppProps) {
 
   let screen: ReactNode;
   if (state.screen === 'welcome') {
-    const resumed = where.answered > 0;
     screen = (
       <ScrollArea offset={Math.min(state.contentScroll, content.overflow)} onMeasure={onMeasure}>
         <WelcomeScreen

@@ -28,7 +28,14 @@ export async function runInkWizard(ctx: WizardContext): Promise<WizardOutcome> {
         outcome = o;
       }}
     />,
-    {stdin: ctx.stdin ?? process.stdin, stdout: ctx.stdout ?? process.stdout, exitOnCtrlC: false, patchConsole: false},
+    {
+      stdin: ctx.stdin ?? process.stdin,
+      stdout: ctx.stdout ?? process.stdout,
+      exitOnCtrlC: false,
+      patchConsole: false,
+      // Not incrementalRendering: Ink 6.8 garbles a frame as tall as this one in that mode (seen in tmux).
+      // Each frame is written inside a synchronized-output block, so terminals that support it do not flicker.
+    },
   );
   await instance.waitUntilExit();
   return outcome;
