@@ -7,7 +7,6 @@
 import {
   back,
   buildSteps,
-  cancelEdit,
   currentStep,
   edit,
   isAnswered,
@@ -84,7 +83,7 @@ export async function runPlain(ctx: WizardContext, options: PlainOptions = {}): 
             io.say('This is the first question: there is nothing before it.');
             break;
           }
-          update(state.returnToReview ? cancelEdit(bank, state) : back(bank, state));
+          update(back(bank, state)); // from a question opened in the review, back returns to the review
           header = true;
           break;
         }
