@@ -155,7 +155,7 @@ export function App(props: AppProps) {
       const rowsOfReview = buildReviewRows(bank, answers, frame.width, theme.symbol.note);
       screen = (
         <Box flexDirection="column">
-          <ReviewScreen rows={rowsOfReview} cursor={state.reviewCursor} height={Math.max(3, body - intro - why)} answered={where.answered} total={steps.length} frame={frame} />
+          <ReviewScreen rows={rowsOfReview} cursor={state.reviewCursor} height={Math.max(3, body - intro - why)} answered={where.answered} total={steps.length} />
           {why ? <WhyPanel text={highlighted!.why} /> : null}
         </Box>
       );

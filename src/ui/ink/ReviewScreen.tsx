@@ -1,7 +1,6 @@
 import {useRef} from 'react';
 import {Box, Text} from 'ink';
 import {reviewIntro} from './labels.js';
-import type {Frame} from './layout.js';
 import {GUTTER, rowHeight, windowTop, type Line, type ReviewRow, type Tone} from './review-rows.js';
 import type {Theme} from './theme.js';
 import {useTheme} from './use-theme.js';
@@ -13,7 +12,6 @@ export interface ReviewScreenProps {
   height: number;
   answered: number;
   total: number;
-  frame: Frame;
 }
 
 /** Every answer and note; enter opens one for a change, the last row goes on to the result. */

@@ -131,11 +131,6 @@ export function hardWrap(line: string, width: number): string[] {
   return pieces;
 }
 
-/** Hard-wrap every line of a block of (possibly styled) text. */
-export function hardWrapLines(text: string, width: number): string[] {
-  return text.split('\n').flatMap((line) => hardWrap(line, width));
-}
-
 const SGR_PATTERN = /\u001B\[[0-9;]*m/g;
 
 /** The SGR styles still open at the end of a string, given those open at its start. */

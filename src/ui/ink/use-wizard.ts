@@ -33,6 +33,7 @@ export function useWizard(env: WizardEnv, initial: InterviewState, handlers: Wiz
     if (state.interview !== previous.interview) {
       try {
         handlersRef.current.onChange(state.interview);
+        if (state.message) dispatch({type: 'draft-saved'});
       } catch (error) {
         dispatch({type: 'draft-failed', message: (error as Error).message});
       }

@@ -16,6 +16,8 @@ import {editText, textBuffer, type TextBuffer} from './text-buffer.js';
 /** Longest note accepted (the answers file allows 4000 characters). */
 export const MAX_NOTE = 4000;
 
+const DRAFT_FAILED = 'The draft could not be saved: ';
+
 export type Screen = 'welcome' | 'interview' | 'result' | 'closing';
 
 export interface NoteEdit {
@@ -85,6 +87,7 @@ export type WizardAction =
   | {type: 'exists'; path: string}
   | {type: 'save-failed'; message: string}
   | {type: 'draft-failed'; message: string}
+  | {type: 'draft-saved'}
   /** Scroll the welcome or question screen, e.g. to keep the highlighted option in view. */
   | {type: 'scroll'; offset: number};
 
@@ -139,7 +142,9 @@ export function reduce(state: WizardState, action: WizardAction, env: WizardEnv)
         ? {state: {...state, save: {...state.save, stage: 'name', error: action.message}}, effects: []}
         : {state: {...state, message: {tone: 'error', text: action.message}}, effects: []};
     case 'draft-failed':
-      return {state: {...state, message: {tone: 'error', text: `The draft could not be saved: ${action.message}`}}, effects: []};
+      return {state: {...state, message: {tone: 'error', text: `${DRAFT_FAILED}${action.message}`}}, effects: []};
+    case 'draft-saved':
+      return {state: state.message?.text.startsWith(DRAFT_FAILED) ? {...state, message: undefined} : state, effects: []};
     case 'scroll':
       return {state: {...state, contentScroll: Math.min(Math.max(0, action.offset), env.content.overflow)}, effects: []};
     case 'key':

@@ -409,3 +409,25 @@ async function waitGone(w: Mounted, text: string) {
     await new Promise((r) => setTimeout(r, 5));
   }
 }
+
+describe('when the draft cannot be saved', () => {
+  it('says so and keeps going; the message goes once a save works', async () => {
+    let failing = true;
+    const w = await mount();
+    // Wrap the recorder: fail the first save.
+    const original = w.changes.push.bind(w.changes);
+    w.changes.push = (...states) => {
+      if (failing) {
+        failing = false;
+        throw new Error('disk full');
+      }
+      return original(...states);
+    };
+    await w.press(KEY.enter, ...'Acme', KEY.enter);
+    await w.waitForFrame('The draft could not be saved: disk full');
+    expect(w.lastFrame()).toContain('Who is running the assessment?');
+    await w.press(KEY.enter);
+    await w.waitForFrame('What is the assessor');
+    expect(w.lastFrame()).not.toContain('could not be saved');
+  });
+});

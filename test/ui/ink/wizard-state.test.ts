@@ -163,3 +163,12 @@ describe('wizard reducer', () => {
     }
   });
 });
+
+describe('draft save failures', () => {
+  it('are shown until a later save works', () => {
+    let s = reduce(at('organisation'), {type: 'draft-failed', message: 'disk full'}, env).state;
+    expect(s.message).toEqual({tone: 'error', text: 'The draft could not be saved: disk full'});
+    s = reduce(s, {type: 'draft-saved'}, env).state;
+    expect(s.message).toBeUndefined();
+  });
+});
