@@ -19,5 +19,6 @@ export default {
       },
     ],
   },
+  setupFiles: ['<rootDir>/test/setup-env.ts'],
   testTimeout: 30000,
 };
