@@ -299,7 +299,8 @@ export function describeAnswer(step: Step, answers: Answers): string {
   if (step.kind === 'multi') {
     if (!isAnswered(answers, step)) return 'not answered';
     const ids = (value as string[] | undefined) ?? [];
-    return ids.length ? `${ids.length} of ${step.options?.length}: ${ids.join(', ')}` : 'none';
+    const labels = ids.map((id) => step.options?.find((o) => o.value === id)?.label.replace(/\.$/, '') ?? id);
+    return ids.length ? `${ids.length} of ${step.options?.length}: ${labels.join('; ')}` : 'none of these';
   }
   if (value === undefined || value === '') return 'not answered';
   if (step.kind === 'scale') return value === 'unknown' ? "don't know" : `${value} of 5`;

@@ -287,8 +287,8 @@ describe('the review', () => {
     expect(rows.systems!.answer).toBe('HubSpot, Gmail, NetSuite');
     expect(rows.failure_frequency!.answer).toBe('4 of 5');
     expect(rows.lead_time_impact!.answer).toBe("don't know");
-    expect(rows.manage_in_place!.answer).toBe('1 of 4: clear_ownership');
-    expect(rows.remediation_sprint!.answer).toBe('none');
+    expect(rows.manage_in_place!.answer).toBe('1 of 4: It is clear who owns each system and who steps in when something falls back');
+    expect(rows.remediation_sprint!.answer).toBe('none of these');
     expect(rows.no_budget_path!.answer).toBe('yes, applies');
     expect(rows.no_budget_path!.note).toBe('CFO away until May');
     expect(rows.no_tradeoff_owner!.answer).toBe('no');
