@@ -21,6 +21,7 @@ import type {SourceProblem} from '../bank/yaml-source.js';
 import {buildSteps, isAnswered} from '../engine/interview.js';
 import type {Answers, Bank} from '../engine/types.js';
 import {writeFileSafely} from './atomic-write.js';
+import {slug} from './file-names.js';
 
 const APP = 'handoff-assess';
 const DRAFT_EXT = '.yaml';
@@ -92,18 +93,6 @@ export function draftPath(id: string, options: StoreOptions = {}): string {
   return join(draftsDir(options), `${id}${DRAFT_EXT}`);
 }
 
-/** "Acme Ltd." -> "acme-ltd"; empty when nothing usable is left. */
-export function slug(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 40)
-    .replace(/-+$/, '');
-}
-
 /** yyyymmdd-hhmmss in local time. */
 export function timestamp(date: Date): string {
   const p = (n: number, w = 2) => String(n).padStart(w, '0');
@@ -115,7 +104,7 @@ export function timestamp(date: Date): string {
  * `-2`, `-3`... added when a draft of that id already exists.
  */
 export function newDraftId(answers: Answers, now: Date, options: StoreOptions = {}): string {
-  const base = `${slug(answers.context.organisation ?? '') || 'draft'}-${timestamp(now)}`;
+  const base = `${slug(answers.context.organisation ?? '', 40) || 'draft'}-${timestamp(now)}`;
   let id = base;
   for (let n = 2; existsSync(draftPath(id, options)); n++) id = `${base}-${n}`;
   return id;

@@ -3,6 +3,7 @@ import {mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync,
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {loadBankDir} from '../../src/bank/load-bank.js';
+import {slug} from '../../src/store/file-names.js';
 import {parseAnswers} from '../../src/answers/parse-answers.js';
 import {emptyAnswers, type Answers, type Bank} from '../../src/engine/types.js';
 import {
@@ -15,7 +16,6 @@ import {
   loadDraft,
   newDraftId,
   saveDraft,
-  slug,
   stateDir,
 } from '../../src/store/drafts.js';
 
