@@ -1,13 +1,15 @@
 /**
  * The command line: flags, picking a front end, one top-level catch that
  * maps errors to exit codes. The non-interactive path never loads React,
- * Ink, inquirer or marked-terminal: those are imported lazily.
+ * Ink, inquirer or marked-terminal: those are imported lazily. Nor does it
+ * load the schema library for the bundled bank, which the build validated
+ * (src/bank/bank-cache.ts).
  */
 import {existsSync, mkdirSync, readdirSync, readFileSync, statSync} from 'node:fs';
 import {basename, extname, join} from 'node:path';
 import {Command, CommanderError, Option} from 'commander';
-import {defaultBankDir, loadBankDir} from './bank/load-bank.js';
-import {displayPath} from './bank/paths.js';
+import {cachedBank} from './bank/bank-cache.js';
+import {displayPath, packagePath} from './bank/paths.js';
 import {formatProblem} from './bank/yaml-source.js';
 import {EXIT, InputError} from './cli-errors.js';
 import {compareAnswers} from './engine/compare.js';
@@ -113,7 +115,7 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     async (opts) => (code = await runMain(opts, io)),
     async (opts) => {
       const {draftsCommand} = await import('./store/drafts-command.js');
-      return (code = draftsCommand({delete: opts.delete}, {stdout: io.stdout, stderr: io.stderr, env: io.env, bank: loadBank(undefined)}));
+      return (code = draftsCommand({delete: opts.delete}, {stdout: io.stdout, stderr: io.stderr, env: io.env, bank: await loadBank(undefined)}));
     },
   );
   try {
@@ -165,7 +167,13 @@ function reportDate(opts: Options, io: Io): string {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
-export function loadBank(dir: string | undefined): Bank {
+/** The bank in `dir`, or the bundled one: from the build's cache when its files are unchanged, else loaded and validated. */
+export async function loadBank(dir: string | undefined): Promise<Bank> {
+  if (dir === undefined) {
+    const cached = cachedBank(packagePath('questions'));
+    if (cached) return cached;
+  }
+  const {defaultBankDir, loadBankDir} = await import('./bank/load-bank.js');
   const {bank, errors} = loadBankDir(dir ?? defaultBankDir());
   if (!bank) {
     throw new InputError(
@@ -204,7 +212,7 @@ async function runMain(opts: Options, io: Io): Promise<number> {
   if (opts.compare !== undefined) return runCompare(opts.compare, opts, io);
   const format = opts.format as ReportFormat;
   const date = reportDate(opts, io);
-  const bank = loadBank(opts.questions);
+  const bank = await loadBank(opts.questions);
   const template = loadTemplate(opts.template);
   if (template) compileTemplate(template); // a broken template fails before any work
 
@@ -279,7 +287,7 @@ function isDirectory(path: string): boolean {
 }
 
 async function runVerify(file: string, opts: Options, io: Io): Promise<number> {
-  const bank = loadBank(opts.questions);
+  const bank = await loadBank(opts.questions);
   const text = readInput(file, 'report');
   const {intact, checks} = verifyReport(displayPath(file), text, bank, loadTemplate(opts.template));
   for (const check of checks) io.stdout.write(`${check.ok ? 'ok  ' : 'FAIL'}  ${check.text}\n`);
@@ -289,7 +297,7 @@ async function runVerify(file: string, opts: Options, io: Io): Promise<number> {
 
 async function runCompare(files: string[], opts: Options, io: Io): Promise<number> {
   if (files.length !== 2) throw new InputError(`--compare takes two assessments, BEFORE and AFTER (got ${files.length}), e.g. --compare before.yaml after.yaml`);
-  const bank = loadBank(opts.questions);
+  const bank = await loadBank(opts.questions);
   const [before, after] = files.map((file) => {
     const path = existsSync(file) ? file : draftPathIfAny(file, io);
     const name = displayPath(path);

@@ -1,12 +1,27 @@
 /** Where the package's own files are, and how to show a path to the user. */
-import {isAbsolute, relative, resolve} from 'node:path';
+import {existsSync} from 'node:fs';
+import {dirname, isAbsolute, join, relative, resolve} from 'node:path';
 import {fileURLToPath} from 'node:url';
 
-/** The package root: two levels above this module, whether run from src/ or dist/. */
-const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '..', '..');
+let root: string | undefined;
+
+/**
+ * The package root: the nearest folder above this module that holds the
+ * package's package.json and questions/. This module is src/bank/paths.ts
+ * under jest, and part of dist/cli.js or a chunk in dist/chunks/ in the
+ * bundle, so the depth is not fixed. Found once, on first use.
+ */
+function packageRoot(): string {
+  if (root !== undefined) return root;
+  const start = dirname(fileURLToPath(import.meta.url));
+  for (let dir = start; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'package.json')) && existsSync(join(dir, 'questions'))) return (root = dir);
+    if (dirname(dir) === dir) throw new Error(`handoff-assess: cannot find its package folder (package.json and questions/) above ${start}`);
+  }
+}
 
 export function packagePath(...parts: string[]): string {
-  return resolve(ROOT, ...parts);
+  return resolve(packageRoot(), ...parts);
 }
 
 /** A path relative to the working folder when it lies inside it, else absolute. */

@@ -59,6 +59,8 @@ function liquid(escape: (value: unknown) => string): Liquid {
     parseLimit: 1e6,
     renderLimit: 2000,
     memoryLimit: 64e6,
+    // Given, so that liquidjs does not ask Intl for the default (about 15 ms of ICU start-up on every run).
+    locale: localeFromEnv(),
     fs: {
       // "exists" so that the lookup reaches readFile, which refuses with a message that says why.
       exists: async () => true,
@@ -70,6 +72,13 @@ function liquid(escape: (value: unknown) => string): Liquid {
   });
   engine.registerFilter('signed', (n: unknown) => (typeof n === 'number' ? signed(n) : n));
   return engine;
+}
+
+/** The user's locale for liquid's date filter, as a BCP 47 tag read from LC_ALL, LC_TIME or LANG (e.g. en_GB.UTF-8 -> en-GB); else en-US. */
+function localeFromEnv(env: NodeJS.ProcessEnv = process.env): string {
+  const raw = env.LC_ALL || env.LC_TIME || env.LANG || '';
+  const m = /^([a-z]{2,3})(?:_([A-Z]{2}))?(?:[.@]|$)/.exec(raw);
+  return m ? (m[2] ? `${m[1]}-${m[2]}` : m[1]!) : 'en-US';
 }
 
 function refuseFile(file: string): never {
@@ -84,7 +93,11 @@ export function defaultTemplate(): TemplateSource {
   return {path: DEFAULT_TEMPLATE, text: defaultTemplateText};
 }
 
-const mdEngine = liquid(escapeMarkdown);
+let mdLiquid: Liquid | undefined;
+/** The markdown engine, made on first use (not at import: `--version` and `--help` never render). */
+function mdEngine(): Liquid {
+  return (mdLiquid ??= liquid(escapeMarkdown));
+}
 
 /** Parse a template once; a syntax error names the file and line. */
 export function compileTemplate(source: TemplateSource): Template[] {
@@ -92,7 +105,7 @@ export function compileTemplate(source: TemplateSource): Template[] {
   let parsed = compiled.get(key);
   if (!parsed) {
     try {
-      parsed = mdEngine.parse(source.text);
+      parsed = mdEngine().parse(source.text);
     } catch (error) {
       throw templateError(source.path, error);
     }
@@ -118,7 +131,7 @@ export function renderMarkdown(bank: Bank, answers: Answers, date: string, templ
   const model = buildReportModel(bank, answers, date);
   const parsed = compileTemplate(template);
   try {
-    return normaliseBlankLines(mdEngine.renderSync(parsed, templateScope(model, answers)) as string);
+    return normaliseBlankLines(mdEngine().renderSync(parsed, templateScope(model, answers)) as string);
   } catch (error) {
     throw templateError(template.path, error);
   }
@@ -128,27 +141,32 @@ function normaliseBlankLines(md: string): string {
   return `${md.replace(/[ \t]+$/gm, '').replace(/\n{3,}/g, '\n\n').trim()}\n`;
 }
 
-/** Markdown → HTML where raw HTML is shown as text and only http(s) and mailto links survive. */
-const marked = new Marked({gfm: true});
-marked.use({
-  renderer: {
-    html(token: Tokens.HTML | Tokens.Tag) {
-      return escapeHtml(token.text);
+/** Markdown → HTML where raw HTML is shown as text and only http(s) and mailto links survive. Made on first use: markdown and JSON reports never need it. */
+let htmlMarked: Marked | undefined;
+function htmlRenderer(): Marked {
+  if (htmlMarked) return htmlMarked;
+  const marked = new Marked({gfm: true});
+  marked.use({
+    renderer: {
+      html(token: Tokens.HTML | Tokens.Tag) {
+        return escapeHtml(token.text);
+      },
+      link(token: Tokens.Link) {
+        const text = this.parser.parseInline(token.tokens);
+        // A bare URL or e-mail address (GFM autolink literal) can only come from text, often a user's: shown, not linked.
+        const literal = !/^[[<]/.test(token.raw);
+        return !literal && /^(https?:|mailto:)/i.test(token.href) ? `<a href="${escapeHtml(token.href)}" rel="noreferrer noopener">${text}</a>` : text;
+      },
+      image(token: Tokens.Image) {
+        return escapeHtml(token.text);
+      },
     },
-    link(token: Tokens.Link) {
-      const text = this.parser.parseInline(token.tokens);
-      // A bare URL or e-mail address (GFM autolink literal) can only come from text, often a user's: shown, not linked.
-      const literal = !/^[[<]/.test(token.raw);
-      return !literal && /^(https?:|mailto:)/i.test(token.href) ? `<a href="${escapeHtml(token.href)}" rel="noreferrer noopener">${text}</a>` : text;
-    },
-    image(token: Tokens.Image) {
-      return escapeHtml(token.text);
-    },
-  },
-});
+  });
+  return (htmlMarked = marked);
+}
 
 export function markdownToHtml(md: string): string {
-  return marked.parse(md, {async: false}) as string;
+  return htmlRenderer().parse(md, {async: false}) as string;
 }
 
 let htmlPage: Template[] | undefined;
@@ -270,8 +288,8 @@ let compareTemplate: Template[] | undefined;
 /** A comparison of two assessments as markdown, HTML or JSON. */
 export function renderComparison(comparison: Comparison, format: ReportFormat): string {
   if (format === 'json') return `${JSON.stringify({format: 'handoff-assess-comparison', formatVersion: 1, ...comparison}, null, 2)}\n`;
-  compareTemplate ??= mdEngine.parse(readFileSync(packagePath(COMPARE_TEMPLATE), 'utf8'));
-  const md = normaliseBlankLines(mdEngine.renderSync(compareTemplate, {...comparison}) as string);
+  compareTemplate ??= mdEngine().parse(readFileSync(packagePath(COMPARE_TEMPLATE), 'utf8'));
+  const md = normaliseBlankLines(mdEngine().renderSync(compareTemplate, {...comparison}) as string);
   if (format === 'md') return md;
   const engine = liquid((v) => escapeHtml(stripControls(String(v ?? ''))));
   htmlPage ??= engine.parse(readFileSync(packagePath(HTML_PAGE), 'utf8'));

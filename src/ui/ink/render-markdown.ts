@@ -2,9 +2,16 @@
  * The report's markdown as terminal text (marked + marked-terminal). Loaded
  * lazily by the result screen: marked-terminal costs about half a second to
  * import, which the questions never need.
+ *
+ * Code blocks (the report's answers block) are drawn here as plain indented
+ * text, never through marked-terminal's syntax highlighter, cli-highlight
+ * (highlight.js and its grammars, most of marked-terminal's import time): the
+ * bundle replaces cli-highlight with a stub (scripts/stubs/), and emoji
+ * shortcodes are off, so node-emoji is stubbed too.
  */
 import {Marked, type Tokens} from 'marked';
 import {markedTerminal, type TerminalRendererOptions} from 'marked-terminal';
+import {stripControls} from '../../report/escape.js';
 import {cellWidth, wrapStyledLines} from './cells.js';
 
 const plain = (text: string) => text;
@@ -42,6 +49,11 @@ export function renderMarkdown(markdown: string, width: number, noColor: boolean
   );
   marked.use({
     renderer: {
+      // Plain text indented by four spaces, as marked-terminal draws code without colour; no highlighter is loaded.
+      code(token: Tokens.Code): string {
+        const text = stripControls(token.text);
+        return `${text ? `    ${text.split('\n').join('\n    ')}` : ''}\n\n`;
+      },
       // A table wider than the terminal becomes one block per row ("Header: cell"): nothing cut, nothing wrapped mid-cell.
       table(token: Tokens.Table): string | false {
         const inline = (cell: Tokens.TableCell) => this.parser.parseInline(cell.tokens);

@@ -1,0 +1,104 @@
+/**
+ * The shipped CLI: one minified ESM bundle, dist/cli.js, that bin/handoff-assess.js
+ * loads, plus lazily-loaded chunks in dist/chunks/ for what only some runs need:
+ * the interactive path, the Ink wizard, the plain mode, the report preview
+ * (marked-terminal) and `drafts`. Each dynamic import() in src/ is a chunk
+ * boundary. `tsc --noEmit` typechecks; this only bundles.
+ *
+ * It also validates the bundled question bank once, with the full loader, and
+ * writes it to dist/bank.json with a hash of every file (src/bank/bank-cache.ts):
+ * a run on the default bank then parses no YAML and loads no schema library.
+ * A bank that does not validate fails the build.
+ *
+ * Usage: node scripts/build.mjs [--metafile]   (--metafile writes dist/meta.json for analysis)
+ */
+import {build} from 'esbuild';
+import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {fileURLToPath, pathToFileURL} from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const stub = (name) => fileURLToPath(new URL(`./stubs/${name}.js`, import.meta.url));
+
+rmSync(join(root, 'dist'), {recursive: true, force: true});
+
+// CommonJS dependencies bundled into ESM still expect require (yaml, signal-exit under Ink, cli-table3)
+// and __filename (write-file-atomic names its temporary files with it).
+const REQUIRE_BANNER = {
+  js: "import{createRequire as __cr}from'node:module';import{fileURLToPath as __fu}from'node:url';import{dirname as __dn}from'node:path';const require=__cr(import.meta.url),__filename=__fu(import.meta.url),__dirname=__dn(__filename);",
+};
+
+const result = await build({
+  absWorkingDir: root,
+  entryPoints: {cli: 'src/cli.ts'},
+  outdir: 'dist',
+  chunkNames: 'chunks/[name]-[hash]',
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  minify: true,
+  legalComments: 'linked',
+  metafile: true,
+  logLevel: 'warning',
+  // React's production build: smaller, and no development checks on every render.
+  define: {'process.env.NODE_ENV': '"production"'},
+  alias: {
+    // Ink imports it only under DEV=true; not installed, and not wanted in the bundle.
+    'react-devtools-core': stub('react-devtools-core'),
+    // marked-terminal imports it eagerly; code blocks are drawn without it (see the stub).
+    'cli-highlight': stub('cli-highlight'),
+    // marked-terminal imports it eagerly; emoji shortcodes are off (see the stub).
+    'node-emoji': stub('node-emoji'),
+  },
+  banner: REQUIRE_BANNER,
+});
+
+if (process.argv.includes('--metafile')) writeFileSync(join(root, 'dist', 'meta.json'), JSON.stringify(result.metafile));
+
+// dist/manifest.json: the packages bundled into each file, so that a test can tell what a run loaded.
+const manifest = {};
+for (const [file, output] of Object.entries(result.metafile.outputs)) {
+  if (!file.endsWith('.js')) continue;
+  const packages = new Set(Object.keys(output.inputs).flatMap((input) => /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(input)?.[1] ?? []));
+  manifest[file.replace(/^dist\//, '')] = [...packages].sort();
+}
+writeFileSync(join(root, 'dist', 'manifest.json'), JSON.stringify(manifest, null, 1));
+
+// The bank cache: the same loader the CLI uses, bundled to a temporary module and run here.
+const loader = await build({
+  absWorkingDir: root,
+  stdin: {
+    contents: `export {loadBankDir, BANK_FILES} from './src/bank/load-bank.ts';
+      export {fileHash, BANK_CACHE_FILE, BANK_CACHE_FORMAT} from './src/bank/bank-cache.ts';
+      export {formatProblem} from './src/bank/yaml-source.ts';`,
+    resolveDir: root,
+    loader: 'ts',
+  },
+  bundle: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  write: false,
+  banner: REQUIRE_BANNER,
+  logLevel: 'warning',
+});
+const tmp = mkdtempSync(join(tmpdir(), 'handoff-build-'));
+try {
+  const file = join(tmp, 'bank-loader.mjs');
+  writeFileSync(file, loader.outputFiles[0].contents);
+  const {loadBankDir, BANK_FILES, fileHash, BANK_CACHE_FILE, BANK_CACHE_FORMAT, formatProblem} = await import(pathToFileURL(file).href);
+  const dir = join(root, 'questions');
+  const {readFileSync} = await import('node:fs');
+  const files = Object.fromEntries(BANK_FILES.map((name) => [name, fileHash(readFileSync(join(dir, name)))]));
+  const {bank, errors} = loadBankDir(dir);
+  if (!bank) {
+    console.error(`build: the bundled question bank in questions/ is not valid:\n${errors.map((e) => `  ${formatProblem(e)}`).join('\n')}`);
+    process.exit(1);
+  }
+  writeFileSync(join(root, BANK_CACHE_FILE), JSON.stringify({format: BANK_CACHE_FORMAT, files, bank}));
+} finally {
+  rmSync(tmp, {recursive: true, force: true});
+}
