@@ -53,6 +53,8 @@ export const contextFileSchema = z
             id,
             kind: z.enum(['text', 'list', 'choice']),
             prompt: text,
+            /** A short name for the review and the report's notes, e.g. "Organisation"; default: from the id. */
+            label: text.max(60).optional(),
             why: text,
             placeholder: z.string().optional(),
             required: z.boolean().default(false),
@@ -106,7 +108,16 @@ export const disqualifiersFileSchema = z
     disqualifiers: z
       .array(
         z
-          .object({id, title: text, prompt: text, explanation: text, resolves: text, prepare: text})
+          .object({
+            id,
+            title: text,
+            prompt: text,
+            explanation: text,
+            /** Why this matters, shown on request; default: the explanation. */
+            why: text.optional(),
+            resolves: text,
+            prepare: text,
+          })
           .strict(),
       )
       .min(1)

@@ -170,6 +170,7 @@ export function parseBank(texts: Partial<Record<BankFile, string>>, nameOf: (fil
         id: q.id,
         kind: q.kind,
         prompt: q.prompt,
+        label: q.label ?? labelFromId(q.id),
         why: q.why,
         required: q.required,
         placeholder: q.placeholder,
@@ -196,10 +197,24 @@ export function parseBank(texts: Partial<Record<BankFile, string>>, nameOf: (fil
       signals.data![list].map((s): Signal => ({id: s.id, list, text: s.text, why: s.why, weight: s.weight, failureClass: s.failure_class})),
     ),
     disqualifiers: disq.data.disqualifiers.map(
-      (d): Disqualifier => ({id: d.id, title: d.title, prompt: d.prompt, explanation: d.explanation, resolves: d.resolves, prepare: d.prepare}),
+      (d): Disqualifier => ({
+        id: d.id,
+        title: d.title,
+        prompt: d.prompt,
+        explanation: d.explanation,
+        why: (d.why ?? d.explanation).trim(),
+        resolves: d.resolves,
+        prepare: d.prepare,
+      }),
     ),
   };
   return {bank, errors};
+}
+
+/** A context question's label when the bank gives none: its id in words, "systems_used" -> "Systems used". */
+export function labelFromId(id: string): string {
+  const words = id.replace(/[_-]+/g, ' ').trim();
+  return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
 const PLACEHOLDERS = new Set(['workflow', 'systems']);

@@ -39,6 +39,8 @@ export interface ContextQuestion {
   id: string;
   kind: 'text' | 'list' | 'choice';
   prompt: string;
+  /** A short name for the review and the report's notes, e.g. "Organisation". */
+  label: string;
   /** Why the question matters, shown on request. */
   why: string;
   required: boolean;
@@ -91,6 +93,8 @@ export interface Disqualifier {
   prompt: string;
   /** One-line explanation shown beside the yes/no. */
   explanation: string;
+  /** Why it matters, shown on request ("why this matters"): the reasoning behind the explanation. */
+  why: string;
   /** What resolves the disqualifier. */
   resolves: string;
   /** What to prepare before requesting qualification when it applies. */

@@ -100,10 +100,41 @@ describe('the bundled bank', () => {
     }
   });
 
+  it('every context question has a short label, and every disqualifier a why of its own', () => {
+    expect(bank.context.map((q) => q.label)).toEqual(['Organisation', 'Assessor', 'Role', 'Critical workflow', 'Systems involved']);
+    for (const q of bank.context) expect(q.label.length).toBeLessThan(q.prompt.length);
+    for (const d of bank.disqualifiers) {
+      expect(d.why.length).toBeGreaterThan(d.explanation.length);
+      expect(d.why).not.toContain(d.explanation);
+      expect(d.why.endsWith('\n')).toBe(false);
+    }
+  });
+
   it('loads from a folder named relative to the working folder', () => {
     const relative = loadBankDir(displayPath(QUESTIONS));
     expect(relative.errors).toEqual([]);
     expect(relative.bank!.axes).toHaveLength(5);
+  });
+});
+
+describe('optional fields a custom bank may leave out', () => {
+  it('a context question without a label is named from its id; a disqualifier without a why uses its explanation', () => {
+    const dir = brokenBank({
+      'context.yaml': (t) => t.replace(/^    label: .*\n/gm, '').replace('  - id: systems', '  - id: systems_used\n    kind: list\n    prompt: Anything else?\n    why: Extra.\n    max_length: 80\n  - id: systems'),
+      'disqualifiers.yaml': (t) => t.replace(/^    why: >-\n(      .*\n)+/gm, ''),
+    });
+    const load = loadBankDir(dir);
+    expect(messages(load.errors)).toEqual([]);
+    expect(load.bank!.context.map((q) => q.label)).toEqual(['Organisation', 'Assessor', 'Role', 'Workflow', 'Systems used', 'Systems']);
+    for (const d of load.bank!.disqualifiers) expect(d.why).toBe(d.explanation);
+  });
+
+  it('a blank label is refused, with its line', () => {
+    const dir = brokenBank({'context.yaml': (t) => t.replace('    label: Role\n', '    label: ""\n')});
+    const errors = loadBankDir(dir).errors;
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatchObject({field: 'questions.2.label'});
+    expect(errors[0]!.line).toBe(readFileSync(join(dir, 'context.yaml'), 'utf8').split('\n').findIndex((l) => l.includes('label: ""')) + 1);
   });
 });
 
