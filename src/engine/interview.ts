@@ -23,6 +23,8 @@ export interface Step {
   section: SectionId;
   kind: QuestionKind;
   title: string;
+  /** A short name for the review, notes and messages: a context question's label, else the title. */
+  label: string;
   prompt: string;
   why: string;
   required: boolean;
@@ -57,6 +59,7 @@ export function buildSteps(bank: Bank): Step[] {
       section: 'matrix',
       kind: 'scale',
       title: axis.title,
+      label: axis.title,
       prompt: axis.prompt,
       why: axis.why,
       required: true,
@@ -65,11 +68,13 @@ export function buildSteps(bank: Bank): Step[] {
   }
   for (const list of SIGNAL_LISTS) {
     const signals = bank.signals.filter((s) => s.list === list);
+    const title = list === 'manage_in_place' ? 'Signals that favour managing in place' : 'Signals that favour a remediation sprint';
     steps.push({
       id: list,
       section: 'signals',
       kind: 'multi',
-      title: list === 'manage_in_place' ? 'Signals that favour managing in place' : 'Signals that favour a remediation sprint',
+      title,
+      label: title,
       prompt: 'Which of these are true here? Select all that apply, or none.',
       why:
         list === 'manage_in_place'
@@ -80,7 +85,7 @@ export function buildSteps(bank: Bank): Step[] {
     });
   }
   for (const d of bank.disqualifiers) {
-    steps.push({id: d.id, section: 'disqualifiers', kind: 'yesno', title: d.title, prompt: d.prompt, why: d.explanation, required: true, explanation: d.explanation});
+    steps.push({id: d.id, section: 'disqualifiers', kind: 'yesno', title: d.title, label: d.title, prompt: d.prompt, why: d.why, required: true, explanation: d.explanation});
   }
   return steps;
 }
@@ -91,6 +96,7 @@ function contextStep(q: ContextQuestion): Step {
     section: 'context',
     kind: q.kind,
     title: q.prompt,
+    label: q.label,
     prompt: q.prompt,
     why: q.why,
     required: q.required,
@@ -104,17 +110,42 @@ export function startInterview(bank: Bank, answers: Answers = emptyAnswers()): I
   return {answers, index: firstUnanswered(bank, answers), returnToReview: false};
 }
 
-/**
- * The first step without an answer (the review when all are answered): where a resumed draft continues.
- * An optional text question with a later question answered was skipped, not missed: a skipped blank is not
- * saved in a draft, so without this a resumed interview would jump back to it.
- */
+/** The first step without an answer (the review when all are answered): where a draft without a saved position continues. */
 export function firstUnanswered(bank: Bank, answers: Answers): number {
   const steps = buildSteps(bank);
-  const answered = steps.map((s) => isAnswered(answers, s));
-  const lastAnswered = answered.lastIndexOf(true);
-  const i = steps.findIndex((s, j) => !answered[j] && (s.required || s.kind !== 'text' || j > lastAnswered));
+  const i = steps.findIndex((s) => !isAnswered(answers, s));
   return i < 0 ? steps.length : i;
+}
+
+/** The position saved in a draft: the current question's id, or "review". */
+export function positionOf(bank: Bank, state: InterviewState): string {
+  return buildSteps(bank)[state.index]?.id ?? 'review';
+}
+
+/**
+ * Where a resumed draft continues: at the question it was saved on, else the
+ * first unanswered one. A question of a complete draft opens as an edit (it
+ * returns to the review).
+ */
+export function resumeState(bank: Bank, answers: Answers, position?: string): InterviewState {
+  const start = startInterview(bank, answers);
+  const steps = buildSteps(bank);
+  if (position === 'review') return {...start, index: steps.length};
+  const index = steps.findIndex((s) => s.id === position);
+  if (index < 0) return start;
+  const complete = start.index >= steps.length;
+  return {answers, index, returnToReview: complete};
+}
+
+/** The required questions still without an answer, in interview order: the result waits for them. */
+export function missingRequired(bank: Bank, answers: Answers): Step[] {
+  return buildSteps(bank).filter((s) => s.required && !isAnswered(answers, s));
+}
+
+/** Why the result is not shown yet, for the user: "First, one question needs an answer: Workflow." */
+export function missingMessage(missing: Step[]): string {
+  const what = missing.length === 1 ? 'one question needs' : `${missing.length} questions need`;
+  return `First, ${what} an answer: ${missing.map((s) => s.label).join('; ')}.`;
 }
 
 export function currentStep(bank: Bank, state: InterviewState): Step | undefined {
@@ -125,7 +156,10 @@ export function isReview(bank: Bank, state: InterviewState): boolean {
   return state.index >= buildSteps(bank).length;
 }
 
-/** Has this step been answered? A signal list counts as answered once it is present, even empty ("none of these"). */
+/**
+ * Has this step been answered? A signal list counts as answered once it is present, even empty ("none of these");
+ * an optional text question once it is present, even blank (skipped: stored as '', and kept so by drafts).
+ */
 export function isAnswered(answers: Answers, step: Step): boolean {
   const value = getAnswer(answers, step);
   if (step.kind === 'multi') return value !== undefined;
@@ -294,6 +328,11 @@ export function reviewRows(bank: Bank, answers: Answers): {step: Step; answer: s
   return buildSteps(bank).map((step) => ({step, answer: describeAnswer(step, answers), answered: isAnswered(answers, step), note: answers.notes[step.id]}));
 }
 
+/** An optional text question passed over on purpose: answered, with a blank answer. */
+export function isSkipped(answers: Answers, step: Step): boolean {
+  return step.kind === 'text' && !step.required && getAnswer(answers, step) === '';
+}
+
 export function describeAnswer(step: Step, answers: Answers): string {
   const value = getAnswer(answers, step);
   if (step.kind === 'multi') {
@@ -302,6 +341,7 @@ export function describeAnswer(step: Step, answers: Answers): string {
     const labels = ids.map((id) => step.options?.find((o) => o.value === id)?.label.replace(/\.$/, '') ?? id);
     return ids.length ? `${ids.length} of ${step.options?.length}: ${labels.join('; ')}` : 'none of these';
   }
+  if (isSkipped(answers, step)) return 'skipped';
   if (value === undefined || value === '') return 'not answered';
   if (step.kind === 'scale') return value === 'unknown' ? "don't know" : `${value} of 5`;
   if (step.kind === 'yesno') return value ? 'yes, applies' : 'no';

@@ -4,7 +4,7 @@
  * change, and turn the outcome into an exit code. React and Ink are imported
  * only here and only when the wizard runs, never on the non-interactive path.
  */
-import {buildSteps, startInterview, type InterviewState} from '../engine/interview.js';
+import {positionOf, resumeState, startInterview, type InterviewState} from '../engine/interview.js';
 import type {Answers, Bank} from '../engine/types.js';
 import {
   DraftError,
@@ -178,26 +178,6 @@ export async function runInteractive(opts: InteractiveOptions): Promise<number> 
 /** Is there anything in these answers worth a draft file? */
 function hasContent(answers: Answers): boolean {
   return [answers.context, answers.matrix, answers.signals, answers.disqualifiers, answers.notes, answers.certainty].some((part) => Object.keys(part).length > 0);
-}
-
-/** The position saved in a draft: the current question's id, or "review". */
-export function positionOf(bank: Bank, state: InterviewState): string {
-  return buildSteps(bank)[state.index]?.id ?? 'review';
-}
-
-/**
- * Where a resumed draft continues: at the question it was saved on, else the
- * first unanswered one. A question of a complete draft opens as an edit (it
- * returns to the review).
- */
-export function resumeState(bank: Bank, answers: Answers, position?: string): InterviewState {
-  const start = startInterview(bank, answers);
-  const steps = buildSteps(bank);
-  if (position === 'review') return {...start, index: steps.length};
-  const index = steps.findIndex((s) => s.id === position);
-  if (index < 0) return start;
-  const complete = start.index >= steps.length;
-  return {answers, index, returnToReview: complete};
 }
 
 async function loadPlain(): Promise<FrontEnd> {

@@ -328,6 +328,15 @@ describe('partial mode (drafts)', () => {
     expect(load.errors[0]).toMatchObject({line: 6, field: 'matrix.failure_frequency'});
   });
 
+  it('keeps a skipped optional text answer as "" (answered, skipped); a blank required one is still missing', () => {
+    const text = 'version: 1\ncontext:\n  organisation: "  "\n  assessor: ""\n  workflow: ""\n';
+    expect(parseAnswers('draft.yaml', text, bank, {partial: true}).answers!.context).toEqual({assessor: ''});
+    // An answers file has no use for a skipped answer: it reads as absent there.
+    const full = parseAnswers('acme.yaml', exampleYaml.replace('assessor: Jo Smith', 'assessor: ""'), bank);
+    expect(full.errors).toEqual([]);
+    expect(full.answers!.context).not.toHaveProperty('assessor');
+  });
+
   it('accepts a draft with no context yet', () => {
     const load = parseAnswers('draft.yaml', 'version: 1\n', bank, {partial: true});
     expect(load.errors).toEqual([]);

@@ -11,6 +11,10 @@ import {
   edit,
   firstUnanswered,
   isReview,
+  isAnswered,
+  missingRequired,
+  positionOf,
+  resumeState,
   progress,
   reviewRows,
   setAnswer,
@@ -246,6 +250,68 @@ describe('resuming', () => {
   it('an optional question not reached yet is still where a draft resumes', () => {
     const state = answer(bank, startInterview(bank), 'Acme Ltd');
     expect(firstUnanswered(bank, state.answers)).toBe(1);
+  });
+
+  it('a skipped optional answer survives a draft round trip: still answered, still skipped, progress unchanged', () => {
+    let state = startInterview(bank);
+    state = answer(bank, state, 'Acme Ltd');
+    state = answer(bank, state, '   '); // assessor skipped
+    state = answer(bank, state, 'founder');
+    const assessor = steps.find((s) => s.id === 'assessor')!;
+    expect(state.answers.context.assessor).toBe('');
+    expect(isAnswered(state.answers, assessor)).toBe(true);
+    expect(describeAnswer(assessor, state.answers)).toBe('skipped');
+    expect(progress(bank, state).answered).toBe(3);
+
+    const saved = answersToYaml(state.answers);
+    expect(saved).toContain('assessor: ""');
+    const reloaded = parseAnswers('draft.yaml', saved, bank, {partial: true}).answers!;
+    expect(reloaded.context).toEqual({organisation: 'Acme Ltd', assessor: '', role: 'founder'});
+    const resumed = resumeState(bank, reloaded, positionOf(bank, state));
+    expect(currentStep(bank, resumed)!.id).toBe('workflow');
+    expect(progress(bank, resumed).answered).toBe(3);
+    expect(describeAnswer(assessor, reloaded)).toBe('skipped');
+    expect(reviewRows(bank, reloaded).find((r) => r.step.id === 'assessor')).toMatchObject({answer: 'skipped', answered: true});
+  });
+
+  it('a required answer left blank in a draft is still missing, not skipped', () => {
+    const reloaded = parseAnswers('draft.yaml', 'version: 1\ncontext:\n  organisation: ""\n  workflow: "  "\n', bank, {partial: true}).answers!;
+    expect(reloaded.context).toEqual({});
+    expect(firstUnanswered(bank, reloaded)).toBe(0);
+  });
+});
+
+describe('resumeState and positionOf', () => {
+  const indexOf = (id: string) => ids.indexOf(id);
+  const full = () => answerAll(startInterview(bank)).answers;
+
+  it('the saved question, else the first unanswered; a question of a complete draft opens as an edit', () => {
+    const partial = {...full(), matrix: {failure_frequency: 3 as const}};
+    expect(resumeState(bank, partial, 'role')).toEqual({answers: partial, index: indexOf('role'), returnToReview: false});
+    expect(resumeState(bank, partial, undefined).index).toBe(indexOf('reconciliation_load'));
+    expect(resumeState(bank, partial, 'no-such-question').index).toBe(indexOf('reconciliation_load'));
+    expect(resumeState(bank, full(), 'failure_frequency')).toEqual({answers: full(), index: indexOf('failure_frequency'), returnToReview: true});
+    expect(resumeState(bank, partial, 'review').index).toBe(steps.length);
+  });
+
+  it('the position is the current question id, or "review"', () => {
+    const state = answerAll(startInterview(bank), 3);
+    expect(positionOf(bank, state)).toBe('workflow');
+    expect(positionOf(bank, answerAll(startInterview(bank)))).toBe('review');
+    expect(resumeState(bank, state.answers, positionOf(bank, state))).toEqual(state);
+  });
+});
+
+describe('missingRequired', () => {
+  it('lists the required questions without an answer, in interview order; optional ones never block the result', () => {
+    expect(missingRequired(bank, emptyAnswers()).map((s) => s.id)).toEqual(steps.filter((s) => s.required).map((s) => s.id));
+    const done = answerAll(startInterview(bank)).answers;
+    expect(missingRequired(bank, done)).toEqual([]);
+    const {assessor: _a, ...context} = done.context;
+    expect(missingRequired(bank, {...done, context, signals: {}})).toEqual([]);
+    const {no_budget_path: _b, ...disqualifiers} = done.disqualifiers;
+    const {lead_time_impact: _c, ...matrix} = done.matrix;
+    expect(missingRequired(bank, {...done, disqualifiers, matrix}).map((s) => s.id)).toEqual(['lead_time_impact', 'no_budget_path']);
   });
 });
 

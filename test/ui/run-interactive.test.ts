@@ -7,7 +7,7 @@ import {loadBankDir} from '../../src/bank/load-bank.js';
 import {buildSteps} from '../../src/engine/interview.js';
 import type {Answers, Bank} from '../../src/engine/types.js';
 import {draftsDir, saveDraft} from '../../src/store/drafts.js';
-import {resumeState, runInteractive, type InteractiveOptions} from '../../src/ui/run-interactive.js';
+import {runInteractive, type InteractiveOptions} from '../../src/ui/run-interactive.js';
 import {FakeTerminal, KEY} from './plain/fake-terminal.js';
 
 const bank: Bank = loadBankDir().bank!;
@@ -206,17 +206,6 @@ describe('runInteractive: drafts while answering', () => {
     expect(drafts()).toHaveLength(1);
     expect(drafts()[0]).toMatch(/^acme-/);
     expect(stderr()).toContain(`Continuing from ${file}`);
-  });
-});
-
-describe('resumeState', () => {
-  test('the saved question, else the first unanswered; a question of a complete draft opens as an edit', () => {
-    const partial: Answers = {...full(), matrix: {failure_frequency: 3}};
-    expect(resumeState(bank, partial, 'role')).toEqual({answers: partial, index: indexOf('role'), returnToReview: false});
-    expect(resumeState(bank, partial, undefined).index).toBe(indexOf('reconciliation_load'));
-    expect(resumeState(bank, partial, 'no-such-question').index).toBe(indexOf('reconciliation_load'));
-    expect(resumeState(bank, full(), 'failure_frequency')).toEqual({answers: full(), index: indexOf('failure_frequency'), returnToReview: true});
-    expect(resumeState(bank, partial, 'review').index).toBe(steps.length);
   });
 });
 
