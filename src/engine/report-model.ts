@@ -3,6 +3,7 @@
  * answers and the result. Pure (the date is passed in). Templates only lay
  * it out; the JSON report is this model's public part.
  */
+import {missingEvidence} from './evidence.js';
 import {describeChange, words} from './flips.js';
 import {fmt, list, score} from './score.js';
 import type {Answers, Axis, Bank, Confidence, Direction, Recommendation, Result, ScaleValue} from './types.js';
@@ -54,8 +55,11 @@ export interface PathStepModel {
 }
 
 export interface PreparationItem {
-  /** Why it is on the list: a disqualifier, an evidence gap, an unverified answer or the baseline. */
-  reason: 'disqualifier' | 'unanswered' | 'evidence-gap' | 'verify' | 'baseline';
+  /**
+   * Why it is on the list: a disqualifier, an evidence gap, an unverified answer, a disqualifier cleared as
+   * verified with no evidence noted (`evidence`), or the baseline.
+   */
+  reason: 'disqualifier' | 'unanswered' | 'evidence-gap' | 'verify' | 'evidence' | 'baseline';
   title: string;
   detail: string;
 }
@@ -150,7 +154,7 @@ export function buildReportModel(bank: Bank, answers: Answers, date: string): Re
       : '';
 
   const idTitles = new Map<string, string>([
-    ...bank.context.map((q) => [q.id, q.prompt] as const),
+    ...bank.context.map((q) => [q.id, q.label] as const),
     ...bank.axes.map((a) => [a.id, a.title] as const),
     ['manage_in_place', 'Manage-in-place signals'] as const,
     ['remediation_sprint', 'Remediation-sprint signals'] as const,
@@ -330,6 +334,13 @@ function preparation(bank: Bank, answers: Answers, result: Result): PreparationI
   for (const d of bank.disqualifiers) {
     if (answers.disqualifiers[d.id] === true) items.push({reason: 'disqualifier', title: `Resolve: ${d.title.toLowerCase()}`, detail: d.prepare});
     else if (answers.disqualifiers[d.id] === undefined) items.push({reason: 'unanswered', title: `Confirm: ${d.title.toLowerCase()}`, detail: `This was not answered. ${d.prompt}`});
+  }
+  for (const d of missingEvidence(bank, answers)) {
+    items.push({
+      reason: 'evidence',
+      title: `Evidence for clearing: ${d.title.toLowerCase()}`,
+      detail: `Marked verified as not applying, but no evidence was noted. Bring it: ${d.prepare.charAt(0).toLowerCase()}${d.prepare.slice(1)}`,
+    });
   }
   for (const axis of bank.axes) {
     if (typeof answers.matrix[axis.id] !== 'number') {

@@ -150,7 +150,7 @@ describe('the notes section', () => {
     const noted = {...answers, notes: {clear_ownership: 'Ops owns NetSuite', organisation: 'Trading name differs', no_budget_path: 'Frozen'}};
     const notes = section(renderReport({bank: realBank(), answers: noted, date: DATE, format: 'md'}), 'Notes');
     expect(notes).toContain('- **It is clear who owns each system and who steps in when something falls back:** Ops owns NetSuite');
-    expect(notes).toContain('- **Which organisation is this assessment for:** Trading name differs');
+    expect(notes).toContain('- **Organisation:** Trading name differs');
     expect(notes).toContain('- **No budget path:** Frozen');
     expect(notes).not.toMatch(/[.?!:]:\*\*/);
   });
