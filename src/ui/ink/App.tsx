@@ -8,7 +8,7 @@ import {wrapText} from './cells.js';
 import {Header, headerHeight} from './Header.js';
 import {hintsOf} from './keymap.js';
 import {KeyHints} from './KeyHints.js';
-import {reviewIntro, rowLabel} from './labels.js';
+import {reviewIntro} from './labels.js';
 import {frameOf, packHints, type Hint} from './layout.js';
 import {NoteEditor} from './NoteEditor.js';
 import {QuestionScreen} from './QuestionScreen.js';
@@ -121,7 +121,7 @@ export function App(props: AppProps) {
           bank={bank}
           total={steps.length}
           answered={where.answered}
-          resumeAt={resumed ? (step ? rowLabel(step) : 'Review') : undefined}
+          resumeAt={resumed ? (step ? step.label : 'Review') : undefined}
           frame={frame}
         />
       </ScrollArea>
@@ -148,7 +148,7 @@ export function App(props: AppProps) {
   } else if (onReview) {
     const highlighted = steps[state.reviewCursor];
     if (state.note) {
-      screen = <NoteEditor label={rowLabel(steps.find((s) => s.id === state.note!.id)!)} buffer={state.note.buffer} />;
+      screen = <NoteEditor label={steps.find((s) => s.id === state.note!.id)!.label} buffer={state.note.buffer} evidence={state.note.evidence} />;
     } else {
       const intro = wrapText(reviewIntro(where.answered, steps.length), frame.width).length;
       const why = state.why && highlighted ? wrapText(`Why this matters: ${highlighted.why}`, frame.width - 2).length : 0;
@@ -177,6 +177,7 @@ export function App(props: AppProps) {
           why={state.why}
           error={state.error}
           note={state.note?.buffer}
+          evidence={state.note?.evidence}
           fromReview={state.interview.returnToReview}
         />
       </ScrollArea>

@@ -1,8 +1,8 @@
 import {Box} from 'ink';
+import {describeCertainty, lacksEvidence, type EvidenceRequest} from '../../engine/evidence.js';
 import type {Step} from '../../engine/interview.js';
 import type {Answers} from '../../engine/types.js';
 import {ChoiceQuestion} from './ChoiceQuestion.js';
-import {rowLabel} from './labels.js';
 import type {Frame} from './layout.js';
 import {MultiQuestion} from './MultiQuestion.js';
 import {NoteEditor} from './NoteEditor.js';
@@ -24,15 +24,18 @@ export interface QuestionScreenProps {
   error?: string;
   /** The note being edited on this question, if the editor is open. */
   note?: TextBuffer;
+  /** Set when the note being edited was asked for as evidence. */
+  evidence?: EvidenceRequest;
   /** Opened from the review: answering returns there. */
   fromReview: boolean;
 }
 
 /** One question: its wording, the input for its kind, and around it the error, "why this matters" and the note. */
-export function QuestionScreen({step, draft, answers, frame, why, error, note, fromReview}: QuestionScreenProps) {
+export function QuestionScreen({step, draft, answers, frame, why, error, note, evidence, fromReview}: QuestionScreenProps) {
   const theme = useTheme();
   const gap = frame.short ? 0 : 1;
   const saved = answers.notes[step.id];
+  const sure = answers.certainty[step.id];
   const highlighted = draft.kind === 'multi' ? step.options?.[draft.cursor] : undefined;
   return (
     <Box flexDirection="column">
@@ -54,12 +57,20 @@ export function QuestionScreen({step, draft, answers, frame, why, error, note, f
       ) : null}
       {note ? (
         <Box marginTop={why ? 0 : gap}>
-          <NoteEditor label={rowLabel(step)} buffer={note} />
+          <NoteEditor label={step.label} buffer={note} evidence={evidence} />
         </Box>
       ) : saved ? (
         <Box marginTop={why ? 0 : gap}>
           <Paragraph color={theme.color.muted}>
             {theme.symbol.note} Note: {saved}
+          </Paragraph>
+        </Box>
+      ) : null}
+      {sure && !note ? (
+        <Box marginTop={saved || why ? 0 : gap}>
+          <Paragraph color={lacksEvidence(answers, step.id) ? theme.color.warning : theme.color.muted}>
+            Certainty: {describeCertainty(answers, step.id)}
+            {lacksEvidence(answers, step.id) ? ' (n adds the evidence as a note)' : ''}
           </Paragraph>
         </Box>
       ) : null}

@@ -18,6 +18,7 @@ export type Action =
   | 'pick'
   | 'unknown'
   | 'yes'
+  | 'certainty'
   | 'toggle'
   | 'note'
   | 'why'
@@ -69,6 +70,8 @@ const scrollDown: Binding = {action: 'pageDown', keys: 'pgdn', match: (_, k) => 
 const back: Binding = {action: 'back', keys: 'esc', hint: 'back', match: (_, k) => k.escape || k.leftArrow};
 const note: Binding = {action: 'note', keys: 'n', hint: 'note', match: char('n')};
 const why: Binding = {action: 'why', keys: '?', hint: 'why', match: char('?')};
+/** How sure the answer is: not marked → verified → estimated → unknown → not marked. */
+const certainty: Binding = {action: 'certainty', keys: 'c', hint: 'certainty', match: char('c')};
 const enter = (hint: string): Binding => ({action: 'next', keys: 'enter', hint, match: (_, k) => k.return});
 const digits = (keys: string, hint: string): Binding => ({action: 'pick', keys, hint, match: (i, k) => /^[1-9]$/.test(i) && !k.ctrl && !k.meta});
 
@@ -80,11 +83,12 @@ export const KEYMAP: Record<KeyMode, Binding[]> = {
     {action: 'back', keys: 'esc', hint: 'back', match: (_, k) => k.escape},
     {action: 'why', keys: 'tab', hint: 'why', match: (_, k) => k.tab},
     {action: 'note', keys: 'ctrl+n', hint: 'note', match: ctrl('n')},
+    {action: 'certainty', keys: 'ctrl+r', hint: 'certainty', match: ctrl('r')},
     scrollUp,
     scrollDown,
     quit,
   ],
-  choice: [up, down, digits('1-4', 'pick'), enter('confirm'), back, note, why, scrollUp, scrollDown, quit],
+  choice: [up, down, digits('1-4', 'pick'), enter('confirm'), back, note, certainty, why, scrollUp, scrollDown, quit],
   scale: [
     up,
     down,
@@ -93,12 +97,13 @@ export const KEYMAP: Record<KeyMode, Binding[]> = {
     enter('confirm'),
     back,
     note,
+    certainty,
     why,
     scrollUp,
     scrollDown,
     quit,
   ],
-  yesno: [up, down, {action: 'yes', keys: 'y', hint: 'yes', match: char('y')}, enter('confirm'), back, note, why, scrollUp, scrollDown, quit],
+  yesno: [up, down, {action: 'yes', keys: 'y', hint: 'yes', match: char('y')}, enter('confirm'), back, note, certainty, why, scrollUp, scrollDown, quit],
   multi: [
     up,
     down,
@@ -107,6 +112,7 @@ export const KEYMAP: Record<KeyMode, Binding[]> = {
     enter('confirm'),
     back,
     note,
+    certainty,
     why,
     scrollUp,
     scrollDown,
@@ -117,7 +123,7 @@ export const KEYMAP: Record<KeyMode, Binding[]> = {
     {action: 'cancel', keys: 'esc', hint: 'cancel', match: (_, k) => k.escape},
     quit,
   ],
-  review: [up, down, enter('change'), {action: 'result', keys: 'r', hint: 'see result', match: char('r')}, note, back, why, pageUp, pageDown, home, end, quit],
+  review: [up, down, enter('change'), {action: 'result', keys: 'r', hint: 'see result', match: char('r')}, note, certainty, back, why, pageUp, pageDown, home, end, quit],
   result: [
     {action: 'up', keys: '↑↓', hint: 'scroll', match: (_, k) => k.upArrow},
     down,
@@ -161,5 +167,6 @@ export const WELCOME_KEYS: {keys: string; does: string}[] = [
   {keys: 'esc  ←', does: 'back (esc inside a text box)'},
   {keys: '?  (tab)', does: 'why this question matters'},
   {keys: 'n  (ctrl+n)', does: 'a note on the current question'},
+  {keys: 'c  (ctrl+r)', does: 'how sure: verified, estimated, unknown'},
   {keys: 'ctrl+c', does: 'pause: your answers are kept'},
 ];

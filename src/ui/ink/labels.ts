@@ -1,9 +1,8 @@
 /**
  * Words the wizard shows that are not in the question bank: the scale's
- * steps, the verdicts, short row labels for the review. Presentation only:
+ * steps, the verdicts, the review's intro. Presentation only:
  * no rule of the interview lives here.
  */
-import type {Step} from '../../engine/interview.js';
 import type {AxisAnswer, Confidence, Direction, Recommendation} from '../../engine/types.js';
 
 /** How each point of the scale reads beside its number. */
@@ -39,17 +38,6 @@ export function verdictLabel(recommendation: Recommendation, lean: Direction): s
 
 export function confidenceLabel(confidence: Confidence): string {
   return `${confidence} confidence`;
-}
-
-/**
- * A short label for a review row. Context questions are phrased as whole
- * questions ("Which organisation is this assessment for?"), so their id
- * reads better there: "Organisation".
- */
-export function rowLabel(step: Step): string {
-  if (step.section !== 'context') return step.title;
-  const words = step.id.replace(/[_-]+/g, ' ');
-  return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
 export const FORMAT_NAMES = {md: 'Markdown', html: 'an HTML page', json: 'JSON'} as const;

@@ -3,10 +3,10 @@
  * screen can scroll by whole rows and know exactly what fits. The answers in
  * words come from the engine (reviewRows, describeAnswer).
  */
-import {getAnswer, reviewRows, SECTION_TITLES} from '../../engine/interview.js';
+import {describeCertainty} from '../../engine/evidence.js';
+import {reviewRows, SECTION_TITLES} from '../../engine/interview.js';
 import type {Answers, Bank} from '../../engine/types.js';
 import {wrapText} from './cells.js';
-import {rowLabel} from './labels.js';
 
 export type Tone = 'heading' | 'label' | 'answer' | 'note' | 'missing' | 'action' | 'muted';
 
@@ -44,10 +44,9 @@ export function buildReviewRows(bank: Bank, answers: Answers, width: number, not
       section = row.step.section;
       heading.push(...wrapText(SECTION_TITLES[row.step.section], width).map((t) => [{text: t, tone: 'heading' as const}]));
     }
-    // An optional question left empty counts as answered; the engine still words it "not answered".
-    const skipped = row.answered && getAnswer(answers, row.step) === '';
-    const answerText = !row.answered ? 'not answered' : skipped ? 'skipped' : row.step.kind === 'multi' ? row.answer.replace(/_/g, ' ') : row.answer;
-    const labelLines = wrapText(rowLabel(row.step), wide ? labelWidth - 1 : labelWidth);
+    const sure = describeCertainty(answers, row.step.id);
+    const answerText = `${row.step.kind === 'multi' ? row.answer.replace(/_/g, ' ') : row.answer}${sure ? ` (${sure})` : ''}`;
+    const labelLines = wrapText(row.step.label, wide ? labelWidth - 1 : labelWidth);
     const answerLines = wrapText(answerText, answerWidth);
     const tone: Tone = row.answered ? 'answer' : 'missing';
     const body: Line[] = [];

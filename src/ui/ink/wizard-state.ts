@@ -6,7 +6,22 @@
  */
 import {isAbsolute, relative, resolve} from 'node:path';
 import type {Key} from 'ink';
-import {answer, back, edit, isReview, setNote, validate, type InterviewState, type Step, type StepAnswer} from '../../engine/interview.js';
+import {evidenceToAsk, nextCertainty, type EvidenceRequest} from '../../engine/evidence.js';
+import {
+  answer,
+  back,
+  edit,
+  isReview,
+  missingMessage,
+  missingRequired,
+  setAnswer,
+  setCertainty,
+  setNote,
+  validate,
+  type InterviewState,
+  type Step,
+  type StepAnswer,
+} from '../../engine/interview.js';
 import type {Answers, Bank} from '../../engine/types.js';
 import type {ReportFormat} from '../types.js';
 import {actionOf, type Action, type KeyMode} from './keymap.js';
@@ -24,6 +39,10 @@ export interface NoteEdit {
   /** The question id the note belongs to. */
   id: string;
   buffer: TextBuffer;
+  /** Set when the engine asked for this note as evidence (a disqualifier cleared as verified). */
+  evidence?: EvidenceRequest;
+  /** The answer to go on with once the note is saved or skipped (evidence asked for on enter). */
+  then?: StepAnswer;
 }
 
 export interface SaveDialog {
@@ -157,7 +176,7 @@ function onKey(state: WizardState, input: string, key: Key, env: WizardEnv): Tra
   const mode = keyModeOf(state, env);
   const act = actionOf(mode, input, key);
   if (act === 'quit') return {state: quit(state), effects: []};
-  if (state.note) return {state: onNoteKey(state, state.note, act, input, key), effects: []};
+  if (state.note) return {state: onNoteKey(state, state.note, act, input, key, env), effects: []};
   if ((act === 'pageUp' || act === 'pageDown') && (state.screen === 'welcome' || stepOf(state, env))) {
     const by = act === 'pageUp' ? -env.content.page : env.content.page;
     return {state: {...state, contentScroll: Math.min(Math.max(0, state.contentScroll + by), env.content.overflow)}, effects: []};
@@ -183,17 +202,28 @@ function quit(state: WizardState): WizardState {
   return {...state, interview, note: undefined, screen: 'closing', outcome: 'cancelled'};
 }
 
-function onNoteKey(state: WizardState, note: NoteEdit, act: Action | undefined, input: string, key: Key): WizardState {
+function onNoteKey(state: WizardState, note: NoteEdit, act: Action | undefined, input: string, key: Key, env: WizardEnv): WizardState {
+  // Closing a note asked for on enter goes on with that answer, whether the note was saved or skipped.
+  const close = (next: WizardState): WizardState => (note.then === undefined ? next : withInterview(next, answer(env.bank, next.interview, note.then), env));
   if (act === 'next') {
-    return {...state, note: undefined, interview: {...state.interview, answers: setNote(state.interview.answers, note.id, note.buffer.value)}};
+    return close({...state, note: undefined, interview: {...state.interview, answers: setNote(state.interview.answers, note.id, note.buffer.value)}});
   }
-  if (act === 'cancel') return {...state, note: undefined};
+  if (act === 'cancel') return close({...state, note: undefined});
   const buffer = editText(note.buffer, input, key, MAX_NOTE);
   return buffer ? {...state, note: {...note, buffer}} : state;
 }
 
-function openNote(state: WizardState, id: string): WizardState {
-  return {...state, note: {id, buffer: textBuffer(state.interview.answers.notes[id] ?? '')}};
+function openNote(state: WizardState, id: string, evidence?: EvidenceRequest, then?: StepAnswer): WizardState {
+  return {...state, note: {id, buffer: textBuffer(state.interview.answers.notes[id] ?? ''), evidence, then}};
+}
+
+/** The next certainty mark on a question; the note editor opens when the engine asks for evidence. */
+function cycleCertainty(state: WizardState, id: string, env: WizardEnv): WizardState {
+  const before = state.interview.answers;
+  const answers = setCertainty(before, id, nextCertainty(before.certainty[id]));
+  const next = {...state, interview: {...state.interview, answers}};
+  const ask = evidenceToAsk(env.bank, before, answers, id);
+  return ask ? openNote(next, id, ask) : next;
 }
 
 function onQuestionKey(state: WizardState, step: Step, act: Action | undefined, input: string, key: Key, env: WizardEnv): WizardState {
@@ -201,6 +231,10 @@ function onQuestionKey(state: WizardState, step: Step, act: Action | undefined, 
   const submit = (value: StepAnswer): WizardState => {
     const problem = validate(step, value);
     if (problem) return {...state, draft, error: problem};
+    // This answer may call for evidence (a disqualifier cleared as verified): ask for the note before moving on.
+    const stored = setAnswer(state.interview.answers, step, value);
+    const ask = evidenceToAsk(env.bank, state.interview.answers, stored, step.id);
+    if (ask) return openNote({...state, draft, error: undefined, interview: {...state.interview, answers: stored}}, step.id, ask, value);
     return withInterview(state, answer(env.bank, state.interview, value), env);
   };
   const withDraft = (next: Draft): WizardState => ({...state, draft: next, error: undefined});
@@ -212,6 +246,8 @@ function onQuestionKey(state: WizardState, step: Step, act: Action | undefined, 
       return {...state, why: !state.why};
     case 'note':
       return openNote({...state, draft}, step.id);
+    case 'certainty':
+      return cycleCertainty({...state, draft}, step.id, env);
     case 'next':
       return submit(draftValue(step, draft));
   }
@@ -270,11 +306,13 @@ function onReviewKey(state: WizardState, act: Action | undefined, env: WizardEnv
     case 'end':
       return to(last);
     case 'next':
-      return row ? withInterview(state, edit(env.bank, state.interview, row.id), env) : toResult(state);
+      return row ? withInterview(state, edit(env.bank, state.interview, row.id), env) : toResult(state, env);
     case 'result':
-      return toResult(state);
+      return toResult(state, env);
     case 'note':
       return row ? openNote(state, row.id) : state;
+    case 'certainty':
+      return row ? cycleCertainty(state, row.id, env) : state;
     case 'back':
       return goBack(state, env);
     case 'why':
@@ -284,7 +322,10 @@ function onReviewKey(state: WizardState, act: Action | undefined, env: WizardEnv
   }
 }
 
-function toResult(state: WizardState): WizardState {
+/** The result, once every required question has an answer; else the first one missing, opened from the review. */
+function toResult(state: WizardState, env: WizardEnv): WizardState {
+  const missing = missingRequired(env.bank, state.interview.answers);
+  if (missing.length) return {...withInterview(state, edit(env.bank, state.interview, missing[0]!.id), env), error: missingMessage(missing)};
   return {...state, screen: 'result', scroll: 0, message: undefined, save: undefined, confirmFinish: false};
 }
 

@@ -34,7 +34,7 @@ describe('welcome', () => {
     const w = await mount({initial: startInterview(bank, answers)});
     const frame = await w.waitForFrame('Welcome back');
     expect(frame).toContain('3 of 16 answered');
-    expect(frame).toContain('“Workflow”');
+    expect(frame).toContain('“Critical workflow”');
   });
 });
 
@@ -185,6 +185,48 @@ describe('yes/no question (disqualifier)', () => {
   });
 });
 
+describe('certainty (c) and evidence', () => {
+  it('c marks the answer beside it; clearing a disqualifier as verified asks for the evidence; why has reasoning of its own', async () => {
+    const w = await mount({initial: at('no_budget_path'), renderReport: (answers, format) => renderReport({bank, answers, date: '2026-11-22', format})});
+    await w.press(KEY.enter);
+    await w.waitForFrame('Disqualifiers · 2 of 4');
+    await w.press('?');
+    const why = await w.waitForFrame('Why this matters');
+    // The why panel holds its own reasoning, and the one-line explanation stays beside the yes/no.
+    expect(why.replace(/\s+/g, ' ')).toContain('finding who holds the budget first');
+    expect(why.replace(/\s+/g, ' ')).toContain('a qualified plan cannot start');
+    await w.press('?', 'c');
+    expect(await w.waitForFrame('Certainty: verified')).toMatch(/c certainty/);
+    await w.press(KEY.enter);
+    const ask = await w.waitForFrame('note the evidence');
+    expect(ask.replace(/\s+/g, ' ')).toContain('Verified that "No budget path" does not apply: note the evidence.');
+    expect(ask.replace(/\s+/g, ' ')).toContain('e.g. Who signs off spend');
+    await w.press(KEY.esc);
+    await w.waitForFrame('Disqualifiers · 3 of 4');
+    await w.press(KEY.left);
+    const back = await w.waitForFrame('Disqualifiers · 2 of 4');
+    expect(back.replace(/\s+/g, ' ')).toContain('Certainty: verified, no evidence noted (n adds the evidence as a note)');
+    await w.press('c');
+    await w.waitForFrame('Certainty: estimated');
+    expect(last(w).answers.certainty).toEqual({no_budget_path: 'estimated'});
+  });
+
+  it('the review shows each mark beside its answer, and c there changes the highlighted one', async () => {
+    const w = await mount();
+    await w.press(...WHOLE_INTERVIEW);
+    await w.waitForFrame('16 of 16 answered');
+    await w.press(KEY.home, ...Array(indexOf('failure_frequency')).fill(KEY.down), 'c', 'c');
+    await w.waitForFrame(/Failure frequency\s+4 of 5 \(estimated\)/);
+    await w.press(KEY.end, KEY.up, KEY.up, KEY.up, 'c');
+    await w.waitForFrame('note the evidence');
+    await w.type('Budget signed');
+    await w.press(KEY.enter);
+    const frame = await w.waitForFrame(/No budget path\s+no \(verified\)/);
+    expect(frame).toContain('✎ Budget signed');
+    expect(last(w).answers.certainty).toEqual({failure_frequency: 'estimated', no_budget_path: 'verified'});
+  });
+});
+
 describe('navigation', () => {
   it('goes back across a section boundary with esc and with ←, keeping the answer', async () => {
     const w = await mount({initial: at('systems')});
@@ -223,7 +265,7 @@ describe('navigation', () => {
     await w.press(KEY.home);
     const top = await w.waitForFrame(/❯ Organisation\s+Acme Ltd/);
     expect(top).toMatch(/Assessor\s+skipped/);
-    expect(top).toMatch(/Systems\s+HubSpot, Gmail/);
+    expect(top).toMatch(/Systems involved\s+HubSpot, Gmail/);
     expect(top).toMatch(/Failure frequency\s+4 of 5/);
     expect(top).toMatch(/Exception visibility\s+don't know/);
     await w.press(KEY.end);

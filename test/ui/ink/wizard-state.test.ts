@@ -2,6 +2,7 @@
 import {describe, expect, it} from '@jest/globals';
 import type {Key} from 'ink';
 import {buildSteps, startInterview} from '../../../src/engine/interview.js';
+import {emptyAnswers, type Answers} from '../../../src/engine/types.js';
 import {initialState, keyModeOf, reduce, type WizardEnv, type WizardState} from '../../../src/ui/ink/wizard-state.js';
 import {realBank} from './helpers.js';
 
@@ -48,6 +49,15 @@ function press(state: WizardState, ...keys: Press[]): WizardState {
 const enter = {return: true};
 const esc = {escape: true};
 const at = (id: string): WizardState => press(initialState(env, {...startInterview(bank), index: steps.findIndex((s) => s.id === id)}), enter);
+
+/** Every required question answered: the review can go on to the result. */
+const complete = (): Answers => ({
+  ...emptyAnswers(),
+  context: {organisation: 'Acme', role: 'founder', workflow: 'Quote to cash', systems: ['HubSpot']},
+  matrix: {failure_frequency: 4, reconciliation_load: 3, exception_visibility: 3, lead_time_impact: 4, operational_confidence: 2},
+  disqualifiers: {no_tradeoff_owner: false, no_budget_path: false, broad_redesign_expected: false, exploratory_no_pain: false},
+});
+const onReview = (answers: Answers = complete()): WizardState => press(initialState(env, {...startInterview(bank, answers), index: steps.length}), enter);
 
 describe('wizard reducer', () => {
   it('starts on the welcome screen; enter opens the current question', () => {
@@ -130,7 +140,7 @@ describe('wizard reducer', () => {
   });
 
   it('saving asks for a name, then reports the result of the save effect', () => {
-    let s = press(initialState(env, {...startInterview(bank), index: steps.length}), enter, 'r');
+    let s = press(onReview(), 'r');
     expect(s.screen).toBe('result');
     s = press(s, 'j');
     expect(s.save).toMatchObject({format: 'json', stage: 'name', buffer: {value: 'report.json'}});
@@ -146,7 +156,7 @@ describe('wizard reducer', () => {
   });
 
   it('the report scrolls within its length', () => {
-    let s = press(initialState(env, {...startInterview(bank), index: steps.length}), enter, 'r');
+    let s = press(onReview(), 'r');
     s = press(s, {pageDown: true});
     expect(s.scroll).toBe(9);
     s = press(s, {end: true}, {downArrow: true});
@@ -170,5 +180,98 @@ describe('draft save failures', () => {
     expect(s.message).toEqual({tone: 'error', text: 'The draft could not be saved: disk full'});
     s = reduce(s, {type: 'draft-saved'}, env).state;
     expect(s.message).toBeUndefined();
+  });
+});
+
+describe('certainty in one key, and the evidence it can call for', () => {
+  const ctrlR = (s: WizardState) => reduce(s, {type: 'key', input: 'r', key: {...NO_KEY, ctrl: true}}, env).state;
+
+  it('c cycles the current answer: not marked → verified → estimated → unknown → not marked', () => {
+    let s = press(at('failure_frequency'), '4', esc); // answered, back on it
+    const marks: unknown[] = [];
+    for (let i = 0; i < 4; i++) marks.push((s = press(s, 'c')).interview.answers.certainty.failure_frequency);
+    expect(marks).toEqual(['verified', 'estimated', 'unknown', undefined]);
+    expect(s.interview.answers.matrix).toEqual({failure_frequency: 4});
+    expect(s.note).toBeUndefined();
+  });
+
+  it('keeps the highlighted option of a question not yet answered', () => {
+    const s = press(at('role'), {downArrow: true}, 'c');
+    expect(s.interview.answers.certainty).toEqual({role: 'verified'});
+    expect(s.draft).toEqual({kind: 'select', cursor: 1});
+  });
+
+  it('in a text field c is typed, and ctrl+r marks instead', () => {
+    let s = press(at('workflow'), 'c');
+    expect(s.draft).toEqual({kind: 'text', buffer: {value: 'c', cursor: 1}});
+    s = ctrlR(s);
+    expect(s.interview.answers.certainty).toEqual({workflow: 'verified'});
+  });
+
+  it('a disqualifier cleared as verified asks for the evidence before moving on; enter saves it', () => {
+    let s = press(at('no_budget_path'), 'c'); // verified, not answered yet: nothing to ask
+    expect(s.note).toBeUndefined();
+    s = press(s, enter); // the cursor starts on "no"
+    expect(s.note).toMatchObject({id: 'no_budget_path', evidence: {id: 'no_budget_path'}, then: false});
+    expect(steps[s.interview.index]!.id).toBe('no_budget_path');
+    expect(s.interview.answers.disqualifiers).toEqual({no_budget_path: false});
+    s = press(s, ...'CFO signed off', enter);
+    expect(s.note).toBeUndefined();
+    expect(steps[s.interview.index]!.id).toBe('broad_redesign_expected');
+    expect(s.interview.answers.notes).toEqual({no_budget_path: 'CFO signed off'});
+  });
+
+  it('esc goes on without the evidence, and it is not asked again when the answer is confirmed again', () => {
+    let s = press(at('no_budget_path'), 'c', enter, esc);
+    expect(s.note).toBeUndefined();
+    expect(steps[s.interview.index]!.id).toBe('broad_redesign_expected');
+    expect(s.interview.answers.notes).toEqual({});
+    s = press(s, esc, enter);
+    expect(s.note).toBeUndefined();
+    expect(steps[s.interview.index]!.id).toBe('broad_redesign_expected');
+  });
+
+  it('marking an answered "no" verified asks at once; "yes" never asks', () => {
+    let s = press(at('no_budget_path'), enter, esc, 'c');
+    expect(s.note?.evidence?.prompt).toBe('Verified that "No budget path" does not apply: note the evidence.');
+    expect(press(at('no_budget_path'), {upArrow: true}, 'c', enter).note).toBeUndefined();
+    s = press(s, ...'Budget line', enter);
+    expect(s.interview.answers.notes).toEqual({no_budget_path: 'Budget line'});
+    expect(steps[s.interview.index]!.id).toBe('no_budget_path');
+  });
+
+  it('on the review, c marks the highlighted row, and asks for evidence on a cleared disqualifier', () => {
+    let s = onReview();
+    const row = (id: string) => press(s, {home: true}, ...Array(steps.findIndex((x) => x.id === id)).fill({downArrow: true}));
+    s = press(row('lead_time_impact'), 'c', 'c');
+    expect(s.interview.answers.certainty).toEqual({lead_time_impact: 'estimated'});
+    s = press(row('no_tradeoff_owner'), 'c');
+    expect(s.note).toMatchObject({id: 'no_tradeoff_owner', evidence: {id: 'no_tradeoff_owner'}});
+    s = press(s, ...'Ops director owns it', enter);
+    expect(keyModeOf(s, env)).toBe('review');
+    expect(s.interview.answers.notes).toEqual({no_tradeoff_owner: 'Ops director owns it'});
+  });
+});
+
+describe('the result waits for the required answers', () => {
+  it('r on the review opens the first required question without an answer, and says which are missing', () => {
+    const {lead_time_impact: _l, ...matrix} = complete().matrix;
+    const {no_budget_path: _b, ...disqualifiers} = complete().disqualifiers;
+    let s = press(onReview({...complete(), matrix, disqualifiers}), 'r');
+    expect(s.screen).toBe('interview');
+    expect(steps[s.interview.index]!.id).toBe('lead_time_impact');
+    expect(s.interview.returnToReview).toBe(true);
+    expect(s.error).toBe('First, 2 questions need an answer: Impact on lead time; No budget path.');
+    s = press(s, '3');
+    expect(keyModeOf(s, env)).toBe('review');
+    s = press(s, {end: true}, enter);
+    expect(steps[s.interview.index]!.id).toBe('no_budget_path');
+    expect(s.error).toBe('First, one question needs an answer: No budget path.');
+    s = press(s, enter, 'r');
+    expect(s.screen).toBe('result');
+  });
+
+  it('optional questions left out do not hold the result back', () => {
+    expect(press(onReview({...complete(), signals: {}}), 'r').screen).toBe('result');
   });
 });
