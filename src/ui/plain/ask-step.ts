@@ -4,6 +4,7 @@
  * note and how sure you are. Checking an answer is the engine's job.
  */
 import {checkbox, input, select, Separator} from '@inquirer/prompts';
+import type {EvidenceRequest} from '../../engine/evidence.js';
 import {getAnswer, validate, type Step, type StepAnswer} from '../../engine/interview.js';
 import type {Answers, AxisAnswer, Certainty} from '../../engine/types.js';
 import {LIST_COMMANDS, parseTextCommand, textHint, type StepCommand} from './commands.js';
@@ -169,7 +170,7 @@ export async function askCertainty(step: Step, answers: Answers, io: PlainIo): P
   const value = await io.ask((c) =>
     select<string>(
       {
-        message: `How sure are you of the answer to "${step.title}"?`,
+        message: `How sure are you of the answer to "${step.label}"?`,
         choices: [
           {value: 'verified', name: 'Verified: checked against records or data'},
           {value: 'estimated', name: 'Estimated: a best judgement'},
@@ -189,12 +190,18 @@ export async function askCertainty(step: Step, answers: Answers, io: PlainIo): P
   return value === 'clear' ? undefined : (value as Certainty);
 }
 
-/** Ask for the note on a question. Returns the new note ('' removes it), or null when left unchanged. */
-export async function askNote(step: Step, answers: Answers, io: PlainIo, typed?: string): Promise<string | null> {
+/**
+ * Ask for the note on a question. Returns the new note ('' removes it), or null when left unchanged.
+ * With `evidence` (the engine asked for the note as evidence), its question and an example come first.
+ */
+export async function askNote(step: Step, answers: Answers, io: PlainIo, typed?: string, evidence?: EvidenceRequest): Promise<string | null> {
   if (typed) return typed;
   const existing = answers.notes[step.id];
-  io.say(existing ? 'Enter alone keeps the note, Tab edits it, a single - removes it.' : 'Enter alone adds no note.');
-  const text = await io.ask((c) => input({message: `Note on "${step.title}":`, default: existing}, c));
+  if (evidence) {
+    io.say(wrap(`${evidence.prompt} For example: ${evidence.example}`, io.columns));
+    io.say(wrap('Enter alone goes on without it; the report then lists the evidence to bring.', io.columns));
+  } else io.say(existing ? 'Enter alone keeps the note, Tab edits it, a single - removes it.' : 'Enter alone adds no note.');
+  const text = await io.ask((c) => input({message: `${evidence ? 'Evidence' : 'Note'} on "${step.label}":`, default: existing}, c));
   if (text.trim() === '-') return '';
   if (text.trim() === (existing ?? '')) return null;
   return text.trim() ? text : null;

@@ -1,5 +1,6 @@
 /** The review: every answer with its note, and a list to change any of them. */
 import {select, Separator} from '@inquirer/prompts';
+import {describeCertainty} from '../../engine/evidence.js';
 import {reviewRows, SECTION_TITLES, type SectionId} from '../../engine/interview.js';
 import type {Answers, Bank} from '../../engine/types.js';
 import {wrap, type PlainIo} from './plain-io.js';
@@ -18,8 +19,8 @@ export function printReview(bank: Bank, answers: Answers, io: PlainIo): void {
       io.say('');
       io.say(SECTION_TITLES[section]);
     }
-    const sure = answers.certainty[row.step.id];
-    io.say(wrap(`${i + 1}. ${row.step.title}: ${row.answer}${sure ? ` (${sure})` : ''}`, io.columns, '  ', '      '));
+    const sure = describeCertainty(answers, row.step.id);
+    io.say(wrap(`${i + 1}. ${row.step.label}: ${row.answer}${sure ? ` (${sure})` : ''}`, io.columns, '  ', '      '));
     if (row.note) io.say(wrap(`Note: ${row.note}`, io.columns, '      '));
   });
   io.say(`Type a question's number and Enter to change it, or Enter to see the result.`);
@@ -34,7 +35,7 @@ export async function askReview(bank: Bank, answers: Answers, io: PlainIo): Prom
         message: 'Is everything right?',
         // Questions first, so the number typed is the question's number in the review.
         choices: [
-          ...rows.map((row, i) => ({value: `edit:${row.step.id}`, name: `${i + 1}. Change: ${row.step.title}`, description: `Now: ${row.answer}`})),
+          ...rows.map((row, i) => ({value: `edit:${row.step.id}`, name: `${i + 1}. Change: ${row.step.label}`, description: `Now: ${row.answer}`})),
           new Separator(),
           {value: 'result', name: `${rows.length + 1}. Yes, all correct: show the result`},
           {value: 'back', name: `${rows.length + 2}. < Back to the last question`},

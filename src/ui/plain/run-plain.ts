@@ -11,6 +11,8 @@ import {
   edit,
   isAnswered,
   isReview,
+  missingMessage,
+  missingRequired,
   progress,
   setCertainty,
   setNote,
@@ -19,6 +21,7 @@ import {
   type Step,
   type StepAnswer,
 } from '../../engine/interview.js';
+import {evidenceToAsk, type EvidenceRequest} from '../../engine/evidence.js';
 import type {Bank} from '../../engine/types.js';
 import type {WizardContext, WizardOutcome} from '../types.js';
 import {askCertainty, askNote, askStep} from './ask-step.js';
@@ -41,6 +44,15 @@ export async function runPlain(ctx: WizardContext, options: PlainOptions = {}): 
     ctx.onChange(state);
   };
   const saved: string[] = [];
+  /** The engine asked for a note as evidence (a disqualifier cleared as verified): ask for it now. */
+  const askEvidence = async (evidence: EvidenceRequest | undefined, step: Step): Promise<void> => {
+    if (!evidence) return;
+    const note = await askNote(step, state.answers, io, undefined, evidence);
+    if (note?.trim()) {
+      update({...state, answers: setNote(state.answers, step.id, note)});
+      io.say('Evidence noted.');
+    } else io.say('No evidence noted: the report lists it to bring.');
+  };
   try {
     welcome(bank, state, io);
     let pending: StepAnswer | undefined;
@@ -53,9 +65,9 @@ export async function runPlain(ctx: WizardContext, options: PlainOptions = {}): 
         if (choice.kind === 'back') update(back(bank, state));
         else if (choice.kind === 'edit') update(edit(bank, state, choice.id));
         else {
-          const missing = buildSteps(bank).filter((s) => s.required && !isAnswered(state.answers, s));
+          const missing = missingRequired(bank, state.answers);
           if (missing.length) {
-            io.say(`First, ${missing.length === 1 ? 'one question needs' : `${missing.length} questions need`} an answer: ${missing.map((s) => s.title).join('; ')}.`);
+            io.say(missingMessage(missing));
             update(edit(bank, state, missing[0]!.id));
           } else {
             printResult(ctx, state.answers, io);
@@ -73,7 +85,9 @@ export async function runPlain(ctx: WizardContext, options: PlainOptions = {}): 
       const action = await askStep(step, state.answers, io, pending);
       pending = undefined;
       if (action.kind === 'answer') {
+        const before = state.answers;
         update(answerStep(bank, state, action.value));
+        await askEvidence(evidenceToAsk(bank, before, state.answers, step.id), step);
         header = true;
         continue;
       }
@@ -103,8 +117,10 @@ export async function runPlain(ctx: WizardContext, options: PlainOptions = {}): 
         case 'certainty': {
           const certainty = await askCertainty(step, state.answers, io);
           if (certainty !== null) {
+            const before = state.answers;
             update({...state, answers: setCertainty(state.answers, step.id, certainty)});
             io.say(certainty ? `Marked as ${certainty}.` : 'Certainty mark removed.');
+            await askEvidence(evidenceToAsk(bank, before, state.answers, step.id), step);
           }
           pending = action.pending;
           break;

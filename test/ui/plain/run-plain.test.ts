@@ -86,7 +86,8 @@ describe('plain mode: a whole interview', () => {
 
     const review = await term.waitFor('? Is everything right?');
     expect(review).toContain('Review: 16 of 16 questions answered');
-    expect(review).toContain(' 5. Which systems does that workflow pass through? (comma-separated): HubSpot, NetSuite');
+    expect(review).toContain(' 5. Systems involved: HubSpot, NetSuite');
+    expect(review).toContain(' 2. Assessor: skipped');
     expect(review).toContain("10. Operational confidence: don't know");
     await term.press(KEY.enter); // the cursor starts on "show the result"
 
@@ -268,6 +269,51 @@ describe('plain mode: why this matters, notes, certainty', () => {
     const done = await outcome;
     expect(done.kind).toBe('done');
     expect(done.state.answers.notes).toEqual({failure_frequency: 'Three escalations last week'});
+  });
+
+  test(':sure then "no" on a disqualifier asks for the evidence as a note before moving on', async () => {
+    const answers = fullAnswers();
+    delete answers.disqualifiers.no_budget_path;
+    const {term, changes, outcome} = start({answers, index: indexOf('no_budget_path'), returnToReview: false});
+    await term.waitFor('? Is there no route to budget');
+    await term.choose(6); // ":sure How sure are you?"
+    await term.waitFor('? How sure are you of the answer to "No budget path"?');
+    await term.choose(1);
+    await term.waitFor('Marked as verified.');
+    await term.waitFor(':sure How sure are you? (now: verified)');
+    await term.choose(2); // No, it does not apply
+    const ask = await term.waitFor('? Evidence on "No budget path":');
+    expect(ask.replace(/\s+/g, ' ')).toContain('Verified that "No budget path" does not apply: note the evidence. For example: Who signs off spend');
+    expect(ask.replace(/\s+/g, ' ')).toContain('Enter alone goes on without it; the report then lists the evidence to bring.');
+    await term.line('CFO approved the discovery budget');
+    await term.waitFor('Evidence noted.');
+    await term.waitFor('? Is the expectation a broad platform redesign');
+    expect(changes.at(-1)!.answers).toMatchObject({
+      disqualifiers: {no_budget_path: false},
+      certainty: {no_budget_path: 'verified'},
+      notes: {no_budget_path: 'CFO approved the discovery budget'},
+    });
+    await term.press(KEY.ctrlC);
+    expect((await outcome).kind).toBe('cancelled');
+  });
+
+  test(':sure verified on a cleared disqualifier asks at once; declined, the review says the evidence is missing', async () => {
+    const {term, outcome} = start({answers: fullAnswers(), index: indexOf('no_budget_path'), returnToReview: true});
+    await term.waitFor('? Is there no route to budget');
+    await term.choose(6);
+    await term.waitFor('? How sure are you of the answer to "No budget path"?');
+    await term.choose(1);
+    await term.waitFor('? Evidence on "No budget path":');
+    await term.line('');
+    await term.waitFor('No evidence noted: the report lists it to bring.');
+    await term.waitFor(':sure How sure are you? (now: verified)');
+    await term.choose(2); // "no" again: not asked twice
+    const review = await term.waitFor('? Is everything right?');
+    expect(review).toContain('14. No budget path: no (verified, no evidence noted)');
+    await term.press(KEY.ctrlC);
+    const end = await outcome;
+    expect(end.state.answers.notes).toEqual({});
+    expect(end.state.answers.certainty).toEqual({no_budget_path: 'verified'});
   });
 
   test('? on a checklist lists why each statement matters and keeps the ticks', async () => {
