@@ -35,18 +35,18 @@ export function parseYamlSource(file: string, text: string): YamlSource {
   try {
     doc = parseDocument(text, {lineCounter, prettyErrors: false, uniqueKeys: true});
   } catch (error) {
-    problems.push({file, field: '(file)', message: `could not be read as YAML or JSON: ${(error as Error).message}`});
+    problems.push({file, field: '(file)', message: `could not be read as YAML or JSON: ${plainMessage((error as Error).message)}`});
   }
   for (const error of doc?.errors ?? []) {
     const line = error.pos ? lineCounter.linePos(error.pos[0]).line : undefined;
-    problems.push({file, line, field: '(file)', message: `is not valid YAML or JSON: ${firstLine(error.message)}`});
+    problems.push({file, line, field: '(file)', message: `is not valid YAML or JSON: ${plainMessage(error.message)}`});
   }
   let value: unknown;
   if (doc && problems.length === 0) {
     try {
       value = doc.toJS({maxAliasCount: MAX_ALIAS_COUNT});
     } catch (error) {
-      problems.push({file, field: '(file)', message: `could not be read: ${firstLine((error as Error).message)}`});
+      problems.push({file, field: '(file)', message: `could not be read: ${plainMessage((error as Error).message)}`});
     }
   }
   const lineOf = (path: readonly (string | number)[]): number | undefined => {
@@ -81,6 +81,19 @@ function keyStart(doc: Document.Parsed, path: readonly (string | number)[]): num
 
 function firstLine(message: string): string {
   return message.split('\n')[0]!.trim();
+}
+
+/**
+ * The parser's message in the user's terms. A few of them speak of the
+ * parser's own API or of the JavaScript engine (found by the fuzz tests in
+ * test/hardening/): those are said in words about the file instead.
+ */
+function plainMessage(message: string): string {
+  const line = firstLine(message);
+  if (/Maximum call stack size exceeded|too much recursion/i.test(line)) return 'lists or maps are nested too deeply (hundreds of levels) to be read';
+  if (/multiple documents/i.test(line)) return 'it holds more than one document (a second "---" line); an answers or bank file is a single document';
+  if (/Excessive alias count/i.test(line)) return `it repeats YAML aliases (*name) too often (more than ${MAX_ALIAS_COUNT} expansions); write the values out instead`;
+  return line;
 }
 
 /** `file:line: message`, the one way problems are printed. */
