@@ -86,8 +86,9 @@ export function validateAnswers(source: YamlSource, bank: Bank, options: ParseOp
         if (q.required && !options.partial) at(path, `"${q.id}" is missing: ${q.prompt.replace(/\?.*$/, '?')} e.g. ${q.id}: ${q.kind === 'list' ? `[${q.placeholder ?? 'HubSpot, Gmail'}]` : q.choices ? q.choices[0]!.value : q.placeholder ?? 'text'}`);
       };
       if (value === undefined || value === null || (typeof value === 'string' && !value.trim())) {
-        // A draft keeps a skipped optional text answer as '', so a resumed interview counts it as answered (skipped).
-        if (options.partial && typeof value === 'string' && q.kind === 'text' && !q.required) (answers.context as Record<string, unknown>)[q.id] = '';
+        // A skipped optional text answer is kept as '' (answered: skipped), so a resumed draft counts it and a
+        // report's embedded answers read back exactly as they were written.
+        if (typeof value === 'string' && q.kind === 'text' && !q.required) (answers.context as Record<string, unknown>)[q.id] = '';
         else missing();
         continue;
       }

@@ -43,6 +43,17 @@ describe('replayable reports', () => {
     expect(again.stdout).toBe(readFileSync(first, 'utf8'));
   });
 
+  it('a skipped optional answer (assessor: "", as the wizard saves it) replays and verifies intact', () => {
+    const skipped = join(dir, 'skipped.yaml');
+    writeFileSync(skipped, example([['assessor: Jo Smith', 'assessor: ""']]));
+    const first = report('md', skipped);
+    expect(readFileSync(first, 'utf8')).toContain('assessor: ""');
+    expect(runCli(['--answers', first]).stdout).toBe(readFileSync(first, 'utf8'));
+    const run = runCli(['--verify', first]);
+    expect(run.stdout).not.toContain('FAIL');
+    expect(run.code).toBe(0);
+  });
+
   it('an HTML report replays too', () => {
     const md = report('md');
     const html = report('html');
