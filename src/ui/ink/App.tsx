@@ -90,7 +90,14 @@ export function App(props: AppProps) {
   const mode = keyModeOf(state, env);
   const resumed = where.answered > 0;
   // On a resumed interview enter continues rather than starts.
-  const hints: Hint[] = hintsOf(mode).map((h) => (mode === 'welcome' && resumed && h.keys === 'enter' ? {...h, hint: 'continue'} : h));
+  // Evidence the engine asked for can be left out: esc goes on without it rather than cancelling anything.
+  const hints: Hint[] = hintsOf(mode).map((h) =>
+    mode === 'welcome' && resumed && h.keys === 'enter'
+      ? {...h, hint: 'continue'}
+      : mode === 'note' && state.note?.evidence && h.keys === 'esc'
+        ? {...h, hint: 'go on without it'}
+        : h,
+  );
   const scrollable = (state.screen === 'welcome' || (step && state.screen === 'interview')) && content.overflow > 0 && !state.note;
   if (scrollable) {
     if (state.contentScroll > 0) hints.unshift({keys: 'pgup', hint: 'more ↑'});

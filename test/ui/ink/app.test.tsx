@@ -201,6 +201,7 @@ describe('certainty (c) and evidence', () => {
     const ask = await w.waitForFrame('note the evidence');
     expect(ask.replace(/\s+/g, ' ')).toContain('Verified that "No budget path" does not apply: note the evidence.');
     expect(ask.replace(/\s+/g, ' ')).toContain('e.g. Who signs off spend');
+    expect(ask).toContain('esc go on without it');
     await w.press(KEY.esc);
     await w.waitForFrame('Disqualifiers · 3 of 4');
     await w.press(KEY.left);
