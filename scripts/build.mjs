@@ -17,43 +17,20 @@ import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {fileURLToPath, pathToFileURL} from 'node:url';
+import {bundleOptions, REQUIRE_BANNER} from './bundle-options.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const stub = (name) => fileURLToPath(new URL(`./stubs/${name}.js`, import.meta.url));
-
 rmSync(join(root, 'dist'), {recursive: true, force: true});
 
-// CommonJS dependencies bundled into ESM still expect require (yaml, signal-exit under Ink, cli-table3)
-// and __filename (write-file-atomic names its temporary files with it).
-const REQUIRE_BANNER = {
-  js: "import{createRequire as __cr}from'node:module';import{fileURLToPath as __fu}from'node:url';import{dirname as __dn}from'node:path';const require=__cr(import.meta.url),__filename=__fu(import.meta.url),__dirname=__dn(__filename);",
-};
-
 const result = await build({
+  ...bundleOptions,
   absWorkingDir: root,
   entryPoints: {cli: 'src/cli.ts'},
   outdir: 'dist',
   chunkNames: 'chunks/[name]-[hash]',
-  bundle: true,
   splitting: true,
-  format: 'esm',
-  platform: 'node',
-  target: 'node20',
-  minify: true,
   legalComments: 'linked',
   metafile: true,
-  logLevel: 'warning',
-  // React's production build: smaller, and no development checks on every render.
-  define: {'process.env.NODE_ENV': '"production"'},
-  alias: {
-    // Ink imports it only under DEV=true; not installed, and not wanted in the bundle.
-    'react-devtools-core': stub('react-devtools-core'),
-    // marked-terminal imports it eagerly; code blocks are drawn without it (see the stub).
-    'cli-highlight': stub('cli-highlight'),
-    // marked-terminal imports it eagerly; emoji shortcodes are off (see the stub).
-    'node-emoji': stub('node-emoji'),
-  },
-  banner: REQUIRE_BANNER,
 });
 
 if (process.argv.includes('--metafile')) writeFileSync(join(root, 'dist', 'meta.json'), JSON.stringify(result.metafile));

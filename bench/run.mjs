@@ -1,0 +1,281 @@
+/**
+ * `npm run bench`: handoff-assess and its peers, side by side, in one run.
+ * Not part of the test suite or CI: timings belong here, never in jest.
+ *
+ * - Processes are timed from spawn to exit (or, in a pseudo-terminal, to the
+ *   first frame or prompt on screen), in interleaved rounds: 2 warm-up rounds,
+ *   then BENCH_RUNS rounds (default 15); the table shows medians. Peak RSS comes
+ *   from GNU time (/usr/bin/time -f %M), installed from Debian's "time" package
+ *   when missing and possible.
+ * - The pseudo-terminal is util-linux `script` (100x30, CI unset); the time
+ *   includes starting `script`, the shell and stty, shown by the first pty row.
+ * - Keystroke latency and the engine run as bundled harnesses (bench/keystrokes.ts,
+ *   bench/engine.ts), each in its own node process.
+ * - Batches: 250, 500 and 1,000 answers files (copies of examples/acme.yaml, one
+ *   organisation each) to markdown reports with --out-dir, 3 runs each.
+ *
+ * Prints a markdown table and writes bench/results.json; when an earlier
+ * bench/results.json is there, its medians are shown beside this run's.
+ *
+ * Usage: npm run bench            (builds first)
+ *        BENCH_RUNS=30 node bench/run.mjs
+ */
+import {spawn, spawnSync} from 'node:child_process';
+import {existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {cpus, loadavg, tmpdir, totalmem} from 'node:os';
+import {join} from 'node:path';
+import {fileURLToPath} from 'node:url';
+import {build} from 'esbuild';
+import {bundleOptions} from '../scripts/bundle-options.mjs';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const OUT = join(ROOT, 'bench', '.out');
+const BIN = join(ROOT, 'bin', 'handoff-assess.js');
+const RUNS = Number(process.env.BENCH_RUNS) || 15;
+const WARMUP = 2;
+const work = mkdtempSync(join(tmpdir(), 'handoff-bench-'));
+const ENV = {...process.env, HANDOFF_ASSESS_STATE_DIR: join(work, 'state'), TERM: 'xterm-256color', NO_COLOR: undefined, FORCE_COLOR: undefined};
+delete ENV.CI;
+delete ENV.NODE_OPTIONS;
+for (const k of Object.keys(ENV)) if (ENV[k] === undefined) delete ENV[k];
+
+const log = (s) => process.stderr.write(`${s}\n`);
+const median = (a) => [...a].sort((x, y) => x - y)[a.length >> 1];
+const round = (n, d = 1) => Math.round(n * 10 ** d) / 10 ** d;
+const strip = (s) => s.replace(/\u001B\[[0-9;?]*[ -/]*[@-~]/g, '').replace(/\u001B\][^\u0007]*\u0007/g, '');
+const shq = (w) => `'${w.replace(/'/g, `'\\''`)}'`;
+
+// --- tools --------------------------------------------------------------------------------------
+function ensureGnuTime() {
+  if (existsSync('/usr/bin/time')) return true;
+  if (process.getuid?.() === 0 && spawnSync('sh', ['-c', 'command -v apt-get']).status === 0) {
+    log('bench: installing GNU time (Debian package "time") for peak RSS');
+    spawnSync('sh', ['-c', 'DEBIAN_FRONTEND=noninteractive apt-get install -y -qq time >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq time >/dev/null)'], {stdio: 'inherit'});
+  }
+  return existsSync('/usr/bin/time');
+}
+const HAVE_TIME = ensureGnuTime();
+if (!HAVE_TIME) log('bench: GNU time is not available; peak RSS is left out');
+if (spawnSync('script', ['--version']).status !== 0) throw new Error('bench: util-linux `script` is needed for the pseudo-terminal rows');
+
+let rssFiles = 0;
+/** argv wrapped in GNU time writing peak RSS (KiB) to a file; returns [argv, read()]. */
+function withRss(argv) {
+  if (!HAVE_TIME) return [argv, () => undefined];
+  const file = join(work, `rss-${++rssFiles}`);
+  return [['/usr/bin/time', '-f', '%M', '-o', file, ...argv], () => {
+    try {
+      const kib = Number(readFileSync(file, 'utf8').trim().split('\n').pop());
+      return Number.isFinite(kib) ? kib / 1024 : undefined;
+    } catch {
+      return undefined;
+    }
+  }];
+}
+
+/** Spawn to exit; stdout and stderr drained. */
+function timeExit(argv) {
+  const [cmd, rss] = withRss(argv);
+  return new Promise((resolve, reject) => {
+    const start = process.hrtime.bigint();
+    const child = spawn(cmd[0], cmd.slice(1), {cwd: ROOT, env: ENV, stdio: ['ignore', 'pipe', 'pipe']});
+    let err = '';
+    child.stdout.resume();
+    child.stderr.on('data', (d) => (err += d));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const ms = Number(process.hrtime.bigint() - start) / 1e6;
+      if (code !== 0) reject(new Error(`bench: ${argv.join(' ')} exited ${code}: ${err.slice(0, 400)}`));
+      else resolve({ms, rss: rss()});
+    });
+  });
+}
+
+/** Spawn in a pseudo-terminal and time until `marker` is on screen; then Ctrl-C and wait for the end. */
+function timeFirstFrame(argv, marker) {
+  const [cmd, rss] = withRss(argv);
+  const shell = `stty cols 100 rows 30; exec ${cmd.map(shq).join(' ')}`;
+  return new Promise((resolve, reject) => {
+    const start = process.hrtime.bigint();
+    const child = spawn('script', ['-qfec', shell, '/dev/null'], {cwd: ROOT, env: ENV, stdio: ['pipe', 'pipe', 'ignore'], detached: true});
+    child.stdin.on('error', () => undefined); // a peer that exits by itself has closed the pty already
+    let out = '';
+    let ms;
+    const timer = setTimeout(() => {
+      try {
+        process.kill(-child.pid, 'SIGKILL');
+      } catch {}
+      reject(new Error(`bench: no ${marker} within 20 s from ${argv.join(' ')}; screen:\n${strip(out).slice(-800)}`));
+    }, 20_000);
+    child.stdout.on('data', (d) => {
+      if (ms !== undefined) return;
+      out += d;
+      if (marker.test(strip(out))) {
+        ms = Number(process.hrtime.bigint() - start) / 1e6;
+        child.stdin.write('\u0003');
+      }
+    });
+    child.on('error', reject);
+    child.on('close', () => {
+      clearTimeout(timer);
+      if (ms === undefined) reject(new Error(`bench: ${argv.join(' ')} ended before ${marker}; screen:\n${strip(out).slice(-800)}`));
+      else resolve({ms, rss: rss()});
+    });
+  });
+}
+
+// --- what is measured ---------------------------------------------------------------------------
+async function buildHarnesses() {
+  mkdirSync(OUT, {recursive: true});
+  await build({...bundleOptions, absWorkingDir: ROOT, entryPoints: ['bench/peers/ink-frame.mjs'], outfile: join(OUT, 'ink-frame.bundle.mjs')});
+  await build({...bundleOptions, absWorkingDir: ROOT, entryPoints: ['bench/keystrokes.ts', 'bench/engine.ts'], outdir: OUT, splitting: true, chunkNames: 'chunks/[name]-[hash]'});
+}
+
+function firstPrompt() {
+  const cache = JSON.parse(readFileSync(join(ROOT, 'dist', 'bank.json'), 'utf8'));
+  return cache.bank.context[0].prompt;
+}
+
+const escapeRe = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+function subjects() {
+  const example = join(ROOT, 'examples', 'acme.yaml');
+  return [
+    {id: 'node', label: '`node -e 0`', run: () => timeExit(['node', '-e', '0'])},
+    {id: 'pty-node', label: '`node` printing one line, in the pty', run: () => timeFirstFrame(['node', '-e', "process.stdout.write('ready\\n');setTimeout(()=>{},3e4)"], /ready/)},
+    {id: 'ink-bare', label: 'bare Ink app, first frame (unbundled)', run: () => timeFirstFrame(['node', join(ROOT, 'bench/peers/ink-frame.mjs')], /drawn, then exit/)},
+    {id: 'ink-bundled', label: 'bare Ink app, first frame (bundled)', run: () => timeFirstFrame(['node', join(OUT, 'ink-frame.bundle.mjs')], /drawn, then exit/)},
+    {id: 'inquirer', label: 'bare @inquirer/prompts select, first prompt', run: () => timeFirstFrame(['node', join(ROOT, 'bench/peers/inquirer-select.mjs')], /bench: pick one/)},
+    {id: 'version', label: 'handoff-assess `--version`', run: () => timeExit(['node', BIN, '--version'])},
+    {id: 'md', label: 'handoff-assess `--answers` → md', run: () => timeExit(['node', BIN, '--answers', example, '--date', '2026-11-22'])},
+    {id: 'html', label: 'handoff-assess `--answers` → html', run: () => timeExit(['node', BIN, '--answers', example, '--date', '2026-11-22', '-f', 'html'])},
+    {id: 'json', label: 'handoff-assess `--answers` → json', run: () => timeExit(['node', BIN, '--answers', example, '--date', '2026-11-22', '-f', 'json'])},
+    // The wizard's footer is the last line of its frame: on screen means the whole first frame is.
+    {id: 'wizard', label: 'handoff-assess wizard, first interactive frame (pty)', run: () => timeFirstFrame(['node', BIN], /start\s+ctrl\+c quit/)},
+    {id: 'plain', label: 'handoff-assess `--plain`, first prompt (pty)', run: () => timeFirstFrame(['node', BIN, '--plain'], new RegExp(escapeRe(firstPrompt())))},
+  ];
+}
+
+async function processRows() {
+  const list = subjects();
+  const samples = Object.fromEntries(list.map((s) => [s.id, {ms: [], rss: []}]));
+  for (let round = 0; round < WARMUP + RUNS; round++) {
+    process.stderr.write(`\rbench: processes, round ${round + 1}/${WARMUP + RUNS}${round < WARMUP ? ' (warm-up)' : '          '}`);
+    for (const s of list) {
+      const r = await s.run();
+      if (round < WARMUP) continue;
+      samples[s.id].ms.push(r.ms);
+      if (r.rss !== undefined) samples[s.id].rss.push(r.rss);
+    }
+  }
+  process.stderr.write('\n');
+  return list.map((s) => ({id: s.id, label: s.label, ms: round(median(samples[s.id].ms)), min: round(Math.min(...samples[s.id].ms)), rssMB: samples[s.id].rss.length ? round(Math.max(...samples[s.id].rss)) : undefined, runs: samples[s.id].ms.length}));
+}
+
+function harness(file) {
+  const [cmd, rss] = withRss(['node', join(OUT, file), ROOT]);
+  const r = spawnSync(cmd[0], cmd.slice(1), {cwd: ROOT, env: ENV, encoding: 'utf8', timeout: 300_000});
+  if (r.status !== 0) throw new Error(`bench: ${file} failed: ${r.stderr}`);
+  const line = r.stdout.split('\n').find((l) => l.startsWith('{'));
+  return {...JSON.parse(line), processRssMB: rss() === undefined ? undefined : round(rss())};
+}
+
+async function batches() {
+  const text = readFileSync(join(ROOT, 'examples', 'acme.yaml'), 'utf8');
+  const rows = [];
+  for (const n of [250, 500, 1000]) {
+    const dir = join(work, `answers-${n}`);
+    mkdirSync(dir, {recursive: true});
+    for (let i = 0; i < n; i++) writeFileSync(join(dir, `client-${String(i).padStart(4, '0')}.yaml`), text.replace(/organisation: .*/, `organisation: Client ${i} Ltd`));
+    const times = [];
+    let rss;
+    for (let run = 0; run < 3; run++) {
+      process.stderr.write(`\rbench: batch of ${n}, run ${run + 1}/3   `);
+      const out = join(work, `reports-${n}-${run}`);
+      const r = await timeExit(['node', BIN, '--answers', dir, '--out-dir', out, '--date', '2026-11-22']);
+      times.push(r.ms);
+      rss = Math.max(rss ?? 0, r.rss ?? 0) || undefined;
+      rmSync(out, {recursive: true, force: true});
+    }
+    rows.push({files: n, ms: round(median(times)), perFileMs: round(median(times) / n, 2), rssMB: rss && round(rss)});
+  }
+  process.stderr.write('\n');
+  // Linear: the cost of each further file is the same from 250 to 500 as from 500 to 1,000.
+  const [a, b, c] = rows;
+  const slopeLow = (b.ms - a.ms) / (b.files - a.files);
+  const slopeHigh = (c.ms - b.ms) / (c.files - b.files);
+  return {rows, marginalMsPerFile: {from250to500: round(slopeLow, 3), from500to1000: round(slopeHigh, 3)}, slopeRatio: round(slopeHigh / slopeLow, 2)};
+}
+
+// --- report -------------------------------------------------------------------------------------
+function table(rows, base, previous) {
+  const prev = (id) => previous?.processes?.find((r) => r.id === id)?.ms;
+  const lines = ['| what | median ms | × `node -e 0` | peak RSS MB |' + (previous ? ' previous run ms |' : ''), '| --- | ---: | ---: | ---: |' + (previous ? ' ---: |' : '')];
+  for (const r of rows) lines.push(`| ${r.label} | ${r.ms} | ${round(r.ms / base, 2)}x | ${r.rssMB ?? '-'} |${previous ? ` ${prev(r.id) ?? '-'} |` : ''}`);
+  return lines.join('\n');
+}
+
+async function main() {
+  if (!existsSync(join(ROOT, 'dist', 'cli.js'))) throw new Error('bench: build first (npm run bench does)');
+  const previous = existsSync(join(ROOT, 'bench', 'results.json')) ? JSON.parse(readFileSync(join(ROOT, 'bench', 'results.json'), 'utf8')) : undefined;
+  log(`bench: node ${process.version}, ${cpus().length} cores, load ${loadavg().map((l) => l.toFixed(2)).join(' ')}; ${RUNS} runs after ${WARMUP} warm-ups`);
+  await buildHarnesses();
+  const processes = await processRows();
+  log('bench: keystrokes (about 15 s)');
+  const keystrokes = harness('keystrokes.js');
+  log('bench: engine');
+  const engine = harness('engine.js');
+  const batch = await batches();
+
+  const ms = (id) => processes.find((r) => r.id === id).ms;
+  const base = ms('node');
+  const g200 = engine.generated.find((g) => g.questions === 200);
+  const wizardRss = Math.max(processes.find((r) => r.id === 'wizard').rssMB ?? 0, keystrokes.processRssMB ?? keystrokes.maxRssMB);
+  const targets = [
+    {target: 'first interactive frame ≤ 1.0x the bundled bare Ink app', value: round(ms('wizard') / ms('ink-bundled'), 2), limit: 1.0, unit: 'x'},
+    {target: '`--answers` to md ≤ 2x `node -e 0`', value: round(ms('md') / base, 2), limit: 2.0, unit: 'x'},
+    {target: 'keystroke to frame p95 < 16 ms', value: keystrokes.p95, limit: 16, unit: 'ms', strict: true},
+    {target: 'flips on the 200-question bank < 50 ms (slowest answer set; capped multi-change case)', value: Math.max(g200.flipsWorstMs, engine.worstCase.flipsMs), limit: 50, unit: 'ms', strict: true},
+    {target: 'batch linear (marginal ms/file 500→1,000 ÷ 250→500 within 0.75-1.33)', value: batch.slopeRatio, limit: 1.33, unit: '', low: 0.75},
+    {target: 'wizard peak RSS < 80 MB (whole session incl. report preview)', value: round(wizardRss), limit: 80, unit: 'MB', strict: true},
+  ].map((t) => ({...t, met: (t.strict ? t.value < t.limit : t.value <= t.limit) && (t.low === undefined || t.value >= t.low)}));
+
+  const out = [];
+  out.push(table(processes, base, previous));
+  out.push('');
+  out.push('| engine and batch | result |');
+  out.push('| --- | --- |');
+  out.push(`| keystroke → redrawn frame (${keystrokes.keys} keys) | p50 ${keystrokes.p50} ms, p95 ${keystrokes.p95} ms, p99 ${keystrokes.p99} ms, max ${keystrokes.max} ms; peak RSS ${keystrokes.processRssMB ?? keystrokes.maxRssMB} MB |`);
+  out.push(`| score + flips, bundled bank (${engine.bundled.questions} questions), examples/acme.yaml | score ${engine.bundled.scoreMs} ms, flips ${engine.bundled.flipsMs} ms |`);
+  for (const g of engine.generated) out.push(`| generated bank, ${g.questions} questions (${g.options} options), 20 answer sets | flips median ${g.flipsMs} ms (slowest set ${g.flipsWorstMs} ms), score ${g.scoreMs} ms (slowest ${g.scoreWorstMs} ms), up to ${g.changesNeeded.max} changes |`);
+  out.push(`| generated bank, 200 questions, multi-change flip at its cap (${engine.worstCase.changes} changes, ${engine.worstCase.combinations} combinations) | flips ${engine.worstCase.flipsMs} ms |`);
+  for (const b of batch.rows) out.push(`| batch of ${b.files} answers files → md | ${b.ms} ms (${b.perFileMs} ms/file), ${round(b.ms / base, 1)}x \`node -e 0\`, peak RSS ${b.rssMB ?? '-'} MB |`);
+  out.push(`| batch marginal cost per file | ${batch.marginalMsPerFile.from250to500} ms (250→500), ${batch.marginalMsPerFile.from500to1000} ms (500→1,000): ratio ${batch.slopeRatio} |`);
+  out.push('');
+  out.push('| target | this run | met |');
+  out.push('| --- | ---: | --- |');
+  for (const t of targets) out.push(`| ${t.target} | ${t.value}${t.unit} | ${t.met ? 'yes' : '**no**'} |`);
+  process.stdout.write(`${out.join('\n')}\n`);
+
+  const results = {
+    date: new Date().toISOString(),
+    node: process.version,
+    machine: {cpus: cpus().length, model: cpus()[0]?.model, memoryGB: round(totalmem() / 2 ** 30), loadavg: loadavg().map((l) => round(l, 2))},
+    runs: RUNS,
+    warmups: WARMUP,
+    processes: processes.map((r) => ({...r, ratio: round(r.ms / base, 2)})),
+    keystrokes,
+    engine,
+    batch,
+    targets,
+  };
+  writeFileSync(join(ROOT, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  log('bench: wrote bench/results.json');
+}
+
+main()
+  .catch((error) => {
+    process.stderr.write(`\n${error.stack ?? error}\n`);
+    process.exitCode = 1;
+  })
+  .finally(() => rmSync(work, {recursive: true, force: true}));
