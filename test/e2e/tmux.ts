@@ -27,6 +27,8 @@ export interface SessionOptions {
   env: Record<string, string>;
   width?: number;
   height?: number;
+  /** Keep CI in the environment (it is removed unless this is set; `env.CI` then sets it). */
+  keepCi?: boolean;
 }
 
 let sessions = 0;
@@ -47,7 +49,7 @@ export class TmuxSession {
     const {width = 80, height = 24} = this.options;
     const vars = Object.entries(this.options.env).map(([k, v]) => `${k}=${sh(v)}`);
     // `sleep` keeps the pane (and its last screen) after the program ends.
-    const script = `env -u CI ${vars.join(' ')} ${this.options.command}; echo "EXIT=$?"; sleep 600`;
+    const script = `env ${this.options.keepCi ? '' : '-u CI '}${vars.join(' ')} ${this.options.command}; echo "EXIT=$?"; sleep 600`;
     this.tmux('new-session', '-d', '-s', this.name, '-x', String(width), '-y', String(height), '-c', this.options.cwd, 'sh', '-c', script);
     return this;
   }
@@ -85,6 +87,27 @@ export class TmuxSession {
   async exitCode(timeout = 15000): Promise<number> {
     const screen = await this.waitFor(/EXIT=\d+/, timeout);
     return Number(/EXIT=(\d+)/.exec(screen)![1]);
+  }
+
+  /** A tmux format about the pane, e.g. '#{pane_tty}', '#{cursor_flag}', '#{alternate_on}', '#{pane_title}'. */
+  info(format: string): string {
+    return this.tmux('display-message', '-p', '-t', this.name, format).trim();
+  }
+
+  /** Resize the terminal, as a user dragging the window would. */
+  resize(width: number, height: number): void {
+    this.tmux('resize-window', '-t', this.name, '-x', String(width), '-y', String(height));
+  }
+
+  /**
+   * The terminal state once the program has ended: raw mode and echo (from
+   * `stty -a` of the pane's tty), cursor visibility and the alternate screen.
+   */
+  terminalState(): {icanon: boolean; echo: boolean; cursorVisible: boolean; alternateScreen: boolean} {
+    const tty = this.info('#{pane_tty}');
+    const stty = spawnSync('stty', ['-F', tty, '-a'], {encoding: 'utf8'}).stdout;
+    const flags = stty.split(/\s+/);
+    return {icanon: flags.includes('icanon'), echo: flags.includes('echo'), cursorVisible: this.info('#{cursor_flag}') === '1', alternateScreen: this.info('#{alternate_on}') === '1'};
   }
 
   kill(): void {
