@@ -185,8 +185,15 @@ async function loadPlain(): Promise<FrontEnd> {
   return runPlain;
 }
 
-/** Imported only when the wizard runs, so React and Ink stay out of every other path. */
+/**
+ * Imported only when the wizard runs, so React and Ink stay out of every other path.
+ * Ink reads CI once, when it loads, and under CI=true draws only the last frame: a person
+ * at a real terminal (both streams are TTYs by now) would see nothing until the end.
+ * So CI is forgotten before Ink loads; without a terminal the wizard never starts at all.
+ */
 async function loadInk(): Promise<FrontEnd> {
+  delete process.env.CI;
+  delete process.env.CONTINUOUS_INTEGRATION;
   const {runInkWizard} = await import('./ink/run-wizard.js');
   return (ctx) => runInkWizard(ctx);
 }
