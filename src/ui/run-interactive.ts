@@ -6,6 +6,7 @@
  */
 import {positionOf, resumeState, startInterview, type InterviewState} from '../engine/interview.js';
 import type {Answers, Bank} from '../engine/types.js';
+import {stripControls} from '../report/escape.js';
 import {
   DraftError,
   draftsDir,
@@ -74,6 +75,7 @@ export async function runInteractive(opts: InteractiveOptions): Promise<number> 
     } else idOrPath = opts.resume;
     try {
       resumed = loadDraft(idOrPath, opts.bank, store);
+      resumed = {...resumed, answers: displayable(resumed.answers)};
     } catch (error) {
       if (error instanceof DraftError) {
         err(`handoff-assess: ${error.message}`);
@@ -173,6 +175,19 @@ export async function runInteractive(opts: InteractiveOptions): Promise<number> 
   if (!outcome.savedReports.length) out(`Make a report from them any time: handoff-assess --answers ${draftPath} --out report.md`);
   out(`Remove them when no longer needed: handoff-assess drafts --delete ${draftId}`);
   return EXIT.ok;
+}
+
+/**
+ * A resumed draft (or any answers file given to --resume) may hold terminal escape sequences,
+ * control or bidi characters in its free text: shown on the screen, they could retitle or
+ * recolour the terminal. They are removed before the interview shows anything (every
+ * visible character is kept), so the draft saved from here on is clean too.
+ */
+function displayable(answers: Answers): Answers {
+  const clean = (v: unknown) => (typeof v === 'string' ? stripControls(v) : Array.isArray(v) ? v.map((x) => (typeof x === 'string' ? stripControls(x) : x)) : v);
+  const context = Object.fromEntries(Object.entries(answers.context).map(([k, v]) => [k, clean(v)])) as Answers['context'];
+  const notes = Object.fromEntries(Object.entries(answers.notes).map(([k, v]) => [k, stripControls(v)]));
+  return {...answers, context, notes};
 }
 
 /** Is there anything in these answers worth a draft file? */
