@@ -5,6 +5,7 @@
  */
 import {Writable} from 'node:stream';
 import type {input} from '@inquirer/prompts';
+import {stripControls} from '../../report/escape.js';
 
 /** The context every prompt takes (streams, abort signal). */
 export type Context = NonNullable<Parameters<typeof input>[1]>;
@@ -70,7 +71,8 @@ export function plainIo(input: NodeJS.ReadableStream, output: Output, signal?: A
       }
     },
     say: (text = '') => {
-      const lines = text.split('\n').map((line) => {
+      // Answers and notes are printed through here: a terminal sequence or control character in them is dropped, never sent.
+      const lines = stripControls(text).split('\n').map((line) => {
         const indent = /^\s*/.exec(line)![0];
         return line.length > columns ? wrap(line, columns, indent, indent) : line;
       });
