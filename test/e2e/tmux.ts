@@ -72,6 +72,11 @@ export class TmuxSession {
     return this.tmux('capture-pane', '-p', '-J', '-t', this.name);
   }
 
+  /** The visible screen with its colours and styles, as escape sequences (capture-pane -e). */
+  screenWithStyles(): string {
+    return this.tmux('capture-pane', '-p', '-e', '-t', this.name);
+  }
+
   /** Poll the screen until it shows `needle`; returns that screen. */
   async waitFor(needle: string | RegExp, timeout = 15000): Promise<string> {
     const start = Date.now();
