@@ -106,7 +106,7 @@ describe('a sample through the built binary, with a 96 MiB heap', () => {
   test('the same contract holds for files read from disk by the real process', async () => {
     dir = mkdtempSync(join(tmpdir(), 'ha-fuzz-bin-'));
     expect(samples.length).toBeGreaterThanOrEqual(40);
-    const env = {...process.env, NO_COLOR: '1'};
+    const env: NodeJS.ProcessEnv = {...process.env, NO_COLOR: '1'};
     delete env.NODE_OPTIONS;
     const runOne = (file: string) =>
       new Promise<{code: number | null; stderr: string}>((resolve) => {

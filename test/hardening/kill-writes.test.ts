@@ -40,7 +40,7 @@ function random(seed: number): () => number {
 const rand = random(SEED);
 
 const env = (() => {
-  const e = {...process.env, NO_COLOR: '1'};
+  const e: NodeJS.ProcessEnv = {...process.env, NO_COLOR: '1'};
   delete e.NODE_OPTIONS;
   return e;
 })();
