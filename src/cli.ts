@@ -19,7 +19,8 @@ import {stripControls} from './report/escape.js';
 import {readAssessment, type AssessmentLoad} from './report/read-assessment.js';
 import {verifyReport} from './report/verify.js';
 import {resolveDraft} from './store/drafts.js';
-import {compileTemplate, REPORT_FORMATS, renderComparison, renderReport, reportFileName, slug, TemplateError, toolVersion, type ReportFormat, type TemplateSource} from './report/render-report.js';
+import {compileTemplate, REPORT_FORMATS, renderComparison, renderReport, TemplateError, toolVersion, type ReportFormat, type TemplateSource} from './report/render-report.js';
+import {reportFileName, slug} from './store/file-names.js';
 import {FileExistsError, writeFileSafely} from './store/atomic-write.js';
 
 export interface Io {

@@ -267,22 +267,6 @@ export function toolVersion(): string {
   return version;
 }
 
-/** handoff-assessment-<organisation>-<date>.<ext>, safe on every file system. */
-export function reportFileName(answers: Answers, date: string, format: ReportFormat): string {
-  return `handoff-assessment-${slug(answers.context.organisation ?? '') || 'unnamed'}-${date}.${format}`;
-}
-
-export function slug(text: string): string {
-  return stripControls(text)
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60)
-    .replace(/-+$/, '');
-}
-
 let compareTemplate: Template[] | undefined;
 
 /** A comparison of two assessments as markdown, HTML or JSON. */
