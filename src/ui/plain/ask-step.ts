@@ -73,7 +73,8 @@ export async function askStep(step: Step, answers: Answers, io: PlainIo, pending
               new Separator(),
               ...commandChoices(answers, step),
             ],
-            default: current === true ? 'yes' : current === false ? 'no' : undefined,
+            // Unanswered starts on "No", as in the wizard: Enter alone never marks a disqualifier as applying.
+            default: current === true ? 'yes' : 'no',
             pageSize: 12,
             loop: false,
             theme: {indexMode: 'number'},

@@ -135,6 +135,19 @@ describe('plain mode: a whole interview', () => {
   });
 });
 
+describe('plain mode: disqualifiers', () => {
+  test('Enter alone on an unanswered disqualifier answers "no": it never marks one as applying by accident', async () => {
+    const first = bank.disqualifiers[0]!;
+    const {term, changes, outcome} = start({...startInterview(bank), index: indexOf(first.id)});
+    await term.waitFor(`? ${first.prompt}`);
+    await term.press(KEY.enter);
+    await term.waitFor(`? ${bank.disqualifiers[1]!.prompt}`);
+    expect(changes.at(-1)!.answers.disqualifiers[first.id]).toBe(false);
+    await term.press(KEY.ctrlC);
+    await outcome;
+  });
+});
+
 describe('plain mode: going back', () => {
   test('< on the first question says there is nothing before it and asks again', async () => {
     const {term, changes, outcome} = start();
