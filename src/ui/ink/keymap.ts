@@ -72,7 +72,13 @@ const note: Binding = {action: 'note', keys: 'n', hint: 'note', match: char('n')
 const why: Binding = {action: 'why', keys: '?', hint: 'why', match: char('?')};
 /** How sure the answer is: not marked → verified → estimated → unknown → not marked. */
 const certainty: Binding = {action: 'certainty', keys: 'c', hint: 'certainty', match: char('c')};
-const enter = (hint: string): Binding => ({action: 'next', keys: 'enter', hint, match: (_, k) => k.return});
+/**
+ * Enter, or a line feed: a terminal still in line mode turns an Enter typed
+ * before the wizard switches to raw mode into "\n", which Ink reports as a
+ * plain character rather than as return (Ctrl-J is the same key).
+ */
+const isEnter: Binding['match'] = (i, k) => k.return || i === '\n';
+const enter = (hint: string): Binding => ({action: 'next', keys: 'enter', hint, match: isEnter});
 const digits = (keys: string, hint: string): Binding => ({action: 'pick', keys, hint, match: (i, k) => /^[1-9]$/.test(i) && !k.ctrl && !k.meta});
 
 export const KEYMAP: Record<KeyMode, Binding[]> = {
@@ -119,7 +125,7 @@ export const KEYMAP: Record<KeyMode, Binding[]> = {
     quit,
   ],
   note: [
-    {action: 'next', keys: 'enter', hint: 'save note', match: (_, k) => k.return},
+    {action: 'next', keys: 'enter', hint: 'save note', match: isEnter},
     {action: 'cancel', keys: 'esc', hint: 'cancel', match: (_, k) => k.escape},
     quit,
   ],
@@ -139,13 +145,13 @@ export const KEYMAP: Record<KeyMode, Binding[]> = {
     quit,
   ],
   'save-name': [
-    {action: 'next', keys: 'enter', hint: 'save', match: (_, k) => k.return},
+    {action: 'next', keys: 'enter', hint: 'save', match: isEnter},
     {action: 'cancel', keys: 'esc', hint: 'cancel', match: (_, k) => k.escape},
     quit,
   ],
   'save-confirm': [
     {action: 'confirm', keys: 'y', hint: 'overwrite', match: (i, k) => (i === 'y' || i === 'Y') && !k.ctrl},
-    {action: 'decline', keys: 'n', hint: 'choose another name', match: (i, k) => i === 'n' || i === 'N' || k.escape || k.return},
+    {action: 'decline', keys: 'n', hint: 'choose another name', match: (i, k) => i === 'n' || i === 'N' || k.escape || isEnter(i, k)},
     quit,
   ],
 };

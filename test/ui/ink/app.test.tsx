@@ -29,6 +29,17 @@ describe('welcome', () => {
     expect(w.lastFrame()).toContain('About the assessment · 1 of 5');
   });
 
+  it('an Enter that arrives as a line feed (typed before raw mode, or ctrl+j) still starts and answers', async () => {
+    const w = await mount({initial: at('workflow')});
+    await w.waitForFrame('Press enter to');
+    await w.press('\n');
+    await w.waitForFrame('Which single workflow');
+    await w.type('Quote to cash');
+    await w.press('\n');
+    await w.waitForFrame('Which systems');
+    expect(last(w).answers.context.workflow).toBe('Quote to cash');
+  });
+
   it('on a resumed draft says where it continues', async () => {
     const answers = {...startInterview(bank).answers, context: {organisation: 'Acme', assessor: 'Jo', role: 'founder' as const}};
     const w = await mount({initial: startInterview(bank, answers)});
