@@ -7,13 +7,11 @@ import {parseYamlSource, type SourceProblem, type YamlSource} from '../bank/yaml
 import {
   CERTAINTIES,
   emptyAnswers,
-  ROLES,
   SCALE_VALUES,
   SIGNAL_LISTS,
   type Answers,
   type Bank,
   type Certainty,
-  type Role,
   type SignalList,
 } from '../engine/types.js';
 
@@ -125,7 +123,6 @@ export function validateAnswers(source: YamlSource, bank: Bank, options: ParseOp
       }
       (answers.context as Record<string, unknown>)[q.id] = textValue;
     }
-    if (answers.context.role && !ROLES.includes(answers.context.role as Role)) delete answers.context.role;
   } else if (!options.partial && root.context === undefined) {
     at(['context'], '"context" is missing: it names the organisation, role, workflow and systems, e.g.\ncontext:\n  organisation: Acme Ltd\n  role: consultant\n  workflow: Sales-to-operations handoff\n  systems: [HubSpot, Gmail, NetSuite]');
   }

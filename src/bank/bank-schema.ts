@@ -3,7 +3,6 @@
  * snake_case in YAML; src/bank/load-bank.ts maps them to the engine's types.
  */
 import {z} from 'zod';
-import {ROLES} from '../engine/types.js';
 
 const id = z.string().regex(/^[a-z][a-z0-9_]*$/, 'must be lower_snake_case letters, digits and underscores');
 const text = z.string().trim().min(1);
@@ -141,4 +140,3 @@ export const bankExamples: Record<string, string> = {
 
 /** The context questions the engine and the report rely on. */
 export const REQUIRED_CONTEXT = ['organisation', 'role', 'workflow', 'systems'] as const;
-export const ROLE_VALUES = ROLES;

@@ -155,7 +155,8 @@ export interface Bank {
 export interface ContextAnswers {
   organisation?: string;
   assessor?: string;
-  role?: Role;
+  /** One of the bank's role choices (the bundled bank: consultant, founder, operations-leader, buyer). */
+  role?: Role | (string & {});
   workflow?: string;
   systems?: string[];
 }

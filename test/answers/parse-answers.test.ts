@@ -404,3 +404,16 @@ describe('questionIds', () => {
     expect(ids).toHaveLength(5 + 5 + 2 + 8 + 4);
   });
 });
+
+describe('a custom bank decides the roles', () => {
+  it('a role the bank adds is kept, not dropped', () => {
+    const roleQuestion = bank.context.find((q) => q.id === 'role')!;
+    const custom = {
+      ...bank,
+      context: bank.context.map((q) => (q.id === 'role' ? {...roleQuestion, choices: [...roleQuestion.choices!, {value: 'partner', label: 'Delivery partner'}]} : q)),
+    };
+    const load = parseAnswers('answers.yaml', withLine('role: consultant', 'role: partner').text, custom);
+    expect(load.errors).toEqual([]);
+    expect(load.answers!.context.role).toBe('partner');
+  });
+});
