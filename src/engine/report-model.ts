@@ -150,7 +150,7 @@ export function buildReportModel(bank: Bank, answers: Answers, date: string): Re
   const disqualifierFlip = applying.length
     ? dqFlips[0]?.summary ?? ''
     : dqFlips.length
-      ? `Any one disqualifier turning out to apply (${list(dqFlips.map((f) => f.changes[0]!.label.toLowerCase()))}) would make the request not yet qualified.`
+      ? `Any one disqualifier turning out to apply (${list(dqFlips.map((f) => f.changes[0]!.label.toLowerCase()), 'or')}) would make the request not yet qualified.`
       : '';
 
   const idTitles = new Map<string, string>([
@@ -198,7 +198,7 @@ export function buildReportModel(bank: Bank, answers: Answers, date: string): Re
     },
     disqualifiers,
     disqualified: applying.length > 0,
-    path: containmentPath(bank, answers, result, workflow, systemsText),
+    path: containmentPath(bank, answers, result, workflow, systemsText, systems.length),
     flips: result.flips.map((f) => ({summary: f.summary, kind: f.kind, changes: f.changes.map(describeChange), to: f.to, score: f.score})),
     scoreFlips,
     disqualifierFlip,
@@ -258,8 +258,11 @@ export function worstAxes(bank: Bank, answers: Answers): Axis[] {
     .filter((a) => typeof answers.matrix[a.id] === 'number')
     .map((a) => ({axis: a, value: answers.matrix[a.id] as number, points: bank.scoring.scalePoints[answers.matrix[a.id] as ScaleValue] * a.weight}))
     .sort((a, b) => b.value - a.value || b.points - a.points);
-  const bad = known.filter((k) => k.points > 0);
-  return (bad.length ? bad : known.filter((k) => k.value >= 3)).slice(0, 3).map((k) => k.axis);
+  // Only answers on the remediation side: a neutral answer is no failure anyone reported.
+  return known
+    .filter((k) => k.points > 0)
+    .slice(0, 3)
+    .map((k) => k.axis);
 }
 
 /** The failure classes the answers report: worst axes and observed remediation signals. */
@@ -271,11 +274,13 @@ export function failureClasses(bank: Bank, answers: Answers, workflow: string, s
   return [...new Set(classes)];
 }
 
-function containmentPath(bank: Bank, answers: Answers, result: Result, workflow: string, systems: string): PathStepModel[] {
+function containmentPath(bank: Bank, answers: Answers, result: Result, workflow: string, systems: string, systemCount: number): PathStepModel[] {
   const worst = worstAxes(bank, answers);
   const classes = failureClasses(bank, answers, workflow, systems);
   const light = result.lean === 'manage-in-place';
   const worstNames = list(worst.map((a) => a.title.toLowerCase()));
+  /** Axes answered exactly in the middle (3): no failure reported, but nothing to rely on either. */
+  const middle = bank.axes.filter((a) => answers.matrix[a.id] === 3);
   const has = (id: string) => answers.disqualifiers[id] === true;
 
   return bank.path.map((step, i): PathStepModel => {
@@ -288,10 +293,17 @@ function containmentPath(bank: Bank, answers: Answers, result: Result, workflow:
       case 'map':
         actions.push(`Trace ${workflow} across ${systems}, handoff by handoff, and mark which integrations set its lead time.`);
         for (const axis of worst) actions.push(`${axis.title}: find ${axis.focus}.`);
-        if (!worst.length) actions.push('No axis was answered on the remediation side; map the handoffs anyway, and record failure counts as you go so the next assessment rests on evidence.');
+        if (!worst.length) {
+          actions.push('No axis was answered on the remediation side; map the handoffs anyway, and record failure counts as you go so the next assessment rests on evidence.');
+          for (const axis of middle) actions.push(`${axis.title} was answered in the middle of the scale: watch ${axis.focus}.`);
+        }
         break;
       case 'boundaries':
-        actions.push(`Decide which of ${systems} is the system of record for each record the workflow hands over.`);
+        actions.push(
+          systemCount === 1
+            ? `Confirm that ${systems} is the system of record for each record the workflow hands over, and list where copies of those records live.`
+            : `Decide which of ${systems} is the system of record for each record the workflow hands over.`,
+        );
         if (classes.length) {
           actions.push('Give each failure class below one escalation owner and one written recovery path.');
           stepClasses = classes;
@@ -307,8 +319,13 @@ function containmentPath(bank: Bank, answers: Answers, result: Result, workflow:
           for (const axis of worst) criteria.push(fill(axis.recovery, workflow, systems));
           criteria.push(`Re-assessed with this tool after the ${light ? 'hardening pass' : 'sprint'}, each of these axes scores 2 or lower (today: ${today(worst)}).`);
         } else if (answered.length) {
-          // Every known answer is already on the manage-in-place side: the yardstick is keeping it there.
-          criteria.push(`Re-assessed with this tool after the ${light ? 'hardening pass' : 'sprint'}, every answered axis still scores 2 or lower (today: ${today(answered)}).`);
+          // No known answer is on the remediation side: the yardstick is keeping it so, and moving any middle answer down.
+          const after = `Re-assessed with this tool after the ${light ? 'hardening pass' : 'sprint'}`;
+          criteria.push(
+            middle.length
+              ? `${after}, no axis scores above 3 and ${list(middle.map((a) => a.title.toLowerCase()))} ${middle.length > 1 ? 'score' : 'scores'} 2 or lower (today: ${today(answered)}).`
+              : `${after}, every answered axis still scores 2 or lower (today: ${today(answered)}).`,
+          );
         } else {
           for (const axis of bank.axes.slice(0, 2)) criteria.push(fill(axis.recovery, workflow, systems));
         }

@@ -221,3 +221,30 @@ describe('not yet qualified still states the lean', () => {
     expect(m.disqualifierFlip).toContain('no budget path');
   });
 });
+
+describe('an answer in the middle of the scale is no reported failure', () => {
+  // Manage in place, with lead time answered 3 and the rest on the manage-in-place side.
+  const a = answers({matrix: {failure_frequency: 1, reconciliation_load: 2, exception_visibility: 1, lead_time_impact: 3, operational_confidence: 2}, manage: ['clear_ownership']});
+  const m = model(a);
+
+  it('is not called the axis that scored worst, nor a failure class reported', () => {
+    const text = md(a);
+    expect(text).not.toContain('scored worst');
+    expect(text).not.toContain('Failure classes reported');
+    expect(stepOf(m, 'boundaries').classes).toEqual([]);
+    expect(stepOf(m, 'monitor').classes).toEqual([]);
+  });
+
+  it('is named as one to watch, and the yardstick moves it down', () => {
+    expect(stepOf(m, 'map').actions).toContain(`${axis('lead_time_impact').title} was answered in the middle of the scale: watch ${axis('lead_time_impact').focus}.`);
+    expect(stepOf(m, 'sprint').criteria.join(' ')).toMatch(/no axis scores above 3 and impact on lead time scores 2 or lower/);
+  });
+});
+
+describe('a workflow through one system', () => {
+  it('does not ask which of one system is the system of record', () => {
+    const text = md(answers({matrix: SPRINT.matrix, context: {systems: ['Stripe']}}));
+    expect(step(text, 2)).toContain('Confirm that Stripe is the system of record');
+    expect(step(text, 2)).not.toContain('Decide which of Stripe');
+  });
+});
