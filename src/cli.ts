@@ -1,51 +1,23 @@
 /**
- * The command line: flags, picking a front end, one top-level catch that
- * maps errors to exit codes. The non-interactive path never loads React,
- * Ink, inquirer or marked-terminal: those are imported lazily. Nor does it
- * load the schema library for the bundled bank, which the build validated
- * (src/bank/bank-cache.ts).
+ * The command line: flags, picking a command, one top-level catch that maps
+ * errors to exit codes. This module is the bundle's entry (dist/cli.js) and
+ * loads only commander and what every run needs: `--version` and `--help`
+ * stop here. Each command is imported when it runs (src/commands/): the
+ * report paths load liquid and yaml, and marked only for HTML; the
+ * interactive path loads React and Ink, or inquirer, and the report code
+ * only after the wizard is on screen. None of them loads the schema library
+ * for the bundled bank, which the build validated (src/bank/bank-cache.ts).
  */
-import {existsSync, mkdirSync, readdirSync, readFileSync, statSync} from 'node:fs';
-import {basename, extname, join} from 'node:path';
+import {statSync} from 'node:fs';
 import {Command, CommanderError, Option} from 'commander';
-import {cachedBank} from './bank/bank-cache.js';
-import {displayPath, packagePath} from './bank/paths.js';
-import {formatProblem} from './bank/yaml-source.js';
+import {displayPath} from './bank/paths.js';
 import {EXIT, InputError} from './cli-errors.js';
-import {compareAnswers} from './engine/compare.js';
-import {score} from './engine/score.js';
-import type {Answers, Bank} from './engine/types.js';
-import {stripControls} from './report/escape.js';
-import {readAssessment, type AssessmentLoad} from './report/read-assessment.js';
-import {verifyReport} from './report/verify.js';
-import {resolveDraft} from './store/drafts.js';
-import {compileTemplate, REPORT_FORMATS, renderComparison, renderReport, TemplateError, toolVersion, type ReportFormat, type TemplateSource} from './report/render-report.js';
-import {reportFileName, slug} from './store/file-names.js';
-import {FileExistsError, writeFileSafely} from './store/atomic-write.js';
+import {loadBank, loadTemplate, reportDate, type Io, type Options} from './commands/context.js';
+import {REPORT_FORMATS, TemplateError, type ReportFormat} from './report/report-types.js';
+import {FileExistsError} from './store/file-exists-error.js';
+import {toolVersion} from './version.js';
 
-export interface Io {
-  stdin: NodeJS.ReadStream;
-  stdout: NodeJS.WriteStream;
-  stderr: NodeJS.WriteStream;
-  cwd: string;
-  env: NodeJS.ProcessEnv;
-  now: () => Date;
-}
-
-interface Options {
-  plain?: boolean;
-  answers?: string;
-  format: string;
-  out?: string;
-  force?: boolean;
-  resume?: string | true;
-  questions?: string;
-  template?: string;
-  date?: string;
-  compare?: string[];
-  verify?: string;
-  outDir?: string;
-}
+export type {Io} from './commands/context.js';
 
 function buildProgram(io: Io, run: (opts: Options) => Promise<number>, drafts: (opts: {delete?: string}) => Promise<number>): Command {
   const program = new Command('handoff-assess');
@@ -155,70 +127,31 @@ function processIo(): Io {
   return {stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), env: process.env, now: () => new Date()};
 }
 
-/** Today in local time, or the --date given. */
-function reportDate(opts: Options, io: Io): string {
-  if (opts.date !== undefined) {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(opts.date) || Number.isNaN(Date.parse(`${opts.date}T00:00:00Z`))) {
-      throw new InputError(`--date: "${opts.date}" is not a date; use YYYY-MM-DD, e.g. --date 2026-11-22`);
-    }
-    return opts.date;
-  }
-  const now = io.now();
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
-
-/** The bank in `dir`, or the bundled one: from the build's cache when its files are unchanged, else loaded and validated. */
-export async function loadBank(dir: string | undefined): Promise<Bank> {
-  if (dir === undefined) {
-    const cached = cachedBank(packagePath('questions'));
-    if (cached) return cached;
-  }
-  const {defaultBankDir, loadBankDir} = await import('./bank/load-bank.js');
-  const {bank, errors} = loadBankDir(dir ?? defaultBankDir());
-  if (!bank) {
-    throw new InputError(
-      `the question bank in ${displayPath(dir ?? defaultBankDir())} is not valid (${errors.length} problem${errors.length === 1 ? '' : 's'}):`,
-      errors.map(formatProblem),
-    );
-  }
-  return bank;
-}
-
-function loadTemplate(path: string | undefined): TemplateSource | undefined {
-  if (path === undefined) return undefined;
-  return {path: displayPath(path), text: readInput(path, 'template')};
-}
-
-/** Read a file the user named; a problem becomes an InputError naming it. */
-function readInput(path: string, what: string): string {
-  try {
-    if (statSync(path).isDirectory()) throw new InputError(`${displayPath(path)}: is a folder; --${what === 'template' ? 'template' : 'answers'} takes a file`);
-    return readFileSync(path, 'utf8');
-  } catch (error) {
-    if (error instanceof InputError) throw error;
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new InputError(`${displayPath(path)}: ${code === 'ENOENT' ? `no such ${what} file` : `cannot read the ${what} file (${code})`}`);
-  }
-}
-
-async function readStdin(stdin: NodeJS.ReadStream): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
-  return Buffer.concat(chunks).toString('utf8');
-}
-
 async function runMain(opts: Options, io: Io): Promise<number> {
-  if (opts.verify !== undefined) return runVerify(opts.verify, opts, io);
-  if (opts.compare !== undefined) return runCompare(opts.compare, opts, io);
+  if (opts.verify !== undefined) {
+    const {runVerify} = await import('./commands/verify.js');
+    return runVerify(opts.verify, opts, io);
+  }
+  if (opts.compare !== undefined) {
+    const {runCompare} = await import('./commands/compare.js');
+    return runCompare(opts.compare, opts, io);
+  }
   const format = opts.format as ReportFormat;
   const date = reportDate(opts, io);
+  const interactive = opts.answers === undefined && Boolean(io.stdin.isTTY && io.stdout.isTTY);
+  // The interview's code starts loading now, while the bank is read.
+  const interview = interactive ? import('./commands/interactive.js') : undefined;
+  interview?.catch(() => undefined); // awaited below; an error before then is the one reported
   const bank = await loadBank(opts.questions);
   const template = loadTemplate(opts.template);
-  if (template) compileTemplate(template); // a broken template fails before any work
+  if (template) {
+    // A broken template fails before any work.
+    const {compileTemplate} = await import('./report/render-core.js');
+    compileTemplate(template);
+  }
 
   if (opts.answers === undefined) {
-    if (!io.stdin.isTTY || !io.stdout.isTTY) {
+    if (!interview) {
       throw new InputError(
         'the interview needs a terminal, and this one has no terminal on ' + (!io.stdin.isTTY ? 'stdin' : 'stdout') + '.',
         [
@@ -228,55 +161,17 @@ async function runMain(opts: Options, io: Io): Promise<number> {
         ],
       );
     }
-    const {runInteractive} = await import('./ui/run-interactive.js');
-    return runInteractive({
-      bank,
-      plain: Boolean(opts.plain),
-      resume: opts.resume,
-      cwd: io.cwd,
-      now: io.now,
-      renderReport: (answers, fmt) => renderReport({bank, answers, date: reportDate(opts, io), format: fmt, template}),
-      defaultFileName: (answers, fmt) => reportFileName(answers, reportDate(opts, io), fmt),
-      stdin: io.stdin,
-      stdout: io.stdout,
-      stderr: io.stderr,
-      env: io.env,
-    });
+    const {runInterview} = await interview;
+    return runInterview(opts, bank, template, io);
   }
 
-  if (isDirectory(opts.answers)) return runBatch(opts.answers, opts, bank, template, format, io);
+  if (isDirectory(opts.answers)) {
+    const {runBatch} = await import('./commands/batch.js');
+    return runBatch(opts.answers, opts, bank, template, format, date, io);
+  }
   if (opts.outDir !== undefined) throw new InputError(`--out-dir goes with --answers DIR (a folder of answers files); ${displayPath(opts.answers)} is a file: use --out FILE`);
-
-  const name = opts.answers === '-' ? '<stdin>' : displayPath(opts.answers);
-  const text = opts.answers === '-' ? await readStdin(io.stdin) : readInput(opts.answers, 'answers');
-  const {answers, embedded} = loadAssessment(name, text, bank, io);
-  if (embedded && embedded.template.path !== 'default' && !template) {
-    io.stderr.write(`warning: ${name} was made with the custom template ${embedded.template.path}; pass it with --template to reproduce it exactly\n`);
-  }
-  const report = renderReport({bank, answers, date: opts.date !== undefined ? date : embedded?.date ?? date, format, template});
-  emit(report, opts, io);
-  return EXIT.ok;
-}
-
-/** Answers from an answers file, a draft or a report; every problem is an InputError listing all of them. */
-function loadAssessment(name: string, text: string, bank: Bank, io: Io): AssessmentLoad & {answers: Answers} {
-  const loaded = readAssessment(name, text, bank);
-  for (const w of loaded.warnings) io.stderr.write(`warning: ${formatProblem(w)}\n`);
-  if (!loaded.answers) {
-    const n = loaded.errors.length;
-    throw new InputError(`${name} is not a valid answers file (${n} problem${n === 1 ? '' : 's'}):`, loaded.errors.map(formatProblem));
-  }
-  return loaded as AssessmentLoad & {answers: Answers};
-}
-
-/** Write to --out (atomically, never replacing without --force) or to stdout. */
-function emit(text: string, opts: Options, io: Io): void {
-  if (opts.out !== undefined) {
-    writeFileSafely(opts.out, text, {overwrite: Boolean(opts.force)});
-    io.stderr.write(`Written to ${displayPath(opts.out)}\n`);
-  } else {
-    io.stdout.write(text);
-  }
+  const {runAnswers} = await import('./commands/answers.js');
+  return runAnswers(opts.answers, opts, bank, template, format, date, io);
 }
 
 function isDirectory(path: string): boolean {
@@ -285,96 +180,4 @@ function isDirectory(path: string): boolean {
   } catch {
     return false;
   }
-}
-
-async function runVerify(file: string, opts: Options, io: Io): Promise<number> {
-  const bank = await loadBank(opts.questions);
-  const text = readInput(file, 'report');
-  const {intact, checks} = verifyReport(displayPath(file), text, bank, loadTemplate(opts.template));
-  for (const check of checks) io.stdout.write(`${check.ok ? 'ok  ' : 'FAIL'}  ${check.text}\n`);
-  io.stdout.write(intact ? `${displayPath(file)} is intact.\n` : `${displayPath(file)} does not match what handoff-assess generated.\n`);
-  return intact ? EXIT.ok : EXIT.verifyFailed;
-}
-
-async function runCompare(files: string[], opts: Options, io: Io): Promise<number> {
-  if (files.length !== 2) throw new InputError(`--compare takes two assessments, BEFORE and AFTER (got ${files.length}), e.g. --compare before.yaml after.yaml`);
-  const bank = await loadBank(opts.questions);
-  const [before, after] = files.map((file) => {
-    const path = existsSync(file) ? file : draftPathIfAny(file, io);
-    const name = displayPath(path);
-    return {name, ...loadAssessment(name, readInput(path, 'answers'), bank, io)};
-  });
-  const comparison = compareAnswers(bank, before!.answers, after!.answers, {
-    before: before!.embedded?.date ?? before!.name,
-    after: after!.embedded?.date ?? after!.name,
-  });
-  emit(renderComparison(comparison, opts.format as ReportFormat), opts, io);
-  return EXIT.ok;
-}
-
-/** A saved draft's path when `id` names one; else `id` unchanged (and the read fails with its name). */
-function draftPathIfAny(id: string, io: Io): string {
-  try {
-    return resolveDraft(id, {env: io.env, cwd: io.cwd});
-  } catch {
-    return id;
-  }
-}
-
-/** Every answers file in a folder to a report in --out-dir. One bad file is reported and skipped. */
-async function runBatch(dir: string, opts: Options, bank: Bank, template: TemplateSource | undefined, format: ReportFormat, io: Io): Promise<number> {
-  if (opts.outDir === undefined) throw new InputError(`${displayPath(dir)} is a folder: add --out-dir DIR2 to write a report for every answers file in it`);
-  const files = readdirSync(dir)
-    .filter((f) => /\.(ya?ml|json|md|html)$/i.test(f) && !f.startsWith('.'))
-    .sort();
-  if (files.length === 0) throw new InputError(`${displayPath(dir)} holds no answers files (.yaml, .yml, .json, or reports .md/.html)`);
-  mkdirSync(opts.outDir, {recursive: true});
-  const date = reportDate(opts, io);
-  const rows: {file: string; organisation: string; verdict: string; confidence: string; out: string}[] = [];
-  const failures: string[] = [];
-  const used = new Set<string>();
-  const progress = io.stderr.isTTY ? (i: number) => io.stderr.write(`\r${bar(i / files.length)} ${i}/${files.length}`) : () => {};
-  files.forEach((file, i) => {
-    progress(i);
-    const path = join(dir, file);
-    const name = displayPath(path);
-    try {
-      const {answers, embedded} = loadAssessment(name, readInput(path, 'answers'), bank, quiet(io));
-      const reportDay = opts.date !== undefined ? date : embedded?.date ?? date;
-      // Two files for the same organisation and day get the source file's name too.
-      let outName = reportFileName(answers, reportDay, format);
-      if (used.has(outName)) outName = outName.replace(/(\.\w+)$/, `-${slug(basename(file, extname(file)))}$1`);
-      used.add(outName);
-      const out = join(opts.outDir!, outName);
-      writeFileSafely(out, renderReport({bank, answers, date: reportDay, format, template}), {overwrite: Boolean(opts.force)});
-      const r = score(bank, answers);
-      rows.push({file, organisation: answers.context.organisation ?? '', verdict: r.recommendation, confidence: r.confidence, out: displayPath(out)});
-    } catch (error) {
-      if (!(error instanceof InputError || error instanceof FileExistsError || error instanceof TemplateError)) throw error;
-      failures.push(error instanceof InputError ? [error.message, ...error.details.map((d) => `  ${d.replace(/\n/g, '\n      ')}`)].join('\n') : error.message);
-    }
-  });
-  progress(files.length);
-  if (io.stderr.isTTY) io.stderr.write('\n');
-  io.stdout.write(batchTable(rows));
-  io.stdout.write(`\n${rows.length} report${rows.length === 1 ? '' : 's'} written to ${displayPath(opts.outDir)}${failures.length ? `; ${failures.length} file${failures.length === 1 ? '' : 's'} failed` : ''}.\n`);
-  for (const f of failures) io.stderr.write(`handoff-assess: ${f}\n`);
-  return failures.length ? EXIT.usage : EXIT.ok;
-}
-
-function quiet(io: Io): Io {
-  return {...io, stderr: {write: () => true} as unknown as NodeJS.WriteStream};
-}
-
-function bar(fraction: number, width = 24): string {
-  const full = Math.round(fraction * width);
-  return `[${'#'.repeat(full)}${'-'.repeat(width - full)}]`;
-}
-
-function batchTable(rows: {organisation: string; verdict: string; confidence: string; out: string}[]): string {
-  const header = ['Organisation', 'Verdict', 'Confidence', 'Report'];
-  const cells = rows.map((r) => [stripControls(r.organisation), r.verdict, r.confidence, r.out]);
-  const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
-  const line = (c: string[]) => c.map((v, i) => v.padEnd(widths[i]!)).join('  ').trimEnd();
-  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...cells.map(line)].join('\n') + '\n';
 }

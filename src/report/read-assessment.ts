@@ -2,11 +2,10 @@
  * Read "an assessment" from whatever the user has: an answers file (YAML or
  * JSON), a saved draft, or a markdown or HTML report carrying its data block.
  */
-import {parseAnswers, type AnswersLoad} from '../answers/parse-answers.js';
-import type {SourceProblem} from '../bank/yaml-source.js';
-import type {Bank} from '../engine/types.js';
+import {parseAnswers, validateAnswers, type AnswersLoad} from '../answers/parse-answers.js';
+import {parseYamlSource, type SourceProblem} from '../bank/yaml-source.js';
+import type {Answers, Bank} from '../engine/types.js';
 import {findBlock, type EmbeddedData} from './embed.js';
-import {embeddedAnswers} from './verify.js';
 
 export interface AssessmentLoad extends AnswersLoad {
   /** Set when the text was a report: its embedded data (date, template, verdict). */
@@ -21,4 +20,11 @@ export function readAssessment(file: string, text: string, bank: Bank, options: 
   const {answers, problems} = embeddedAnswers(file, found.data, bank);
   if (!answers) return {errors: problems.map((p) => problem(`embedded answers: ${p}`)), warnings: []};
   return {answers, errors: [], warnings: [], embedded: found.data};
+}
+
+/** Answers recorded in a report's block, validated against a bank. */
+export function embeddedAnswers(file: string, data: EmbeddedData, bank: Bank): {answers?: Answers; problems: string[]} {
+  const source = parseYamlSource(`${file} (embedded answers)`, JSON.stringify(data.answers));
+  const {answers, errors} = validateAnswers(source, bank);
+  return {answers, problems: errors.map((e) => `${e.field}: ${e.message}`)};
 }

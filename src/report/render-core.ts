@@ -1,11 +1,14 @@
 /**
- * Report model → markdown (a liquid template), HTML (marked, one
- * self-contained page) or JSON. Reading templates/ is src/bank's job for the
- * questions and this module's for the bundled templates.
+ * Report model → markdown (a liquid template), HTML (one self-contained page)
+ * or JSON. Reading templates/ is src/bank's job for the questions and this
+ * module's for the bundled templates.
+ *
+ * Everything but marked: the HTML body comes from an HtmlConverter passed in
+ * (src/report/markdown-html.ts), so that markdown and JSON runs never load
+ * marked. src/report/render-report.ts binds it for synchronous callers.
  */
 import {readFileSync} from 'node:fs';
 import {Liquid, type Template} from 'liquidjs';
-import {Marked, type Tokens} from 'marked';
 import {answersToYaml, answersToObject} from '../answers/serialize-answers.js';
 import {packagePath} from '../bank/paths.js';
 import type {Comparison} from '../engine/compare.js';
@@ -14,37 +17,11 @@ import {signed} from '../engine/score.js';
 import type {Answers, Bank} from '../engine/types.js';
 import {BLOCK_PLACEHOLDER, bankFingerprint, sealReport, sha256, type EmbeddedData} from './embed.js';
 import {escapeHtml, escapeMarkdown, fence, stripControls} from './escape.js';
+import {TemplateError, type HtmlConverter, type RenderInput, type ReportFormat, type TemplateSource} from './report-types.js';
+import {toolVersion} from '../version.js';
 
-export type ReportFormat = 'md' | 'html' | 'json';
-export const REPORT_FORMATS: readonly ReportFormat[] = ['md', 'html', 'json'];
-
-export interface TemplateSource {
-  /** The file as the user named it, for messages. */
-  path: string;
-  text: string;
-}
-
-export interface RenderInput {
-  bank: Bank;
-  answers: Answers;
-  /** ISO date (YYYY-MM-DD) printed in the title; the caller owns the clock. */
-  date: string;
-  format: ReportFormat;
-  /** A custom markdown template (--template); default templates/report.md.liquid. */
-  template?: TemplateSource;
-}
-
-/** A template that does not parse or fails to render. */
-export class TemplateError extends Error {
-  constructor(
-    readonly file: string,
-    readonly line: number | undefined,
-    detail: string,
-  ) {
-    super(`${file}${line ? `:${line}` : ''}: ${detail}`);
-    this.name = 'TemplateError';
-  }
-}
+export {REPORT_FORMATS, TemplateError, type HtmlConverter, type RenderInput, type ReportFormat, type TemplateSource} from './report-types.js';
+export {toolVersion} from '../version.js';
 
 const DEFAULT_TEMPLATE = 'templates/report.md.liquid';
 const HTML_PAGE = 'templates/report.html.liquid';
@@ -141,42 +118,20 @@ function normaliseBlankLines(md: string): string {
   return `${md.replace(/[ \t]+$/gm, '').replace(/\n{3,}/g, '\n\n').trim()}\n`;
 }
 
-/** Markdown → HTML where raw HTML is shown as text and only http(s) and mailto links survive. Made on first use: markdown and JSON reports never need it. */
-let htmlMarked: Marked | undefined;
-function htmlRenderer(): Marked {
-  if (htmlMarked) return htmlMarked;
-  const marked = new Marked({gfm: true});
-  marked.use({
-    renderer: {
-      html(token: Tokens.HTML | Tokens.Tag) {
-        return escapeHtml(token.text);
-      },
-      link(token: Tokens.Link) {
-        const text = this.parser.parseInline(token.tokens);
-        // A bare URL or e-mail address (GFM autolink literal) can only come from text, often a user's: shown, not linked.
-        const literal = !/^[[<]/.test(token.raw);
-        return !literal && /^(https?:|mailto:)/i.test(token.href) ? `<a href="${escapeHtml(token.href)}" rel="noreferrer noopener">${text}</a>` : text;
-      },
-      image(token: Tokens.Image) {
-        return escapeHtml(token.text);
-      },
-    },
-  });
-  return (htmlMarked = marked);
-}
-
-export function markdownToHtml(md: string): string {
-  return htmlRenderer().parse(md, {async: false}) as string;
-}
-
 let htmlPage: Template[] | undefined;
 
-export function renderHtml(bank: Bank, answers: Answers, date: string, template?: TemplateSource): string {
+/** HTML needs marked; a caller that has not loaded it has a bug, not the user. */
+function needHtml(toHtml: HtmlConverter | undefined): HtmlConverter {
+  if (!toHtml) throw new Error('internal: an HTML report needs the markdown-to-HTML converter (src/report/markdown-html.ts)');
+  return toHtml;
+}
+
+export function renderHtml(bank: Bank, answers: Answers, date: string, template: TemplateSource | undefined, toHtml: HtmlConverter): string {
   const md = renderMarkdown(bank, answers, date, template);
   const model = buildReportModel(bank, answers, date);
   const engine = liquid((v) => escapeHtml(stripControls(String(v ?? ''))));
   htmlPage ??= engine.parse(readFileSync(packagePath(HTML_PAGE), 'utf8'));
-  return engine.renderSync(htmlPage, {title: model.title, lang: 'en', body: markdownToHtml(md), recommendation: model.recommendation, block: BLOCK_PLACEHOLDER}) as string;
+  return engine.renderSync(htmlPage, {title: model.title, lang: 'en', body: toHtml(md), recommendation: model.recommendation, block: BLOCK_PLACEHOLDER}) as string;
 }
 
 /**
@@ -234,12 +189,13 @@ export function safeJson(value: unknown): string {
   return JSON.stringify(value, null, 2).replace(JSON_UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
-export function renderReport(input: RenderInput): string {
+/** The report in `input.format`; HTML needs `toHtml` (src/report/render-report.ts passes it for you). */
+export function renderReport(input: RenderInput, toHtml?: HtmlConverter): string {
   switch (input.format) {
     case 'md':
       return sealReport(`${renderMarkdown(input.bank, input.answers, input.date, input.template)}\n${BLOCK_PLACEHOLDER}\n`, embeddedData(input, 'md'));
     case 'html':
-      return sealReport(renderHtml(input.bank, input.answers, input.date, input.template), embeddedData(input, 'html'));
+      return sealReport(renderHtml(input.bank, input.answers, input.date, input.template, needHtml(toHtml)), embeddedData(input, 'html'));
     case 'json':
       return `${safeJson(reportJson(input.bank, input.answers, input.date))}\n`;
   }
@@ -261,21 +217,15 @@ function embeddedData(input: RenderInput, format: 'md' | 'html'): Omit<EmbeddedD
   };
 }
 
-let version: string | undefined;
-export function toolVersion(): string {
-  version ??= (JSON.parse(readFileSync(packagePath('package.json'), 'utf8')) as {version: string}).version;
-  return version;
-}
-
 let compareTemplate: Template[] | undefined;
 
-/** A comparison of two assessments as markdown, HTML or JSON. */
-export function renderComparison(comparison: Comparison, format: ReportFormat): string {
+/** A comparison of two assessments as markdown, HTML (needs `toHtml`) or JSON. */
+export function renderComparison(comparison: Comparison, format: ReportFormat, toHtml?: HtmlConverter): string {
   if (format === 'json') return `${JSON.stringify({format: 'handoff-assess-comparison', formatVersion: 1, ...comparison}, null, 2)}\n`;
   compareTemplate ??= mdEngine().parse(readFileSync(packagePath(COMPARE_TEMPLATE), 'utf8'));
   const md = normaliseBlankLines(mdEngine().renderSync(compareTemplate, {...comparison}) as string);
   if (format === 'md') return md;
   const engine = liquid((v) => escapeHtml(stripControls(String(v ?? ''))));
   htmlPage ??= engine.parse(readFileSync(packagePath(HTML_PAGE), 'utf8'));
-  return engine.renderSync(htmlPage, {title: `Re-assessment: ${comparison.after.organisation}`, lang: 'en', body: markdownToHtml(md), recommendation: comparison.after.recommendation, block: ''}) as string;
+  return engine.renderSync(htmlPage, {title: `Re-assessment: ${comparison.after.organisation}`, lang: 'en', body: needHtml(toHtml)(md), recommendation: comparison.after.recommendation, block: ''}) as string;
 }

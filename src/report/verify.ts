@@ -2,12 +2,14 @@
  * `--verify REPORT`: does a report still match its embedded answers and the
  * question bank? Each way it can fail is reported in words.
  */
-import {validateAnswers} from '../answers/parse-answers.js';
-import {parseYamlSource} from '../bank/yaml-source.js';
 import {score} from '../engine/score.js';
-import type {Answers, Bank} from '../engine/types.js';
+import type {Bank} from '../engine/types.js';
 import {bankFingerprint, bodyHash, dataHash, findBlock, sha256, type EmbeddedData} from './embed.js';
-import {renderReport, type TemplateSource} from './render-report.js';
+import {embeddedAnswers} from './read-assessment.js';
+import {renderReport} from './render-core.js';
+import type {HtmlConverter, TemplateSource} from './report-types.js';
+
+export {embeddedAnswers} from './read-assessment.js';
 
 export interface Verification {
   /** true when every check passed. */
@@ -17,14 +19,11 @@ export interface Verification {
   data?: EmbeddedData;
 }
 
-/** Answers recorded in a report's block, validated against a bank. */
-export function embeddedAnswers(file: string, data: EmbeddedData, bank: Bank): {answers?: Answers; problems: string[]} {
-  const source = parseYamlSource(`${file} (embedded answers)`, JSON.stringify(data.answers));
-  const {answers, errors} = validateAnswers(source, bank);
-  return {answers, problems: errors.map((e) => `${e.field}: ${e.message}`)};
-}
-
-export function verifyReport(file: string, text: string, bank: Bank, template?: TemplateSource): Verification {
+/**
+ * Check a report. An HTML report is rendered again to compare, so it needs `toHtml`
+ * (src/report/markdown-html.ts): the CLI loads it only when the report is HTML.
+ */
+export function verifyReport(file: string, text: string, bank: Bank, template?: TemplateSource, toHtml?: HtmlConverter): Verification {
   const checks: Verification['checks'] = [];
   const found = findBlock(text);
   if (!found) {
@@ -38,7 +37,7 @@ export function verifyReport(file: string, text: string, bank: Bank, template?: 
   checks.push(sealed ? {ok: true, text: 'The embedded data is intact.'} : {ok: false, text: 'The embedded data was altered after the report was generated (its hash does not match).'});
 
   const edited = bodyHash(found.body) !== data.body;
-  checks.push(edited ? {ok: false, text: `The report text was edited after it was generated${firstEdit(found.body, data, bank, template)}.`} : {ok: true, text: 'The report text is as generated.'});
+  checks.push(edited ? {ok: false, text: `The report text was edited after it was generated${firstEdit(found.body, data, bank, template, toHtml)}.`} : {ok: true, text: 'The report text is as generated.'});
 
   const sameBank = data.bank.name === bank.meta.name && data.bank.version === bank.meta.version;
   if (!sameBank) {
@@ -64,7 +63,7 @@ export function verifyReport(file: string, text: string, bank: Bank, template?: 
       const customTemplate = data.template.path !== 'default';
       const templateMatches = !customTemplate || (template !== undefined && sha256(template.text).slice(0, 16) === data.template.fingerprint);
       if (templateMatches) {
-        const again = renderReport({bank, answers, date: data.date, format: data.format, template: customTemplate ? template : undefined});
+        const again = renderReport({bank, answers, date: data.date, format: data.format, template: customTemplate ? template : undefined}, toHtml);
         const same = findBlock(again)?.body.trimEnd() === found.body.trimEnd();
         checks.push(same ? {ok: true, text: 'Rendering the answers again gives the same report.'} : {ok: false, text: 'Rendering the answers again gives a different report (the tool or template changed since).'});
       } else {
@@ -76,13 +75,13 @@ export function verifyReport(file: string, text: string, bank: Bank, template?: 
 }
 
 /** Where an edited report first differs from a fresh rendering of its answers, when that can be told. */
-function firstEdit(body: string, data: EmbeddedData, bank: Bank, template?: TemplateSource): string {
+function firstEdit(body: string, data: EmbeddedData, bank: Bank, template?: TemplateSource, toHtml?: HtmlConverter): string {
   try {
     const {answers} = embeddedAnswers('', data, bank);
     if (!answers) return '';
     const custom = data.template.path !== 'default';
     if (custom && (!template || sha256(template.text).slice(0, 16) !== data.template.fingerprint)) return '';
-    const fresh = findBlock(renderReport({bank, answers, date: data.date, format: data.format, template: custom ? template : undefined}))!.body.split('\n');
+    const fresh = findBlock(renderReport({bank, answers, date: data.date, format: data.format, template: custom ? template : undefined}, toHtml))!.body.split('\n');
     const lines = body.split('\n');
     for (let i = 0; i < Math.max(lines.length, fresh.length); i++) {
       if (lines[i] !== fresh[i]) {

@@ -10,13 +10,9 @@
 import {closeSync, fsyncSync, linkSync, openSync, unlinkSync, writeSync} from 'node:fs';
 import {basename, dirname, join} from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
+import {FileExistsError} from './file-exists-error.js';
 
-export class FileExistsError extends Error {
-  constructor(readonly path: string) {
-    super(`${path} already exists; choose another --out, or add --force to replace it`);
-    this.name = 'FileExistsError';
-  }
-}
+export {FileExistsError} from './file-exists-error.js';
 
 export interface WriteOptions {
   /** Replace an existing file. Default false. */

@@ -1,0 +1,36 @@
+/** `--compare BEFORE AFTER`: what changed between two assessments, and why the verdict moved. Loaded only on that path. */
+import {existsSync} from 'node:fs';
+import {displayPath} from '../bank/paths.js';
+import {EXIT, InputError} from '../cli-errors.js';
+import {compareAnswers} from '../engine/compare.js';
+import {renderComparison} from '../report/render-core.js';
+import type {ReportFormat} from '../report/report-types.js';
+import {resolveDraft} from '../store/drafts.js';
+import {loadBank, readInput, type Io, type Options} from './context.js';
+import {emit, htmlConverter, loadAssessment} from './report-io.js';
+
+export async function runCompare(files: string[], opts: Options, io: Io): Promise<number> {
+  if (files.length !== 2) throw new InputError(`--compare takes two assessments, BEFORE and AFTER (got ${files.length}), e.g. --compare before.yaml after.yaml`);
+  const bank = await loadBank(opts.questions);
+  const [before, after] = files.map((file) => {
+    const path = existsSync(file) ? file : draftPathIfAny(file, io);
+    const name = displayPath(path);
+    return {name, ...loadAssessment(name, readInput(path, 'answers'), bank, io)};
+  });
+  const comparison = compareAnswers(bank, before!.answers, after!.answers, {
+    before: before!.embedded?.date ?? before!.name,
+    after: after!.embedded?.date ?? after!.name,
+  });
+  const format = opts.format as ReportFormat;
+  await emit(renderComparison(comparison, format, await htmlConverter(format)), opts, io);
+  return EXIT.ok;
+}
+
+/** A saved draft's path when `id` names one; else `id` unchanged (and the read fails with its name). */
+function draftPathIfAny(id: string, io: Io): string {
+  try {
+    return resolveDraft(id, {env: io.env, cwd: io.cwd});
+  } catch {
+    return id;
+  }
+}

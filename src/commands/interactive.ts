@@ -1,0 +1,25 @@
+/** The interview (the Ink wizard or the plain mode) on this terminal. Loaded only on that path. */
+import type {Bank} from '../engine/types.js';
+import type {TemplateSource} from '../report/report-types.js';
+import {reportFileName} from '../store/file-names.js';
+import {runInteractive} from '../ui/run-interactive.js';
+import {reportDate, type Io, type Options} from './context.js';
+
+type Report = typeof import('../report/render-report.js');
+
+export async function runInterview(opts: Options, bank: Bank, template: TemplateSource | undefined, io: Io): Promise<number> {
+  const report: Report = await import('../report/render-report.js');
+  return runInteractive({
+    bank,
+    plain: Boolean(opts.plain),
+    resume: opts.resume,
+    cwd: io.cwd,
+    now: io.now,
+    renderReport: (answers, fmt) => report.renderReport({bank, answers, date: reportDate(opts, io), format: fmt, template}),
+    defaultFileName: (answers, fmt) => reportFileName(answers, reportDate(opts, io), fmt),
+    stdin: io.stdin,
+    stdout: io.stdout,
+    stderr: io.stderr,
+    env: io.env,
+  });
+}

@@ -1,0 +1,41 @@
+/**
+ * What the report commands (--answers, a batch, --compare, --verify) share:
+ * reading an assessment, the renderer for a format (marked only for HTML) and
+ * writing the result. Loaded only by those commands.
+ */
+import {formatProblem} from '../bank/yaml-source.js';
+import {displayPath} from '../bank/paths.js';
+import {InputError} from '../cli-errors.js';
+import type {Answers, Bank} from '../engine/types.js';
+import {readAssessment, type AssessmentLoad} from '../report/read-assessment.js';
+import type {HtmlConverter, ReportFormat} from '../report/report-types.js';
+import type {Io, Options} from './context.js';
+
+/** Answers from an answers file, a draft or a report; every problem is an InputError listing all of them. */
+export function loadAssessment(name: string, text: string, bank: Bank, io: Io): AssessmentLoad & {answers: Answers} {
+  const loaded = readAssessment(name, text, bank);
+  for (const w of loaded.warnings) io.stderr.write(`warning: ${formatProblem(w)}\n`);
+  if (!loaded.answers) {
+    const n = loaded.errors.length;
+    throw new InputError(`${name} is not a valid answers file (${n} problem${n === 1 ? '' : 's'}):`, loaded.errors.map(formatProblem));
+  }
+  return loaded as AssessmentLoad & {answers: Answers};
+}
+
+/** The markdown-to-HTML converter when `format` needs it (it loads marked), else undefined. */
+export async function htmlConverter(format: ReportFormat | undefined): Promise<HtmlConverter | undefined> {
+  if (format !== 'html') return undefined;
+  const {markdownToHtml} = await import('../report/markdown-html.js');
+  return markdownToHtml;
+}
+
+/** Write to --out (atomically, never replacing without --force) or to stdout. */
+export async function emit(text: string, opts: Options, io: Io): Promise<void> {
+  if (opts.out !== undefined) {
+    const {writeFileSafely} = await import('../store/atomic-write.js');
+    writeFileSafely(opts.out, text, {overwrite: Boolean(opts.force)});
+    io.stderr.write(`Written to ${displayPath(opts.out)}\n`);
+  } else {
+    io.stdout.write(text);
+  }
+}

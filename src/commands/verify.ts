@@ -1,0 +1,17 @@
+/** `--verify REPORT`: is the report as generated? Loaded only on that path; marked only for an HTML report. */
+import {displayPath} from '../bank/paths.js';
+import {EXIT} from '../cli-errors.js';
+import {findBlock} from '../report/embed.js';
+import {verifyReport} from '../report/verify.js';
+import {loadBank, loadTemplate, readInput, type Io, type Options} from './context.js';
+import {htmlConverter} from './report-io.js';
+
+export async function runVerify(file: string, opts: Options, io: Io): Promise<number> {
+  const bank = await loadBank(opts.questions);
+  const text = readInput(file, 'report');
+  const toHtml = await htmlConverter(findBlock(text)?.data?.format);
+  const {intact, checks} = verifyReport(displayPath(file), text, bank, loadTemplate(opts.template), toHtml);
+  for (const check of checks) io.stdout.write(`${check.ok ? 'ok  ' : 'FAIL'}  ${check.text}\n`);
+  io.stdout.write(intact ? `${displayPath(file)} is intact.\n` : `${displayPath(file)} does not match what handoff-assess generated.\n`);
+  return intact ? EXIT.ok : EXIT.verifyFailed;
+}

@@ -1,0 +1,9 @@
+/** The package's version (package.json), read once, on first use. */
+import {readFileSync} from 'node:fs';
+import {packagePath} from './bank/paths.js';
+
+let version: string | undefined;
+export function toolVersion(): string {
+  version ??= (JSON.parse(readFileSync(packagePath('package.json'), 'utf8')) as {version: string}).version;
+  return version;
+}
