@@ -73,7 +73,7 @@ describe('the bundled bank', () => {
   it('maps snake_case data to the engine types, numbers as numbers', () => {
     const lead = bank.axes.find((a) => a.id === 'lead_time_impact')!;
     expect(lead.weight).toBe(3);
-    expect(lead.remediationSprint).toMatch(/bottleneck/);
+    expect(lead.remediationSprint).toMatch(/slows our core work/);
     expect(lead.recovery).toContain('{workflow}');
     expect(bank.scoring).toEqual({
       scalePoints: {1: -2, 2: -1, 3: 0, 4: 1, 5: 2},

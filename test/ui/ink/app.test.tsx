@@ -159,7 +159,7 @@ describe('multi-select question (signal checklist)', () => {
     await w.waitForFrame('2 of 4 ticked');
     expect(w.lastFrame()).toMatch(/\[x\] 1 Sync failures/);
     expect(w.lastFrame()).toMatch(/\[ \] 2 The status/);
-    expect(w.lastFrame()).toMatch(/\[x\] 3 Manual workarounds/);
+    expect(w.lastFrame()).toMatch(/\[x\] 3 New manual workarounds/);
     await w.press(KEY.enter);
     await w.waitForFrame('Disqualifiers · 1 of 4');
     expect(last(w).answers.signals.remediation_sprint).toEqual(['recurring_sync_failures', 'workarounds_outpacing']);

@@ -337,7 +337,7 @@ describe('plain mode: why this matters, notes, certainty', () => {
     await term.waitFor('Why this matters: Signals that favour managing in place');
     const why = await term.waitFor('? Which of these are true here?');
     expect(why).toContain(bank.signals[0]!.why);
-    await term.waitFor('◉ Today');
+    await term.waitFor('◉ A checklist or a simple fallback rule');
     await term.press(KEY.enter);
     await term.waitFor('Signals, 2 of 2');
     await term.press(KEY.ctrlC);
