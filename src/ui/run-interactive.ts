@@ -100,17 +100,25 @@ export async function runInteractive(opts: InteractiveOptions): Promise<number> 
   let draftPath = resumed?.inStore ? resumed.path : undefined;
   let saveError: Error | undefined;
   let lastState: InterviewState | undefined;
-  const save = (state: InterviewState) => {
+  /** Save the draft; every call tries again, so a folder that is writable again clears the error. Returns the error, if any. */
+  const save = (state: InterviewState): Error | undefined => {
     lastState = state;
     // No file for an interview that has nothing in it yet: quitting at the welcome leaves no empty draft behind.
-    if (!draftId && !hasContent(state.answers)) return;
+    if (!draftId && !hasContent(state.answers)) return undefined;
     try {
       draftId ??= newDraftId(state.answers, opts.now(), store);
       draftPath = saveDraft({id: draftId, answers: state.answers, position: positionOf(opts.bank, state), saved: opts.now()}, store);
       saveError = undefined;
     } catch (error) {
-      saveError = error as Error;
+      const code = (error as NodeJS.ErrnoException).code;
+      saveError = new Error(code ? `${draftsDir(store)} cannot be written to (${code})` : (error as Error).message);
     }
+    return saveError;
+  };
+  /** The front ends' onChange: a failed save is thrown, so the front end shows it at once (and goes on). */
+  const onChange = (state: InterviewState): void => {
+    const error = save(state);
+    if (error) throw new Error(`${error.message}; it is tried again after every change`);
   };
 
   const initial = resumed ? resumeState(opts.bank, resumed.answers, resumed.position) : startInterview(opts.bank);
@@ -126,7 +134,7 @@ export async function runInteractive(opts: InteractiveOptions): Promise<number> 
   const ctx: WizardContext = {
     bank: opts.bank,
     initial,
-    onChange: save,
+    onChange,
     renderReport: opts.renderReport,
     defaultFileName: opts.defaultFileName,
     cwd: opts.cwd,

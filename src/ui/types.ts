@@ -13,7 +13,11 @@ export interface WizardContext {
   bank: Bank;
   /** Where the interview starts (a fresh start, or a resumed draft). */
   initial: InterviewState;
-  /** Called after every change of answers, notes or position: the caller saves the draft. */
+  /**
+   * Called after every change of answers, notes or position: the caller saves the draft.
+   * Throws when the draft could not be saved, with a message for the user: the front end
+   * shows it at once and goes on (every later change tries again).
+   */
   onChange(state: InterviewState): void;
   /** The report for these answers, in one format. */
   renderReport(answers: Answers, format: ReportFormat): string;

@@ -1,5 +1,5 @@
 import {describe, expect, test, beforeEach, afterEach} from '@jest/globals';
-import {mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, mkdirSync} from 'node:fs';
+import {mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, mkdirSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {PassThrough} from 'node:stream';
@@ -8,6 +8,8 @@ import {buildSteps} from '../../src/engine/interview.js';
 import type {Answers, Bank} from '../../src/engine/types.js';
 import {draftsDir, saveDraft} from '../../src/store/drafts.js';
 import {runInteractive, type InteractiveOptions} from '../../src/ui/run-interactive.js';
+import {delay, waitFor} from './ink/helpers.js';
+import {FakeStdin, FakeStdout} from './ink/fake-tty.js';
 import {FakeTerminal, KEY} from './plain/fake-terminal.js';
 
 const bank: Bank = loadBankDir().bank!;
@@ -206,6 +208,107 @@ describe('runInteractive: drafts while answering', () => {
     expect(drafts()).toHaveLength(1);
     expect(drafts()[0]).toMatch(/^acme-/);
     expect(stderr()).toContain(`Continuing from ${file}`);
+  });
+});
+
+/**
+ * Make the drafts folder unwritable mid-interview, and writable again. Tests may run as root,
+ * whom a read-only mode does not stop, so the folder is moved away and a plain file takes its name.
+ */
+function breakDrafts(): () => void {
+  const dir = draftsDir({env});
+  renameSync(dir, `${dir}.away`);
+  writeFileSync(dir, 'not a folder');
+  return () => {
+    rmSync(dir);
+    renameSync(`${dir}.away`, dir);
+  };
+}
+
+describe('runInteractive: a draft that cannot be saved', () => {
+  test('plain mode: said at once, tried again on every change, and said again once a save works', async () => {
+    const {term, code, stderr} = run();
+    await term.waitFor('? Which organisation is this assessment for?');
+    await term.line('Acme Ltd');
+    await term.waitFor('? Who is running the assessment?');
+    expect(drafts()).toHaveLength(1);
+    const path = join(draftsDir({env}), drafts()[0]!);
+
+    const repair = breakDrafts();
+    await term.line('Jo');
+    const shown = await term.waitFor("? What is the assessor's role?");
+    expect(shown).toContain(`The draft could not be saved: ${draftsDir({env})} cannot be written to (EEXIST)`);
+    // Still failing: said again on the next change.
+    await term.choose(1);
+    await term.waitFor('The draft could not be saved');
+    await term.waitFor('? Which single workflow');
+
+    repair();
+    await term.line('Quote to cash');
+    await term.waitFor('The draft is saved again.');
+    await term.waitFor('? Which systems');
+    expect(readFileSync(path, 'utf8')).toContain('assessor: Jo');
+    expect(readFileSync(path, 'utf8')).toContain('workflow: Quote to cash');
+    await term.press(KEY.ctrlC);
+    expect(await code).toBe(130);
+    expect(stderr()).toContain('Interview paused. Your answers are saved in');
+  });
+
+  test('plain mode: Ctrl-C while the folder is still unwritable says the answers were not saved (exit 1)', async () => {
+    const {term, code, stderr} = run();
+    await term.waitFor('? Which organisation is this assessment for?');
+    await term.line('Acme Ltd');
+    await term.waitFor('? Who is running the assessment?');
+    const repair = breakDrafts();
+    await term.line('Jo');
+    await term.waitFor('The draft could not be saved');
+    await term.waitFor("? What is the assessor's role?");
+    await term.press(KEY.ctrlC);
+    expect(await code).toBe(1);
+    expect(stderr()).toContain('Interview paused, but the draft could not be saved');
+    repair();
+  });
+
+  test('wizard: the failure is on the screen at once, and gone after the next save that works', async () => {
+    const stdin = new FakeStdin();
+    const stdout = new FakeStdout(100, 40);
+    const code = runInteractive({
+      bank,
+      plain: false,
+      cwd: root,
+      now: () => new Date(Date.UTC(2025, 0, 31, 14, 5, 9)),
+      renderReport: () => '# Report\n',
+      defaultFileName: (_answers: Answers, format) => `report.${format}`,
+      stdin: stdin as unknown as NodeJS.ReadStream,
+      stdout: stdout as unknown as NodeJS.WriteStream,
+      stderr: new PassThrough() as unknown as NodeJS.WriteStream,
+      env,
+    });
+    const screen = (text: string) => waitFor(() => stdout.screen().includes(text) && stdout.screen(), () => stdout.screen());
+    await waitFor(() => stdin.listenerCount('readable') > 0, () => stdout.screen());
+    const press = async (...keys: string[]) => {
+      for (const k of keys) {
+        stdin.send(k);
+        await delay(15);
+      }
+    };
+    await screen('Press enter to start');
+    await press(KEY.enter, ...'Acme', KEY.enter);
+    await screen('Who is running the assessment?');
+    expect(drafts()).toHaveLength(1);
+
+    const repair = breakDrafts();
+    await press(...'Jo', KEY.enter);
+    const failed = await screen('The draft could not be saved');
+    expect(failed.replace(/\s+/g, ' ')).toContain(`${draftsDir({env})} cannot be written to (EEXIST)`);
+
+    repair();
+    await press('2');
+    await screen('Which single workflow');
+    await waitFor(() => !stdout.screen().includes('could not be saved'), () => stdout.screen());
+    expect(readFileSync(join(draftsDir({env}), drafts()[0]!), 'utf8')).toContain('role: founder');
+    await press(KEY.ctrlC);
+    expect(await code).toBe(130);
   });
 });
 

@@ -39,9 +39,18 @@ export async function runPlain(ctx: WizardContext, options: PlainOptions = {}): 
   const io = plainIo(ctx.stdin ?? process.stdin, ctx.stdout ?? process.stdout, options.signal);
   const {bank} = ctx;
   let state = ctx.initial;
+  /** The last save failed: the user was told, and is told again once a save works. */
+  let draftFailing = false;
   const update = (next: InterviewState) => {
     state = next;
-    ctx.onChange(state);
+    try {
+      ctx.onChange(state);
+      if (draftFailing) io.say('The draft is saved again.');
+      draftFailing = false;
+    } catch (error) {
+      draftFailing = true;
+      io.say(wrap(`The draft could not be saved: ${(error as Error).message}.`, io.columns));
+    }
   };
   const saved: string[] = [];
   /** The engine asked for a note as evidence (a disqualifier cleared as verified): ask for it now. */

@@ -3,69 +3,15 @@
  * the terminal and resolves `cancelled`; the layout at 40 columns.
  */
 import {describe, expect, it} from '@jest/globals';
-import {EventEmitter} from 'node:events';
 import {mkdtempSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {buildSteps, startInterview, type InterviewState} from '../../../src/engine/interview.js';
 import {stripAnsi} from '../../../src/ui/ink/cells.js';
+import {FakeStdin, FakeStdout} from './fake-tty.js';
 import {runInkWizard} from '../../../src/ui/ink/run-wizard.js';
 import type {WizardOutcome} from '../../../src/ui/types.js';
 import {delay, fakeReport, KEY, realBank, waitFor} from './helpers.js';
-
-class FakeStdin extends EventEmitter {
-  isTTY = true;
-  rawMode: boolean[] = [];
-  private pending: string | null = null;
-  setRawMode(on: boolean) {
-    this.rawMode.push(on);
-    return this;
-  }
-  setEncoding() {
-    return this;
-  }
-  resume() {
-    return this;
-  }
-  pause() {
-    return this;
-  }
-  ref() {
-    return this;
-  }
-  unref() {
-    return this;
-  }
-  read = () => {
-    const data = this.pending;
-    this.pending = null;
-    return data;
-  };
-  send(data: string) {
-    this.pending = data;
-    this.emit('readable');
-  }
-}
-
-class FakeStdout extends EventEmitter {
-  isTTY = true;
-  writes: string[] = [];
-  constructor(
-    public columns: number,
-    public rows: number,
-  ) {
-    super();
-  }
-  write = (data: string) => {
-    this.writes.push(data);
-    return true;
-  };
-  /** The most recent full frame: Ink's last write, escape codes removed. */
-  screen(): string {
-    const frames = this.writes.map((w) => stripAnsi(w)).filter((w) => w.trim());
-    return frames[frames.length - 1] ?? '';
-  }
-}
 
 const bank = realBank();
 const steps = buildSteps(bank);
