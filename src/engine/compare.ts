@@ -3,7 +3,7 @@
  * and verdict moved, and which changes moved them. Pure.
  */
 import {buildSteps, describeAnswer} from './interview.js';
-import {contributions, fmt, score, signed} from './score.js';
+import {contributions, fmt, list, score, signed} from './score.js';
 import type {Answers, Bank, Confidence, Recommendation} from './types.js';
 
 export interface AnswerDiff {
@@ -37,6 +37,10 @@ export interface Comparison {
   /** The changes that moved the verdict (or the score, when the verdict held), strongest first, in words. */
   movedBy: string[];
   notesChanged: {question: string; before: string; after: string}[];
+  /** Certainty marks that changed: they move the confidence, not the score. */
+  certaintyChanged: {question: string; before: string; after: string}[];
+  /** Things to check before trusting the comparison, e.g. two different organisations. */
+  warnings: string[];
 }
 
 export function compareAnswers(bank: Bank, before: Answers, after: Answers, labels: {before: string; after: string}): Comparison {
@@ -46,6 +50,7 @@ export function compareAnswers(bank: Bank, before: Answers, after: Answers, labe
   const pointsAfter = new Map(contributions(bank, after).map((c) => [c.id, c.points]));
   const changes: AnswerDiff[] = [];
   const notesChanged: Comparison['notesChanged'] = [];
+  const certaintyChanged: Comparison['certaintyChanged'] = [];
 
   for (const step of buildSteps(bank)) {
     const b = describeAnswer(step, before);
@@ -71,7 +76,10 @@ export function compareAnswers(bank: Bank, before: Answers, after: Answers, labe
     }
     const nb = before.notes[step.id] ?? '';
     const na = after.notes[step.id] ?? '';
-    if (nb !== na) notesChanged.push({question: step.title, before: nb || '(none)', after: na || '(none)'});
+    if (nb !== na) notesChanged.push({question: step.label, before: nb || '(none)', after: na || '(none)'});
+    const cb = before.certainty[step.id] ?? 'not marked';
+    const ca = after.certainty[step.id] ?? 'not marked';
+    if (cb !== ca) certaintyChanged.push({question: step.label, before: cb, after: ca});
   }
 
   const scoreChange = ra.score - rb.score;
@@ -95,11 +103,27 @@ export function compareAnswers(bank: Bank, before: Answers, after: Answers, labe
     lean: r.lean,
     score: r.score,
   });
+  const others = [
+    notesChanged.length ? `${notesChanged.length} note${notesChanged.length > 1 ? 's' : ''}` : '',
+    certaintyChanged.length ? `${certaintyChanged.length} certainty mark${certaintyChanged.length > 1 ? 's' : ''}` : '',
+  ].filter(Boolean);
+  const confidenceMoved = ra.confidence !== rb.confidence ? ` The confidence moved from ${rb.confidence} to ${ra.confidence}.` : '';
   const headline = verdictChanged
     ? `The verdict moved from ${rb.recommendation} to ${ra.recommendation}; the score went from ${fmt(rb.score)} to ${fmt(ra.score)} (threshold ${fmt(ra.threshold)}).`
     : changes.length
       ? `The verdict held at ${ra.recommendation}; the score went from ${fmt(rb.score)} to ${fmt(ra.score)} (threshold ${fmt(ra.threshold)}).`
-      : 'Nothing changed between the two assessments.';
+      : others.length
+        ? `No answer changed; ${list(others)} did.${confidenceMoved}`
+        : 'Nothing changed between the two assessments.';
+  const warnings: string[] = [];
+  const orgBefore = before.context.organisation?.trim() ?? '';
+  const orgAfter = after.context.organisation?.trim() ?? '';
+  if (orgBefore.toLowerCase() !== orgAfter.toLowerCase()) {
+    warnings.push(`The two assessments name different organisations (${orgBefore || 'none'} and ${orgAfter || 'none'}): check they are of the same client.`);
+  }
+  if ((before.context.workflow ?? '').trim().toLowerCase() !== (after.context.workflow ?? '').trim().toLowerCase()) {
+    warnings.push('The two assessments are of different workflows: the scores may not be comparable.');
+  }
   return {
     before: side(labels.before, before, rb),
     after: side(labels.after, after, ra),
@@ -110,5 +134,7 @@ export function compareAnswers(bank: Bank, before: Answers, after: Answers, labe
     changes,
     movedBy,
     notesChanged,
+    certaintyChanged,
+    warnings,
   };
 }

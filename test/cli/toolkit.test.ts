@@ -136,6 +136,25 @@ describe('--compare', () => {
     expect(c.movedBy[0]).toMatch(/No budget path/);
   });
 
+  it('notes and certainty marks that changed are shown, and never called "nothing changed"', () => {
+    const after = join(dir, 'after.yaml');
+    writeFileSync(after, example([['lead_time_impact: estimated', 'lead_time_impact: verified'], ['Three escalations last week, two of them customer-facing', 'One escalation last week']]));
+    const run = runCli(['--compare', EXAMPLE, after]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).not.toContain('Nothing changed');
+    expect(run.stdout).toContain('No answer changed; 1 note and 1 certainty mark did. The confidence moved from medium to high.');
+    expect(run.stdout).toMatch(/\| Impact on lead time \| estimated \| verified \|/);
+    expect(run.stdout).toContain('One escalation last week');
+  });
+
+  it('warns when the two assessments are of different organisations', () => {
+    const after = join(dir, 'after.yaml');
+    writeFileSync(after, example([['Acme Ltd', 'Globex']]));
+    const run = runCli(['--compare', EXAMPLE, after]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('**Check:** The two assessments name different organisations (Acme Ltd and Globex)');
+  });
+
   it('needs exactly two assessments', () => {
     const run = runCli(['--compare', EXAMPLE]);
     expect(run.code).toBe(2);
