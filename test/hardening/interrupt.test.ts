@@ -151,6 +151,8 @@ const CASES: Case[] = [
       await t.type('half typed');
     },
     position: 'exception_visibility',
+    // The note being typed when Ctrl-C came is kept in the draft.
+    expect: (d) => expect(d.notes.exception_visibility).toBe('half typed'),
     resumed: 'Decision matrix · 3 of 5',
   },
   {
