@@ -30,7 +30,10 @@ export interface Step {
   required: boolean;
   placeholder?: string;
   maxLength?: number;
-  /** choice: values and labels; multi: signal ids and their statements. */
+  /**
+   * choice: values and labels; multi: signal ids and their statements; scale: each point
+   * (`'1'`..`'5'`, `'unknown'`) and how it reads beside its number (see SCALE_POINTS).
+   */
   options?: {value: string; label: string; why?: string}[];
   /** scale: the two poles. */
   poles?: {manageInPlace: string; remediationSprint: string};
@@ -49,6 +52,24 @@ export interface InterviewState {
   returnToReview: boolean;
 }
 
+/** The points of a scale question, top to bottom, and how each reads beside its number: the one wording both front ends show. */
+export const SCALE_POINTS: readonly {value: AxisAnswer; label: string}[] = [
+  {value: 1, label: 'The manage-in-place statement fits'},
+  {value: 2, label: 'Leans toward manage in place'},
+  {value: 3, label: 'Somewhere in between'},
+  {value: 4, label: 'Leans toward remediation sprint'},
+  {value: 5, label: 'The remediation-sprint statement fits'},
+  {value: 'unknown', label: "Don't know"},
+];
+
+/** The scale's answers, top to bottom. */
+export const SCALE_ANSWERS: readonly AxisAnswer[] = SCALE_POINTS.map((p) => p.value);
+
+/** A scale option's value (`'1'`..`'5'`, `'unknown'`) as the answer the engine takes. */
+export function scaleAnswer(value: string): AxisAnswer | undefined {
+  return SCALE_ANSWERS.find((a) => String(a) === value);
+}
+
 /** The ordered steps of a bank's interview. */
 export function buildSteps(bank: Bank): Step[] {
   const steps: Step[] = [];
@@ -64,6 +85,7 @@ export function buildSteps(bank: Bank): Step[] {
       why: axis.why,
       required: true,
       poles: {manageInPlace: axis.manageInPlace, remediationSprint: axis.remediationSprint},
+      options: SCALE_POINTS.map((p) => ({value: String(p.value), label: p.label})),
     });
   }
   for (const list of SIGNAL_LISTS) {
@@ -182,6 +204,29 @@ export function getAnswer(answers: Answers, step: Step): StepAnswer | undefined 
   }
 }
 
+/**
+ * Where an unanswered question starts, the same in both front ends: a scale in the middle (3),
+ * a yes/no on "no" (Enter alone never marks a disqualifier as applying), a choice on its first
+ * option. Text, lists and checklists start empty: undefined.
+ */
+export function defaultAnswer(step: Step): StepAnswer | undefined {
+  switch (step.kind) {
+    case 'scale':
+      return 3;
+    case 'yesno':
+      return false;
+    case 'choice':
+      return step.options?.[0]?.value;
+    default:
+      return undefined;
+  }
+}
+
+/** Where a question starts: its answer, else the default for an unanswered one. */
+export function startingAnswer(answers: Answers, step: Step): StepAnswer | undefined {
+  return getAnswer(answers, step) ?? defaultAnswer(step);
+}
+
 /** Check an answer before it is accepted. Returns a message for the user, or undefined. */
 export function validate(step: Step, value: StepAnswer): string | undefined {
   switch (step.kind) {
@@ -201,7 +246,7 @@ export function validate(step: Step, value: StepAnswer): string | undefined {
     case 'choice':
       return step.options?.some((o) => o.value === value) ? undefined : 'Please choose one of the options.';
     case 'scale':
-      return [1, 2, 3, 4, 5, 'unknown'].includes(value as AxisAnswer) ? undefined : 'Choose 1 to 5, or "don\'t know".';
+      return SCALE_ANSWERS.includes(value as AxisAnswer) ? undefined : 'Choose 1 to 5, or "don\'t know".';
     case 'multi':
       return Array.isArray(value) && value.every((v) => step.options?.some((o) => o.value === v)) ? undefined : 'Unknown option.';
     case 'yesno':

@@ -7,6 +7,7 @@ import {
   buildSteps,
   cancelEdit,
   currentStep,
+  defaultAnswer,
   describeAnswer,
   edit,
   firstUnanswered,
@@ -20,6 +21,7 @@ import {
   setAnswer,
   setCertainty,
   setNote,
+  startingAnswer,
   startInterview,
   validate,
   type InterviewState,
@@ -85,6 +87,43 @@ describe('the steps', () => {
     expect(steps.find((s) => s.id === 'no_budget_path')!.kind).toBe('yesno');
     expect(steps.find((s) => s.id === 'assessor')!.required).toBe(false);
     expect(steps.find((s) => s.id === 'organisation')!.required).toBe(true);
+  });
+});
+
+describe('where an unanswered question starts', () => {
+  const step = (id: string) => steps.find((s) => s.id === id)!;
+
+  it('a scale in the middle, a yes/no on "no", a choice on its first option; nothing for text, lists and checklists', () => {
+    expect(defaultAnswer(step('failure_frequency'))).toBe(3);
+    expect(defaultAnswer(step('no_budget_path'))).toBe(false);
+    expect(defaultAnswer(step('role'))).toBe('consultant');
+    expect(defaultAnswer(step('organisation'))).toBeUndefined();
+    expect(defaultAnswer(step('systems'))).toBeUndefined();
+    expect(defaultAnswer(step('manage_in_place'))).toBeUndefined();
+    // Each default is an answer the engine accepts.
+    for (const s of steps) {
+      const value = defaultAnswer(s);
+      if (value !== undefined) expect(validate(s, value)).toBeUndefined();
+    }
+  });
+
+  it('an answered question starts on its answer', () => {
+    const answers = {...emptyAnswers(), matrix: {failure_frequency: 1 as const}, disqualifiers: {no_budget_path: true}};
+    expect(startingAnswer(answers, step('failure_frequency'))).toBe(1);
+    expect(startingAnswer(answers, step('no_budget_path'))).toBe(true);
+    expect(startingAnswer(answers, step('reconciliation_load'))).toBe(3);
+    expect(startingAnswer(answers, step('no_tradeoff_owner'))).toBe(false);
+  });
+
+  it('a scale lists its points in words, the one wording both front ends show', () => {
+    expect(step('failure_frequency').options).toEqual([
+      {value: '1', label: 'The manage-in-place statement fits'},
+      {value: '2', label: 'Leans toward manage in place'},
+      {value: '3', label: 'Somewhere in between'},
+      {value: '4', label: 'Leans toward remediation sprint'},
+      {value: '5', label: 'The remediation-sprint statement fits'},
+      {value: 'unknown', label: "Don't know"},
+    ]);
   });
 });
 

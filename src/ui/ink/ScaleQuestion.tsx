@@ -1,9 +1,8 @@
 import {Box, Text} from 'ink';
 import type {Step} from '../../engine/interview.js';
-import {scaleKey, scaleLabel} from './labels.js';
+import {scaleKey} from './labels.js';
 import type {Frame} from './layout.js';
 import {OptionList} from './OptionList.js';
-import {SCALE_OPTIONS} from './question-draft.js';
 import {Paragraph} from './Paragraph.js';
 import {useTheme} from './use-theme.js';
 
@@ -20,6 +19,7 @@ export interface ScaleQuestionProps {
 export function ScaleQuestion({step, cursor, frame}: ScaleQuestionProps) {
   const theme = useTheme();
   const poles = step.poles!;
+  const points = step.options ?? [];
   const left = (
     <Box flexDirection="column" width={frame.narrow ? undefined : '50%'} paddingRight={frame.narrow ? 0 : 2}>
       <Text bold color={theme.color.manage}>
@@ -43,30 +43,30 @@ export function ScaleQuestion({step, cursor, frame}: ScaleQuestionProps) {
         {right}
       </Box>
       <Box marginTop={frame.short ? 0 : 1} flexDirection="column">
-        {frame.narrow ? <ScaleLine cursor={cursor} /> : <OptionList items={SCALE_OPTIONS.map((v) => ({key: scaleKey(v), label: scaleLabel(v)}))} cursor={cursor} />}
+        {frame.narrow ? <ScaleLine points={points} cursor={cursor} /> : <OptionList items={points.map((p) => ({key: scaleKey(p.value), label: p.label}))} cursor={cursor} />}
       </Box>
     </Box>
   );
 }
 
 /** The scale on one line, the highlighted point in words below it. */
-function ScaleLine({cursor}: {cursor: number}) {
+function ScaleLine({points, cursor}: {points: NonNullable<Step['options']>; cursor: number}) {
   const theme = useTheme();
-  const current = SCALE_OPTIONS[cursor]!;
+  const current = points[cursor]!;
   return (
     <Box flexDirection="column">
       <Text>
-        {SCALE_OPTIONS.map((v, i) => {
+        {points.map((p, i) => {
           const on = i === cursor;
           return (
-            <Text key={String(v)} color={on ? theme.color.accent : undefined} bold={on} inverse={on}>
-              {on ? `[${scaleKey(v)}]` : ` ${scaleKey(v)} `}
+            <Text key={p.value} color={on ? theme.color.accent : undefined} bold={on} inverse={on}>
+              {on ? `[${scaleKey(p.value)}]` : ` ${scaleKey(p.value)} `}
             </Text>
           );
         })}
       </Text>
       <Text color={theme.color.accent}>
-        {theme.symbol.pointer} {scaleKey(current)}: {scaleLabel(current)}
+        {theme.symbol.pointer} {scaleKey(current.value)}: {current.label}
       </Text>
     </Box>
   );

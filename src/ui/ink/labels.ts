@@ -1,27 +1,13 @@
 /**
- * Words the wizard shows that are not in the question bank: the scale's
- * steps, the verdicts, the review's intro. Presentation only:
- * no rule of the interview lives here.
+ * Words the wizard shows that are neither in the question bank nor in the
+ * engine (the scale's points are the engine's: Step options): the verdicts,
+ * the review's intro. Presentation only: no rule of the interview lives here.
  */
-import type {AxisAnswer, Confidence, Direction, Recommendation} from '../../engine/types.js';
+import type {Confidence, Direction, Recommendation} from '../../engine/types.js';
 
-/** How each point of the scale reads beside its number. */
-export const SCALE_LABELS: Record<string, string> = {
-  1: 'The manage-in-place statement fits',
-  2: 'Leans toward manage in place',
-  3: 'Somewhere in between',
-  4: 'Leans toward remediation sprint',
-  5: 'The remediation-sprint statement fits',
-  unknown: "Don't know",
-};
-
-export function scaleLabel(value: AxisAnswer): string {
-  return SCALE_LABELS[String(value)]!;
-}
-
-/** The key shown beside a scale answer: its number, or `d` for "don't know". */
-export function scaleKey(value: AxisAnswer): string {
-  return value === 'unknown' ? 'd' : String(value);
+/** The key shown beside a scale option (the engine's `'1'`..`'5'`, `'unknown'`): its number, or `d` for "don't know". */
+export function scaleKey(value: string): string {
+  return value === 'unknown' ? 'd' : value;
 }
 
 export const YESNO_LABELS = {yes: 'Yes, this applies', no: 'No, it does not apply'};

@@ -3,8 +3,8 @@
  * the text typed, the option highlighted, the boxes ticked. Pure data; the
  * engine validates and stores the answer once the user confirms.
  */
-import {getAnswer, type Step, type StepAnswer} from '../../engine/interview.js';
-import type {Answers, AxisAnswer} from '../../engine/types.js';
+import {getAnswer, SCALE_ANSWERS, startingAnswer, type Step, type StepAnswer} from '../../engine/interview.js';
+import type {Answers} from '../../engine/types.js';
 import {textBuffer, type TextBuffer} from './text-buffer.js';
 
 export type Draft =
@@ -12,8 +12,6 @@ export type Draft =
   | {kind: 'select'; cursor: number}
   | {kind: 'multi'; cursor: number; selected: string[]};
 
-/** The scale's answers, top to bottom. */
-export const SCALE_OPTIONS: readonly AxisAnswer[] = [1, 2, 3, 4, 5, 'unknown'];
 /** The yes/no answers, top to bottom. */
 export const YESNO_OPTIONS: readonly boolean[] = [true, false];
 
@@ -21,7 +19,7 @@ export const YESNO_OPTIONS: readonly boolean[] = [true, false];
 export function selectValues(step: Step): StepAnswer[] {
   switch (step.kind) {
     case 'scale':
-      return [...SCALE_OPTIONS];
+      return [...SCALE_ANSWERS];
     case 'yesno':
       return [...YESNO_OPTIONS];
     case 'choice':
@@ -31,7 +29,7 @@ export function selectValues(step: Step): StepAnswer[] {
   }
 }
 
-/** A fresh draft for a step, starting from its current answer. */
+/** A fresh draft for a step, starting from its current answer (unanswered: where the engine says it starts). */
 export function initDraft(step: Step, answers: Answers): Draft {
   const current = getAnswer(answers, step);
   switch (step.kind) {
@@ -42,11 +40,8 @@ export function initDraft(step: Step, answers: Answers): Draft {
     case 'multi':
       return {kind: 'multi', cursor: 0, selected: Array.isArray(current) ? [...current] : []};
     default: {
-      const values = selectValues(step);
-      const found = current === undefined ? -1 : values.indexOf(current);
-      // Unanswered: a scale starts in the middle, a yes/no on "no" (a disqualifier rarely applies), a choice on the first option.
-      const fallback = step.kind === 'scale' ? 2 : step.kind === 'yesno' ? 1 : 0;
-      return {kind: 'select', cursor: found >= 0 ? found : fallback};
+      const found = selectValues(step).indexOf(startingAnswer(answers, step)!);
+      return {kind: 'select', cursor: Math.max(0, found)};
     }
   }
 }

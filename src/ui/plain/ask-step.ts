@@ -5,8 +5,8 @@
  */
 import {checkbox, input, select, Separator} from '@inquirer/prompts';
 import type {EvidenceRequest} from '../../engine/evidence.js';
-import {getAnswer, validate, type Step, type StepAnswer} from '../../engine/interview.js';
-import type {Answers, AxisAnswer, Certainty} from '../../engine/types.js';
+import {getAnswer, scaleAnswer, startingAnswer, validate, type Step, type StepAnswer} from '../../engine/interview.js';
+import type {Answers, Certainty} from '../../engine/types.js';
 import {LIST_COMMANDS, parseTextCommand, textHint, type StepCommand} from './commands.js';
 import {wrap, type PlainIo} from './plain-io.js';
 
@@ -36,6 +36,8 @@ const LIST_HINT = '↑↓ or a number moves, Enter chooses. Type < then Enter to
  */
 export async function askStep(step: Step, answers: Answers, io: PlainIo, pending?: StepAnswer): Promise<StepAction> {
   const current = pending ?? getAnswer(answers, step);
+  // Where the highlight starts on a list: the answer, else where the engine starts an unanswered question.
+  const start = pending ?? startingAnswer(answers, step);
   switch (step.kind) {
     case 'text':
     case 'list':
@@ -47,7 +49,7 @@ export async function askStep(step: Step, answers: Answers, io: PlainIo, pending
           {
             message: step.prompt,
             choices: [...(step.options ?? []).map((o) => ({value: o.value, name: o.label})), new Separator(), ...commandChoices(answers, step)],
-            default: typeof current === 'string' ? current : undefined,
+            default: typeof start === 'string' ? start : undefined,
             pageSize: 12,
             loop: false,
             theme: {indexMode: 'number'},
@@ -58,7 +60,7 @@ export async function askStep(step: Step, answers: Answers, io: PlainIo, pending
       return asCommand(value) ?? {kind: 'answer', value};
     }
     case 'scale':
-      return askScale(step, current, answers, io);
+      return askScale(step, start, answers, io);
     case 'multi':
       return askMulti(step, current, answers, io);
     case 'yesno': {
@@ -73,8 +75,7 @@ export async function askStep(step: Step, answers: Answers, io: PlainIo, pending
               new Separator(),
               ...commandChoices(answers, step),
             ],
-            // Unanswered starts on "No", as in the wizard: Enter alone never marks a disqualifier as applying.
-            default: current === true ? 'yes' : 'no',
+            default: start === true ? 'yes' : 'no',
             pageSize: 12,
             loop: false,
             theme: {indexMode: 'number'},
@@ -105,16 +106,8 @@ async function askText(step: Step, current: StepAnswer | undefined, io: PlainIo)
   return {kind: 'answer', value: line};
 }
 
-const SCALE_NAMES: Record<string, string> = {
-  '1': '1. The statement for 1 describes us',
-  '2': '2. Closer to 1',
-  '3': '3. In between',
-  '4': '4. Closer to 5',
-  '5': '5. The statement for 5 describes us',
-  unknown: "6. Don't know",
-};
-
-async function askScale(step: Step, current: StepAnswer | undefined, answers: Answers, io: PlainIo): Promise<StepAction> {
+/** A scale: its points as the engine words them, numbered 1-6 (6 is "don't know"); `start` is highlighted first. */
+async function askScale(step: Step, start: StepAnswer | undefined, answers: Answers, io: PlainIo): Promise<StepAction> {
   io.say(`  1 = ${step.poles!.manageInPlace}`);
   io.say(`  5 = ${step.poles!.remediationSprint}`);
   io.say(wrap(LIST_HINT, io.columns));
@@ -123,11 +116,11 @@ async function askScale(step: Step, current: StepAnswer | undefined, answers: An
       {
         message: `${step.title}: 1 to 5?`,
         choices: [
-          ...Object.entries(SCALE_NAMES).map(([v, name]) => ({value: v, name})),
+          ...(step.options ?? []).map((o, i) => ({value: o.value, name: `${i + 1}. ${o.label}`})),
           new Separator(),
           ...commandChoices(answers, step),
         ],
-        default: current === undefined ? undefined : String(current),
+        default: start === undefined ? undefined : String(start),
         pageSize: 12,
         loop: false,
       },
@@ -136,7 +129,7 @@ async function askScale(step: Step, current: StepAnswer | undefined, answers: An
   );
   const command = asCommand(value);
   if (command) return command;
-  return {kind: 'answer', value: (value === 'unknown' ? 'unknown' : Number(value)) as AxisAnswer};
+  return {kind: 'answer', value: scaleAnswer(value)!};
 }
 
 async function askMulti(step: Step, current: StepAnswer | undefined, answers: Answers, io: PlainIo): Promise<StepAction> {

@@ -135,6 +135,30 @@ describe('plain mode: a whole interview', () => {
   });
 });
 
+describe('plain mode: scales', () => {
+  test('an unanswered scale starts in the middle, as in the wizard: Enter alone answers 3, never the strongest manage-in-place answer', async () => {
+    const axes = bank.axes.slice(0, 2);
+    const {term, changes, outcome} = start({...startInterview(bank), index: indexOf(axes[0]!.id)});
+    await term.waitFor(`? ${axes[0]!.title}: 1 to 5?`);
+    await term.press(KEY.enter);
+    await term.waitFor(`? ${axes[1]!.title}: 1 to 5?`);
+    expect(changes.at(-1)!.answers.matrix[axes[0]!.id]).toBe(3);
+    await term.press(KEY.ctrlC);
+    await outcome;
+  });
+
+  test("the scale's points read as the engine words them, numbered", async () => {
+    const axis = steps[indexOf(bank.axes[0]!.id)]!;
+    const {term, outcome} = start({...startInterview(bank), index: indexOf(axis.id)});
+    const shown = await term.waitFor(`? ${axis.title}: 1 to 5?`);
+    await term.waitFor("6. Don't know");
+    const text = term.text.slice(term.text.lastIndexOf(shown));
+    axis.options!.forEach((o, i) => expect(text).toContain(`${i + 1}. ${o.label}`));
+    await term.press(KEY.ctrlC);
+    await outcome;
+  });
+});
+
 describe('plain mode: disqualifiers', () => {
   test('Enter alone on an unanswered disqualifier answers "no": it never marks one as applying by accident', async () => {
     const first = bank.disqualifiers[0]!;
