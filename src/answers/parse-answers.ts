@@ -4,6 +4,7 @@
  * the field and what is allowed.
  */
 import {parseYamlSource, type SourceProblem, type YamlSource} from '../bank/yaml-source.js';
+import {MAX_LIST_ITEMS, MAX_NOTE_LENGTH, textLength} from '../engine/interview.js';
 import {
   CERTAINTIES,
   emptyAnswers,
@@ -28,8 +29,6 @@ export interface ParseOptions {
 
 /** Top-level fields that are known but not part of the answers themselves. */
 const KNOWN_EXTRA = new Set(['draft', 'bank', 'generated']);
-const MAX_NOTE = 4000;
-const MAX_SYSTEMS = 50;
 
 /** Every id a note or a certainty may be keyed by. */
 export function questionIds(bank: Bank): string[] {
@@ -101,9 +100,9 @@ export function validateAnswers(source: YamlSource, bank: Bank, options: ParseOp
           missing();
           continue;
         }
-        if (names.length > MAX_SYSTEMS) at(path, `"${q.id}" lists ${names.length} items; at most ${MAX_SYSTEMS} are allowed`);
-        const long = names.find((n) => n.length > q.maxLength);
-        if (long) at(path, `"${q.id}": each item must be at most ${q.maxLength} characters (one has ${long.length})`);
+        if (names.length > MAX_LIST_ITEMS) at(path, `"${q.id}" lists ${names.length} items; at most ${MAX_LIST_ITEMS} are allowed`);
+        const long = names.find((n) => textLength(n) > q.maxLength);
+        if (long) at(path, `"${q.id}": each item must be at most ${q.maxLength} characters (one has ${textLength(long)})`);
         if (q.id === 'systems') answers.context.systems = names;
         else (answers.context as Record<string, unknown>)[q.id] = names;
         continue;
@@ -113,8 +112,8 @@ export function validateAnswers(source: YamlSource, bank: Bank, options: ParseOp
         continue;
       }
       const textValue = String(value).trim();
-      if (textValue.length > q.maxLength) {
-        at(path, `"${q.id}" must be at most ${q.maxLength} characters (found ${textValue.length})`);
+      if (textLength(textValue) > q.maxLength) {
+        at(path, `"${q.id}" must be at most ${q.maxLength} characters (found ${textLength(textValue)})`);
         continue;
       }
       if (q.kind === 'choice' && !q.choices!.some((c) => c.value === textValue)) {
@@ -203,7 +202,7 @@ export function validateAnswers(source: YamlSource, bank: Bank, options: ParseOp
       if (!ids.includes(key)) at(['notes', key], `"${key}" is not a question id; a note belongs to one of: ${ids.join(', ')}`);
       else if (value === null || value === '') continue;
       else if (typeof value !== 'string' && typeof value !== 'number') at(['notes', key], `the note on "${key}" must be text, e.g. ${key}: Three escalations last week`);
-      else if (String(value).length > MAX_NOTE) at(['notes', key], `the note on "${key}" must be at most ${MAX_NOTE} characters (found ${String(value).length})`);
+      else if (textLength(String(value)) > MAX_NOTE_LENGTH) at(['notes', key], `the note on "${key}" must be at most ${MAX_NOTE_LENGTH} characters (found ${textLength(String(value))})`);
       else answers.notes[key] = String(value);
     }
   }

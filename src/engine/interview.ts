@@ -52,6 +52,22 @@ export interface InterviewState {
   returnToReview: boolean;
 }
 
+/** The most names a list answer (the systems involved) may hold: the answers file allows no more. */
+export const MAX_LIST_ITEMS = 50;
+
+/** The longest note, in characters as textLength counts them: the answers file allows no more. */
+export const MAX_NOTE_LENGTH = 4000;
+
+/**
+ * The length of a text in characters as a person counts them (code points: an emoji is one),
+ * the one count behind every limit: the engine's checks, the wizard's text fields and the answers-file reader.
+ */
+export function textLength(text: string): number {
+  let n = 0;
+  for (const _ of text) n++;
+  return n;
+}
+
 /** The points of a scale question, top to bottom, and how each reads beside its number: the one wording both front ends show. */
 export const SCALE_POINTS: readonly {value: AxisAnswer; label: string}[] = [
   {value: 1, label: 'The manage-in-place statement fits'},
@@ -233,13 +249,14 @@ export function validate(step: Step, value: StepAnswer): string | undefined {
     case 'text': {
       const text = String(value ?? '').trim();
       if (step.required && !text) return 'This one is needed for the report: please type an answer.';
-      if (step.maxLength && text.length > step.maxLength) return `Please keep it under ${step.maxLength} characters (now ${text.length}).`;
+      if (step.maxLength && textLength(text) > step.maxLength) return `Please keep it under ${step.maxLength} characters (now ${textLength(text)}).`;
       return undefined;
     }
     case 'list': {
       const items = toList(value);
       if (step.required && items.length === 0) return 'Name at least one system, separated by commas (e.g. HubSpot, Gmail).';
-      const long = items.find((i) => step.maxLength && i.length > step.maxLength);
+      if (items.length > MAX_LIST_ITEMS) return `Please name at most ${MAX_LIST_ITEMS} systems (now ${items.length}).`;
+      const long = items.find((i) => step.maxLength && textLength(i) > step.maxLength);
       if (long) return `Each name must be under ${step.maxLength} characters.`;
       return undefined;
     }
@@ -320,7 +337,16 @@ export function cancelEdit(bank: Bank, state: InterviewState): InterviewState {
   return {...state, index: buildSteps(bank).length, returnToReview: false};
 }
 
+/** Check a note before it is stored (it is stored trimmed). Returns a message for the user, or undefined. */
+export function validateNote(note: string): string | undefined {
+  const length = textLength(note.trim());
+  return length > MAX_NOTE_LENGTH ? `Please keep the note to at most ${MAX_NOTE_LENGTH} characters (now ${length}).` : undefined;
+}
+
+/** Store the note on a question (trimmed; blank removes it). Throws on a note too long: front ends check with validateNote first. */
 export function setNote(answers: Answers, id: string, note: string): Answers {
+  const problem = validateNote(note);
+  if (problem) throw new Error(`${id}: ${problem}`);
   const notes = {...answers.notes};
   if (note.trim()) notes[id] = note.trim();
   else delete notes[id];

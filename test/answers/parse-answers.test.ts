@@ -4,6 +4,7 @@ import {join} from 'node:path';
 import {parseAnswers, questionIds} from '../../src/answers/parse-answers.js';
 import {answersToYaml} from '../../src/answers/serialize-answers.js';
 import {formatProblem} from '../../src/bank/yaml-source.js';
+import {MAX_LIST_ITEMS, MAX_NOTE_LENGTH} from '../../src/engine/interview.js';
 import type {Answers} from '../../src/engine/types.js';
 import {prng, profile, randomProfile, realBank} from '../engine/profiles.js';
 
@@ -128,6 +129,21 @@ describe('errors name the file, the line, the field and what is allowed', () => 
     },
     {name: 'systems that are not a list of names', find: 'systems: [HubSpot, Gmail, NetSuite]', replace: 'systems: {crm: HubSpot}', field: 'context.systems', message: '"systems" must be a list of names, e.g. systems: [HubSpot, Gmail, NetSuite]'},
     {name: 'an organisation name that is too long', find: 'organisation: Acme Ltd', replace: `organisation: ${'A'.repeat(121)}`, field: 'context.organisation', message: '"organisation" must be at most 120 characters (found 121)'},
+    {name: 'an organisation name too long in characters, not UTF-16 units', find: 'organisation: Acme Ltd', replace: `organisation: ${'🚀'.repeat(121)}`, field: 'context.organisation', message: '"organisation" must be at most 120 characters (found 121)'},
+    {
+      name: 'more systems than the engine allows',
+      find: 'systems: [HubSpot, Gmail, NetSuite]',
+      replace: `systems: [${Array.from({length: MAX_LIST_ITEMS + 1}, (_, i) => `S${i}`).join(', ')}]`,
+      field: 'context.systems',
+      message: `"systems" lists ${MAX_LIST_ITEMS + 1} items; at most ${MAX_LIST_ITEMS} are allowed`,
+    },
+    {
+      name: 'a note longer than the engine allows',
+      find: 'failure_frequency: Three escalations last week',
+      replace: `failure_frequency: ${'x'.repeat(MAX_NOTE_LENGTH + 1)}`,
+      field: 'notes.failure_frequency',
+      message: `the note on "failure_frequency" must be at most ${MAX_NOTE_LENGTH} characters (found ${MAX_NOTE_LENGTH + 1})`,
+    },
     {name: 'version 2', find: 'version: 1', replace: 'version: 2', field: 'version', message: '"version" must be 1 (found 2)'},
     {
       name: 'a note on a question that does not exist',

@@ -13,6 +13,8 @@ import {
   firstUnanswered,
   isReview,
   isAnswered,
+  MAX_LIST_ITEMS,
+  MAX_NOTE_LENGTH,
   missingRequired,
   positionOf,
   resumeState,
@@ -23,7 +25,9 @@ import {
   setNote,
   startingAnswer,
   startInterview,
+  textLength,
   validate,
+  validateNote,
   type InterviewState,
   type StepAnswer,
 } from '../../src/engine/interview.js';
@@ -379,6 +383,46 @@ describe('notes and certainty', () => {
     state = answer(bank, state, 'Acme Ltd');
     expect(state.answers.notes.organisation).toBe('the parent company');
     expect(state.answers.certainty.organisation).toBe('verified');
+  });
+});
+
+describe('the limits an answers file sets, kept by the engine too', () => {
+  const systems = steps.find((s) => s.id === 'systems')!;
+  const organisation = steps.find((s) => s.id === 'organisation')!;
+  /** Answers as a front end leaves them, written as a draft and read back as --resume reads it. */
+  const reread = (answers: ReturnType<typeof emptyAnswers>) => parseAnswers('draft.yaml', answersToYaml(answers), bank, {partial: true});
+
+  it('at most MAX_LIST_ITEMS systems, typed or given as a list', () => {
+    expect(MAX_LIST_ITEMS).toBe(50);
+    const names = Array.from({length: MAX_LIST_ITEMS + 1}, (_, i) => `System ${i + 1}`);
+    expect(validate(systems, names.join(', '))).toBe(`Please name at most ${MAX_LIST_ITEMS} systems (now ${MAX_LIST_ITEMS + 1}).`);
+    expect(validate(systems, names)).toBe(`Please name at most ${MAX_LIST_ITEMS} systems (now ${MAX_LIST_ITEMS + 1}).`);
+    expect(() => setAnswer(emptyAnswers(), systems, names)).toThrow(`systems: Please name at most ${MAX_LIST_ITEMS} systems`);
+    const most = setAnswer(emptyAnswers(), systems, names.slice(0, MAX_LIST_ITEMS));
+    expect(reread(most).errors).toEqual([]);
+  });
+
+  it('a note of at most MAX_NOTE_LENGTH characters; setNote refuses a longer one with the same message', () => {
+    expect(MAX_NOTE_LENGTH).toBe(4000);
+    expect(validateNote('x'.repeat(MAX_NOTE_LENGTH))).toBeUndefined();
+    expect(validateNote(`  ${'x'.repeat(MAX_NOTE_LENGTH)}  `)).toBeUndefined(); // stored trimmed
+    expect(validateNote('x'.repeat(MAX_NOTE_LENGTH + 1))).toBe('Please keep the note to at most 4000 characters (now 4001).');
+    expect(() => setNote(emptyAnswers(), 'failure_frequency', 'x'.repeat(MAX_NOTE_LENGTH + 1))).toThrow('failure_frequency: Please keep the note to at most 4000 characters (now 4001).');
+  });
+
+  it('characters are counted the same everywhere: one emoji is one character, in the engine and in the reader', () => {
+    expect(textLength('🚀é中')).toBe(3);
+    const note = '🚀'.repeat(MAX_NOTE_LENGTH);
+    expect(validateNote(note)).toBeUndefined();
+    const answers = setNote(setAnswer(emptyAnswers(), organisation, '🚀'.repeat(120)), 'failure_frequency', note);
+    const load = reread(answers);
+    expect(load.errors).toEqual([]);
+    expect(load.answers!.notes.failure_frequency).toBe(note);
+    expect(load.answers!.context.organisation).toBe('🚀'.repeat(120));
+    expect(validateNote(`${note}🚀`)).toBe('Please keep the note to at most 4000 characters (now 4001).');
+    expect(reread({...answers, notes: {failure_frequency: `${note}🚀`}}).errors.map((e) => e.message)).toEqual([
+      'the note on "failure_frequency" must be at most 4000 characters (found 4001)',
+    ]);
   });
 });
 

@@ -12,6 +12,7 @@ import {
   back,
   edit,
   isReview,
+  MAX_NOTE_LENGTH,
   missingMessage,
   missingRequired,
   setAnswer,
@@ -27,9 +28,6 @@ import type {ReportFormat} from '../types.js';
 import {actionOf, type Action, type KeyMode} from './keymap.js';
 import {draftValue, initDraft, selectValues, type Draft} from './question-draft.js';
 import {editText, textBuffer, type TextBuffer} from './text-buffer.js';
-
-/** Longest note accepted (the answers file allows 4000 characters). */
-export const MAX_NOTE = 4000;
 
 const DRAFT_FAILED = 'The draft could not be saved: ';
 
@@ -209,7 +207,7 @@ function onNoteKey(state: WizardState, note: NoteEdit, act: Action | undefined, 
     return close({...state, note: undefined, interview: {...state.interview, answers: setNote(state.interview.answers, note.id, note.buffer.value)}});
   }
   if (act === 'cancel') return close({...state, note: undefined});
-  const buffer = editText(note.buffer, input, key, MAX_NOTE);
+  const buffer = editText(note.buffer, input, key, MAX_NOTE_LENGTH);
   return buffer ? {...state, note: {...note, buffer}} : state;
 }
 

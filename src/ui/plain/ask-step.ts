@@ -5,7 +5,7 @@
  */
 import {checkbox, input, select, Separator} from '@inquirer/prompts';
 import type {EvidenceRequest} from '../../engine/evidence.js';
-import {getAnswer, scaleAnswer, startingAnswer, validate, type Step, type StepAnswer} from '../../engine/interview.js';
+import {getAnswer, scaleAnswer, startingAnswer, validate, validateNote, type Step, type StepAnswer} from '../../engine/interview.js';
 import type {Answers, Certainty} from '../../engine/types.js';
 import {LIST_COMMANDS, parseTextCommand, textHint, type StepCommand} from './commands.js';
 import {wrap, type PlainIo} from './plain-io.js';
@@ -189,13 +189,20 @@ export async function askCertainty(step: Step, answers: Answers, io: PlainIo): P
  * With `evidence` (the engine asked for the note as evidence), its question and an example come first.
  */
 export async function askNote(step: Step, answers: Answers, io: PlainIo, typed?: string, evidence?: EvidenceRequest): Promise<string | null> {
-  if (typed) return typed;
+  if (typed) {
+    // A note typed inline (:note ...) is checked like one typed at the prompt; refused, the prompt asks for it.
+    const problem = validateNote(typed);
+    if (!problem) return typed;
+    io.say(wrap(problem, io.columns));
+  }
   const existing = answers.notes[step.id];
   if (evidence) {
     io.say(wrap(`${evidence.prompt} For example: ${evidence.example}`, io.columns));
     io.say(wrap('Enter alone goes on without it; the report then lists the evidence to bring.', io.columns));
   } else io.say(existing ? 'Enter alone keeps the note, Tab edits it, a single - removes it.' : 'Enter alone adds no note.');
-  const text = await io.ask((c) => input({message: `${evidence ? 'Evidence' : 'Note'} on "${step.label}":`, default: existing}, c));
+  const text = await io.ask((c) =>
+    input({message: `${evidence ? 'Evidence' : 'Note'} on "${step.label}":`, default: existing, validate: (value) => validateNote(value) ?? true}, c),
+  );
   if (text.trim() === '-') return '';
   if (text.trim() === (existing ?? '')) return null;
   return text.trim() ? text : null;

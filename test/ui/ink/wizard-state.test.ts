@@ -1,7 +1,9 @@
 /** The wizard reducer without Ink: keys in, screens and engine states out. */
 import {describe, expect, it} from '@jest/globals';
 import type {Key} from 'ink';
-import {buildSteps, startInterview} from '../../../src/engine/interview.js';
+import {parseAnswers} from '../../../src/answers/parse-answers.js';
+import {answersToYaml} from '../../../src/answers/serialize-answers.js';
+import {buildSteps, MAX_NOTE_LENGTH, startInterview} from '../../../src/engine/interview.js';
 import {emptyAnswers, type Answers} from '../../../src/engine/types.js';
 import {initialState, keyModeOf, reduce, type WizardEnv, type WizardState} from '../../../src/ui/ink/wizard-state.js';
 import {realBank} from './helpers.js';
@@ -115,6 +117,14 @@ describe('wizard reducer', () => {
     s = reduce(s, {type: 'key', input: 'u', key: {...NO_KEY, ctrl: true}}, env).state; // ctrl+u clears the line
     s = press(s, enter);
     expect(s.interview.answers.notes).toEqual({});
+  });
+
+  it('a pasted note stops at the engine\'s limit, counted as the answers file counts it, so the draft reads back', () => {
+    const s = press(at('failure_frequency'), 'n', '🚀'.repeat(MAX_NOTE_LENGTH + 10), enter);
+    expect(s.interview.answers.notes.failure_frequency).toBe('🚀'.repeat(MAX_NOTE_LENGTH));
+    const load = parseAnswers('draft.yaml', answersToYaml(s.interview.answers), bank, {partial: true});
+    expect(load.errors).toEqual([]);
+    expect(load.answers!.notes.failure_frequency).toBe('🚀'.repeat(MAX_NOTE_LENGTH));
   });
 
   it('typing n or ? in a text field types them', () => {

@@ -14,6 +14,7 @@ export const KEY = {
   tab: '\t',
   backspace: '\x7f',
   ctrlC: '\x03',
+  ctrlU: '\x15',
 } as const;
 
 const delay = (ms: number) => new Promise((r) => setTimeout(r, ms));
