@@ -39,6 +39,11 @@ export interface InteractiveOptions {
   stderr: NodeJS.WriteStream;
   /** TERM, NO_COLOR and the drafts folder (HANDOFF_ASSESS_STATE_DIR, XDG_STATE_HOME) are read here. Default: process.env. */
   env?: NodeJS.ProcessEnv;
+  /**
+   * What renderReport needs loaded (the CLI's report code). Awaited together with the
+   * front end's own code, which starts loading first, before the interview starts.
+   */
+  prepare?: Promise<unknown>;
 }
 
 /** Exit codes, as in PRODUCT.md. */
@@ -60,6 +65,13 @@ export async function runInteractive(opts: InteractiveOptions): Promise<number> 
     );
     return EXIT.usage;
   }
+
+  // The front end's code (Ink and React, or inquirer) starts loading now, while the drafts are read.
+  const plain = opts.plain || env.TERM === 'dumb';
+  // chalk (under Ink) ignores NO_COLOR; it honours FORCE_COLOR=0, read when it loads.
+  if (env.NO_COLOR && env.FORCE_COLOR === undefined) process.env.FORCE_COLOR = '0';
+  const frontEndLoading = Promise.all([plain ? loadPlain() : loadInk(), opts.prepare]);
+  frontEndLoading.catch(() => undefined); // awaited below; until then a failure is not unhandled
 
   // Where the interview starts: fresh, or from a draft.
   let resumed: LoadedDraft | undefined;
@@ -127,10 +139,6 @@ export async function runInteractive(opts: InteractiveOptions): Promise<number> 
     if (draftPath) err(`Continuing from ${resumed.path}; your answers are saved as the draft ${draftId}.`);
   }
 
-  const plain = opts.plain || env.TERM === 'dumb';
-  // chalk (under Ink) ignores NO_COLOR; it honours FORCE_COLOR=0, read when it loads.
-  if (env.NO_COLOR && env.FORCE_COLOR === undefined) process.env.FORCE_COLOR = '0';
-
   const ctx: WizardContext = {
     bank: opts.bank,
     initial,
@@ -148,7 +156,7 @@ export async function runInteractive(opts: InteractiveOptions): Promise<number> 
   for (const s of signals) process.on(s, onSignal);
   let outcome: WizardOutcome;
   try {
-    const frontEnd = plain ? await loadPlain() : await loadInk();
+    const [frontEnd] = await frontEndLoading;
     outcome = await frontEnd(ctx, {signal: controller.signal});
   } catch (error) {
     if (lastState) save(lastState);

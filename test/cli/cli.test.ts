@@ -206,19 +206,37 @@ describe('help and version', () => {
 });
 
 describe('the report path stays light', () => {
-  it('loads neither React, Ink, inquirer nor marked-terminal', () => {
+  /** The packages a run loaded: each file of the bundle loaded stands for the packages bundled into it (dist/manifest.json). */
+  function packagesLoaded(args: string[]): string[] {
     const log = join(dir, 'modules.log');
     writeFileSync(log, '');
-    const run = runCli(['--answers', EXAMPLE, '--format', 'html'], {
+    const run = runCli(args, {
       env: {MODULE_SPY_LOG: log, NODE_OPTIONS: `--import ${join(ROOT, 'test/cli/fixtures/module-spy.mjs')}`},
     });
     expect(run.code).toBe(0);
-    // The built CLI is a bundle: each of its files loaded stands for the packages bundled into it.
     const manifest = JSON.parse(readFileSync(join(ROOT, 'dist', 'manifest.json'), 'utf8')) as Record<string, string[]>;
     const lines = readFileSync(log, 'utf8').split('\n').filter(Boolean);
     expect(lines).toContain('dist:cli.js');
-    const loaded = lines.flatMap((line) => (line.startsWith('dist:') ? manifest[line.slice(5)]! : [line]));
+    for (const line of lines) if (line.startsWith('dist:')) expect(manifest[line.slice(5)]).toBeDefined();
+    return [...new Set(lines.flatMap((line) => (line.startsWith('dist:') ? manifest[line.slice(5)]! : [line])))];
+  }
+  const interactive = (m: string) => /^(ink|react|@inquirer|marked-terminal)/.test(m);
+
+  it('loads neither React, Ink, inquirer nor marked-terminal', () => {
+    const loaded = packagesLoaded(['--answers', EXAMPLE, '--format', 'html']);
     expect(loaded).toContain('marked'); // the spy works: the HTML path does load marked
-    expect(loaded.filter((m) => /^(ink|react|@inquirer|marked-terminal)/.test(m))).toEqual([]);
+    expect(loaded.filter(interactive)).toEqual([]);
+  });
+
+  it('loads marked only for HTML, and the schema library never for the bundled bank', () => {
+    for (const format of ['md', 'json']) {
+      const loaded = packagesLoaded(['--answers', EXAMPLE, '--format', format]);
+      expect(loaded).toEqual(expect.arrayContaining(['commander', 'liquidjs', 'yaml']));
+      expect(loaded.filter((m) => interactive(m) || m === 'marked' || m === 'zod')).toEqual([]);
+    }
+  });
+
+  it('--version and --help load commander and nothing else', () => {
+    for (const flag of ['--version', '--help']) expect(packagesLoaded([flag])).toEqual(['commander']);
   });
 });
