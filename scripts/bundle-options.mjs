@@ -33,6 +33,32 @@ const yogaWithoutFetch = {
   },
 };
 
+/**
+ * string-width (Ink's text measuring) tests every non-ASCII grapheme against
+ * /^\p{RGI_Emoji}$/v; V8 compiles that regular expression (every emoji sequence)
+ * on its first use: about 20 ms, paid by the wizard's first frame for its progress
+ * bar and arrows. For a grapheme of one code point the answer is the same as
+ * Emoji_Presentation and not Regional_Indicator (checked for every code point by
+ * test/build/string-width-patch.test.ts), which compiles in 0.1 ms; longer
+ * graphemes still use the full expression.
+ */
+export const STRING_WIDTH_FROM = 'if (rgiEmojiRegex.test(segment) ||';
+export const STRING_WIDTH_TO =
+  'if ((segment.length === 1 || (segment.length === 2 && segment.codePointAt(0) > 0xFFFF) ? /^\\p{Emoji_Presentation}$/u.test(segment) && !/^\\p{Regional_Indicator}$/u.test(segment) : rgiEmojiRegex.test(segment)) ||';
+export const stringWidthOneCodePoint = {
+  name: 'string-width-one-code-point',
+  setup(build) {
+    build.onLoad({filter: /[\\/]node_modules[\\/]string-width[\\/]index\.js$/}, async ({path}) => {
+      const {readFile} = await import('node:fs/promises');
+      const source = await readFile(path, 'utf8');
+      if (!source.includes('rgiEmojiRegex')) return undefined; // another major version (wrap-ansi's own copy uses emoji-regex)
+      const patched = source.replace(STRING_WIDTH_FROM, STRING_WIDTH_TO);
+      const warnings = patched === source ? [{text: 'string-width-one-code-point: the RGI_Emoji test was not found; the first non-ASCII text compiles it'}] : [];
+      return {contents: patched, loader: 'js', warnings};
+    });
+  },
+};
+
 /** Node 20, ESM, minified, React's production build, the stubs below, the banner above. */
 export const bundleOptions = {
   bundle: true,
@@ -52,5 +78,5 @@ export const bundleOptions = {
     'node-emoji': stub('node-emoji'),
   },
   banner: REQUIRE_BANNER,
-  plugins: [yogaWithoutFetch],
+  plugins: [yogaWithoutFetch, stringWidthOneCodePoint],
 };
