@@ -13,7 +13,7 @@ import {answersToYaml, answersToObject} from '../answers/serialize-answers.js';
 import {packagePath} from '../bank/paths.js';
 import type {Comparison} from '../engine/compare.js';
 import {buildReportModel, type ReportModel} from '../engine/report-model.js';
-import {signed} from '../engine/score.js';
+import {score, signed} from '../engine/score.js';
 import type {Answers, Bank} from '../engine/types.js';
 import {BLOCK_PLACEHOLDER, bankFingerprint, sealReport, sha256, type EmbeddedData} from './embed.js';
 import {escapeHtml, escapeMarkdown, fence, stripControls} from './escape.js';
@@ -204,7 +204,7 @@ export function renderReport(input: RenderInput, toHtml?: HtmlConverter): string
 /** What the report's data block records (all but the body hash and the hash itself). */
 function embeddedData(input: RenderInput, format: 'md' | 'html'): Omit<EmbeddedData, 'hash' | 'body'> {
   const template = input.template ?? defaultTemplate();
-  const result = buildReportModel(input.bank, input.answers, input.date).result;
+  const result = score(input.bank, input.answers); // what the report model's result is, without building the model again
   return {
     v: 1,
     tool: `handoff-assess@${toolVersion()}`,
