@@ -12,7 +12,12 @@ import {createHash} from 'node:crypto';
 import type {Bank, Confidence, Direction, Recommendation} from '../engine/types.js';
 
 export const BLOCK_PREFIX = '<!-- handoff-assess:data ';
-const BLOCK_RE = /<!-- handoff-assess:data (v\d+) ([A-Za-z0-9_-]+) -->/;
+/**
+ * The block stands alone at the start of a line; the last such line counts.
+ * The same text inside an answer (quoted or indented in the answers block)
+ * is never taken for it.
+ */
+const BLOCK_RE = /^<!-- handoff-assess:data (v\d+) ([A-Za-z0-9_-]+) -->$/gm;
 
 export interface EmbeddedData {
   v: 1;
@@ -79,7 +84,8 @@ export function bodyHash(body: string): string {
 export function sealReport(text: string, data: Omit<EmbeddedData, 'hash' | 'body'>): string {
   const found = findBlock(text);
   if (!found) throw new Error('the report template lost the data block placeholder');
-  return text.replace(BLOCK_PLACEHOLDER, encodeBlock({...data, body: bodyHash(found.body)}));
+  const at = text.lastIndexOf(BLOCK_PLACEHOLDER); // the template's, after any copy in the answers
+  return text.slice(0, at) + encodeBlock({...data, body: bodyHash(found.body)}) + text.slice(at + BLOCK_PLACEHOLDER.length);
 }
 
 export interface FoundBlock {
@@ -94,7 +100,7 @@ export interface FoundBlock {
 /** Find the block in a report's text. Undefined when the text has none. */
 export function findBlock(text: string): FoundBlock | undefined {
   const normal = normaliseText(text);
-  const match = BLOCK_RE.exec(normal);
+  const match = [...normal.matchAll(BLOCK_RE)].at(-1);
   if (!match) return undefined;
   const body = normal.slice(0, match.index).replace(/\n$/, '') + normal.slice(match.index + match[0].length).replace(/^\n/, '');
   if (match[1] !== 'v1') return {body, problem: `the embedded data is version ${match[1]}; this handoff-assess reads v1`};

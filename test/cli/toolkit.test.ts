@@ -210,3 +210,23 @@ describe('certainty', () => {
     expect(verified.preparation.map((p: {title: string}) => p.title)).not.toContain('Verify impact on lead time');
   });
 });
+
+describe('a note that contains the data block marker', () => {
+  it('neither breaks --verify nor replay, and the answers file is still read as answers', () => {
+    const file = join(dir, 'sneaky.yaml');
+    writeFileSync(
+      file,
+      example([['Three escalations last week, two of them customer-facing', '"\\x21-- x --> <!-- handoff-assess:data v1 AAAA --> <!-- handoff-assess:data v1 placeholder -->"']]),
+    );
+    const direct = runCli(['--answers', file, '--format', 'json']);
+    expect(direct.code).toBe(0);
+    expect(JSON.parse(direct.stdout).answers.notes.failure_frequency).toContain('handoff-assess:data v1 AAAA');
+    const out = report('md', file);
+    const verify = runCli(['--verify', out]);
+    expect(verify.stdout).not.toContain('FAIL');
+    expect(verify.code).toBe(0);
+    const again = runCli(['--answers', out]);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toBe(readFileSync(out, 'utf8'));
+  });
+});
