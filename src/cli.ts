@@ -12,7 +12,7 @@ import {statSync} from 'node:fs';
 import {Command, CommanderError, Option} from 'commander';
 import {displayPath} from './bank/paths.js';
 import {EXIT, InputError} from './cli-errors.js';
-import {loadBank, loadTemplate, reportDate, type Io, type Options} from './commands/context.js';
+import {checkConflicts, loadBank, loadTemplate, reportDate, type Io, type Options} from './commands/context.js';
 import {REPORT_FORMATS, TemplateError, type ReportFormat} from './report/report-types.js';
 import {FileExistsError} from './store/file-exists-error.js';
 import {toolVersion} from './version.js';
@@ -128,6 +128,7 @@ function processIo(): Io {
 }
 
 async function runMain(opts: Options, io: Io): Promise<number> {
+  checkConflicts(opts);
   if (opts.verify !== undefined) {
     const {runVerify} = await import('./commands/verify.js');
     return runVerify(opts.verify, opts, io);

@@ -179,6 +179,22 @@ describe('invalid input exits 2, names the file, the field and what is allowed, 
   });
 });
 
+describe('flags that cannot go together are refused, not ignored', () => {
+  it.each([
+    [['--answers', 'examples/acme.yaml', '--resume', 'x'], /--resume is for the interview; --answers asks no questions/],
+    [['--answers', 'examples/acme.yaml', '--plain'], /--plain is for the interview/],
+    [['--verify', 'a.md', '--compare', 'a', 'b'], /--verify and --compare cannot go together/],
+    [['--out', 'x.md'], /--out goes with --answers or --compare/],
+    [['--out-dir', 'reports'], /--out-dir goes with --answers DIR/],
+    [['--answers', 'examples/acme.yaml', '--date', '2026-02-31'], /--date: "2026-02-31" is not a date/],
+  ])('%j', (args, message) => {
+    const run = runCli(args as string[]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(message);
+    expect(run.stdout).toBe('');
+  });
+});
+
 describe('without a terminal', () => {
   it('exits 2 and says how to run it instead of crashing on raw mode', () => {
     const run = runCli([], {input: ''});
