@@ -43,7 +43,13 @@ export async function runBatch(dir: string, opts: Options, bank: Bank, template:
       rows.push({file, organisation: answers.context.organisation ?? '', verdict: r.recommendation, confidence: r.confidence, out: displayPath(out)});
     } catch (error) {
       if (!(error instanceof InputError || error instanceof FileExistsError || error instanceof TemplateError)) throw error;
-      failures.push(error instanceof InputError ? [error.message, ...error.details.map((d) => `  ${d.replace(/\n/g, '\n      ')}`)].join('\n') : error.message);
+      failures.push(
+        error instanceof InputError
+          ? [error.message, ...error.details.map((d) => `  ${d.replace(/\n/g, '\n      ')}`)].join('\n')
+          : error instanceof FileExistsError
+            ? `${displayPath(error.path)} already exists (from ${file}); choose another --out-dir, or add --force to replace it`
+            : error.message,
+      );
     }
   });
   progress(files.length);

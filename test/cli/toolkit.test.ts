@@ -185,6 +185,20 @@ describe('batch: --answers DIR --out-dir DIR2', () => {
     expect(run.stderr).toMatch(/broken\.yaml:\d+: "failure_frequency" must be 1, 2, 3, 4, 5 or unknown/);
   });
 
+  it('a second run into the same folder replaces nothing, and says --out-dir or --force', () => {
+    const input = join(dir, 'in');
+    const output = join(dir, 'out');
+    mkdirSync(input);
+    writeFileSync(join(input, 'acme.yaml'), example());
+    expect(runCli(['--answers', input, '--out-dir', output, '--date', '2026-03-01']).code).toBe(0);
+    const written = join(output, 'handoff-assessment-acme-ltd-2026-03-01.md');
+    writeFileSync(written, 'edited by hand');
+    const again = runCli(['--answers', input, '--out-dir', output, '--date', '2026-03-01']);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toMatch(/already exists \(from acme\.yaml\); choose another --out-dir, or add --force/);
+    expect(readFileSync(written, 'utf8')).toBe('edited by hand');
+  });
+
   it('a folder without --out-dir is a usage error', () => {
     const run = runCli(['--answers', join(ROOT, 'examples')]);
     expect(run.code).toBe(2);
