@@ -1,7 +1,9 @@
 /**
  * The shipped CLI: one minified ESM bundle, dist/cli.js, that bin/handoff-assess.js
- * loads, plus lazily-loaded chunks in dist/chunks/ for what only some runs need:
- * the interactive path, the Ink wizard, the plain mode, the report preview
+ * loads (commander and the command line only: all --version and --help need), plus
+ * lazily-loaded chunks in dist/chunks/ for what only some runs need: each command
+ * (src/commands/: --answers, batches, --verify, --compare, the interview), the report
+ * code, marked (HTML only), the Ink wizard, the plain mode, the report preview
  * (marked-terminal) and `drafts`. Each dynamic import() in src/ is a chunk
  * boundary. `tsc --noEmit` typechecks; this only bundles.
  *
