@@ -20,24 +20,15 @@ import {join} from 'node:path';
 import {stringify as toYaml} from 'yaml';
 import {QUESTION_IDS} from './generators.js';
 import {BIN, ROOT, SEED} from './harness.js';
+import {prng} from '../engine/profiles.js';
 
 const DRIVER = join(ROOT, 'node_modules', '.cache', 'hardening', 'write-driver.mjs');
 const OLD = 'OLD REPORT: this file was here first\n';
 let work: string;
 const figures = {kills: 0, binaryNew: 0, binaryOld: 0, driverVersionsSeen: 0, started: Date.now()};
 
-/** mulberry32: a small seeded generator, so the kill moments replay. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const rand = random(SEED);
+// The kill moments replay: the same seeded generator as the generated profiles.
+const rand = prng(SEED);
 
 const env = (() => {
   const e: NodeJS.ProcessEnv = {...process.env, NO_COLOR: '1'};

@@ -1,9 +1,8 @@
 import {useEffect, useMemo, useReducer, useRef, type ReactNode} from 'react';
 import {Box, Text, useApp} from 'ink';
-import {buildSteps, isReview, progress, type InterviewState} from '../../engine/interview.js';
+import {buildSteps, isReview, progress} from '../../engine/interview.js';
 import {score} from '../../engine/score.js';
-import type {Answers, Bank} from '../../engine/types.js';
-import type {ReportFormat, WizardOutcome} from '../types.js';
+import type {WizardContext, WizardOutcome} from '../types.js';
 import {wrapText} from './cells.js';
 import {Header, headerHeight} from './Header.js';
 import {hintsOf} from './keymap.js';
@@ -25,16 +24,8 @@ import {WelcomeScreen} from './WelcomeScreen.js';
 import {WhyPanel} from './WhyPanel.js';
 import {keyModeOf, stepOf, type WizardEnv, type WizardState} from './wizard-state.js';
 
-export interface AppProps {
-  bank: Bank;
-  /** Where the interview starts: fresh, or a resumed draft. */
-  initial: InterviewState;
-  /** Called synchronously after every change of answers, notes or position. */
-  onChange(state: InterviewState): void;
-  renderReport(answers: Answers, format: ReportFormat): string;
-  defaultFileName(answers: Answers, format: ReportFormat): string;
-  /** The folder report files are saved in. */
-  cwd: string;
+/** What the wizard is given (src/ui/types.ts), less the streams Ink owns, plus its exit and theme. */
+export interface AppProps extends Omit<WizardContext, 'stdin' | 'stdout'> {
   /** Called once, when the wizard is finished or cancelled, just before it unmounts. */
   onExit(outcome: WizardOutcome): void;
   /** Colours; by default from the environment (NO_COLOR). */
