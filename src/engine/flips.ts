@@ -6,7 +6,7 @@
  * taken largest first. Cost grows with questions × options. Every flip
  * returned is checked by scoring the changed answers again.
  */
-import {contributions, fmt, leanOf, list, round, totalScore} from './score.js';
+import {axisAnswerWords, axisPoints, contributions, fmt, leanOf, list, round, totalScore} from './score.js';
 import type {AnswerChange, Answers, AxisAnswer, Bank, Direction, Flip} from './types.js';
 import {SCALE_VALUES} from './types.js';
 
@@ -25,11 +25,11 @@ function optionsByQuestion(bank: Bank, answers: Answers): Map<string, Option[]> 
   for (const axis of bank.axes) {
     const current = answers.matrix[axis.id];
     const now = parts.get(axis.id)!.points;
-    const from = typeof current === 'number' ? String(current) : current === 'unknown' ? "don't know" : 'not answered';
+    const from = typeof current === 'number' ? String(current) : axisAnswerWords(current);
     const options: Option[] = [];
     for (const v of SCALE_VALUES) {
       if (v === current) continue;
-      const delta = round(bank.scoring.scalePoints[v] * axis.weight - now);
+      const delta = round(axisPoints(bank, axis, v) - now);
       if (delta === 0) continue;
       options.push({
         questionId: axis.id,

@@ -5,8 +5,8 @@
  */
 import {missingEvidence} from './evidence.js';
 import {describeChange, words} from './flips.js';
-import {fmt, list, score} from './score.js';
-import type {Answers, Axis, Bank, Confidence, Direction, Recommendation, Result, ScaleValue} from './types.js';
+import {axisAnswerWords, axisPoints, fmt, list, score, unverifiedHeavyAxes} from './score.js';
+import type {Answers, Axis, Bank, Confidence, Direction, Recommendation, Result} from './types.js';
 
 export interface MatrixRow {
   id: string;
@@ -212,13 +212,13 @@ export function buildReportModel(bank: Bank, answers: Answers, date: string): Re
 function matrixRow(bank: Bank, axis: Axis, answers: Answers): MatrixRow {
   const value = answers.matrix[axis.id];
   const known = typeof value === 'number';
-  const points = known ? bank.scoring.scalePoints[value as ScaleValue] * axis.weight : 0;
+  const points = axisPoints(bank, axis, value);
   const leaning = !known ? (value === 'unknown' ? 'unknown' : 'not answered') : points > 0 ? 'remediation sprint' : points < 0 ? 'manage in place' : 'neutral';
   const statement = !known ? '' : points > 0 ? axis.remediationSprint : points < 0 ? axis.manageInPlace : 'Between the two poles.';
   return {
     id: axis.id,
     title: axis.title,
-    answer: known ? `${value} of 5` : value === 'unknown' ? "don't know" : 'not answered',
+    answer: axisAnswerWords(value),
     value: known ? value : value === 'unknown' ? 'unknown' : null,
     leaning,
     points,
@@ -256,7 +256,7 @@ function distanceText(result: Result): string {
 export function worstAxes(bank: Bank, answers: Answers): Axis[] {
   const known = bank.axes
     .filter((a) => typeof answers.matrix[a.id] === 'number')
-    .map((a) => ({axis: a, value: answers.matrix[a.id] as number, points: bank.scoring.scalePoints[answers.matrix[a.id] as ScaleValue] * a.weight}))
+    .map((a) => ({axis: a, value: answers.matrix[a.id] as number, points: axisPoints(bank, a, answers.matrix[a.id])}))
     .sort((a, b) => b.value - a.value || b.points - a.points);
   // Only answers on the remediation side: a neutral answer is no failure anyone reported.
   return known
@@ -364,11 +364,8 @@ function preparation(bank: Bank, answers: Answers, result: Result): PreparationI
       items.push({reason: 'evidence-gap', title: `Evidence for ${axis.title.toLowerCase()}`, detail: `${answers.matrix[axis.id] === 'unknown' ? `Answered "don't know"` : 'Not answered'}: bring ${axis.evidence}.`});
     }
   }
-  for (const axis of bank.axes) {
-    const c = answers.certainty[axis.id];
-    if (typeof answers.matrix[axis.id] === 'number' && c && c !== 'verified' && axis.weight >= bank.scoring.estimatedWeightAt) {
-      items.push({reason: 'verify', title: `Verify ${axis.title.toLowerCase()}`, detail: `Answered as ${c}; it weighs heavily, so bring ${axis.evidence}.`});
-    }
+  for (const axis of unverifiedHeavyAxes(bank, answers)) {
+    items.push({reason: 'verify', title: `Verify ${axis.title.toLowerCase()}`, detail: `Answered as ${answers.certainty[axis.id]}; it weighs heavily, so bring ${axis.evidence}.`});
   }
   const worst = worstAxes(bank, answers);
   items.push({

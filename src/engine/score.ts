@@ -9,13 +9,14 @@
 import {findFlips} from './flips.js';
 import type {
   Answers,
+  Axis,
+  AxisAnswer,
   Bank,
   Confidence,
   Contribution,
   Direction,
   DisqualifierResult,
   Result,
-  ScaleValue,
 } from './types.js';
 
 const LEVELS: Confidence[] = ['low', 'medium', 'high'];
@@ -25,19 +26,30 @@ export function leanOf(bank: Bank, score: number): Direction {
   return score >= bank.scoring.remediationAt ? 'remediation-sprint' : 'manage-in-place';
 }
 
+/** An axis answer's points: `scalePoints[answer] × weight`; nothing for unknown or unanswered. */
+export function axisPoints(bank: Bank, axis: Axis, value: AxisAnswer | undefined): number {
+  return typeof value === 'number' ? bank.scoring.scalePoints[value] * axis.weight : 0;
+}
+
+/** An axis answer in words: "4 of 5", "don't know" or "not answered". */
+export function axisAnswerWords(value: AxisAnswer | undefined): string {
+  return typeof value === 'number' ? `${value} of 5` : value === 'unknown' ? "don't know" : 'not answered';
+}
+
+/** Known answers on heavy axes that are marked but not verified: they lower the confidence and should be verified first. */
+export function unverifiedHeavyAxes(bank: Bank, answers: Answers): Axis[] {
+  return bank.axes.filter((a) => {
+    const c = answers.certainty[a.id];
+    return a.weight >= bank.scoring.estimatedWeightAt && typeof answers.matrix[a.id] === 'number' && c !== undefined && c !== 'verified';
+  });
+}
+
 /** Each answer's share of the score, in bank order. */
 export function contributions(bank: Bank, answers: Answers): Contribution[] {
   const out: Contribution[] = [];
   for (const axis of bank.axes) {
     const value = answers.matrix[axis.id];
-    const known = typeof value === 'number';
-    out.push({
-      id: axis.id,
-      kind: 'axis',
-      label: axis.title,
-      answer: known ? `${value} of 5` : value === 'unknown' ? "don't know" : 'not answered',
-      points: known ? bank.scoring.scalePoints[value as ScaleValue] * axis.weight : 0,
-    });
+    out.push({id: axis.id, kind: 'axis', label: axis.title, answer: axisAnswerWords(value), points: axisPoints(bank, axis, value)});
   }
   for (const signal of bank.signals) {
     const observed = answers.signals[signal.list]?.includes(signal.id) ?? false;
@@ -153,9 +165,7 @@ function confidenceOf(
     lower(level - 1, `the matrix leans ${matrixScore > 0 ? 'toward a remediation sprint' : 'toward managing in place'} (${signed(matrixScore)} points) while the signal checklists lean the other way (${signed(signalScore)} points)`);
   }
 
-  const estimated = bank.axes.filter(
-    (a) => a.weight >= sc.estimatedWeightAt && typeof answers.matrix[a.id] === 'number' && answers.certainty[a.id] !== undefined && answers.certainty[a.id] !== 'verified',
-  );
+  const estimated = unverifiedHeavyAxes(bank, answers);
   if (estimated.length) {
     lower(level - 1, `${list(estimated.map((a) => a.title.toLowerCase()))} ${estimated.length > 1 ? 'are' : 'is'} estimated rather than verified, and weigh${estimated.length > 1 ? '' : 's'} heavily`);
   }
