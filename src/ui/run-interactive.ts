@@ -19,6 +19,7 @@ import {
   type StoreOptions,
 } from '../store/drafts.js';
 import type {ReportFormat, WizardContext, WizardOutcome} from './types.js';
+import {EXIT} from '../cli-errors.js';
 
 export interface InteractiveOptions {
   bank: Bank;
@@ -46,8 +47,6 @@ export interface InteractiveOptions {
   prepare?: Promise<unknown>;
 }
 
-/** Exit codes, as in PRODUCT.md. */
-const EXIT = {ok: 0, error: 1, usage: 2, interrupted: 130} as const;
 
 type FrontEnd = (ctx: WizardContext, options: {signal: AbortSignal}) => Promise<WizardOutcome>;
 
@@ -104,7 +103,7 @@ export async function runInteractive(opts: InteractiveOptions): Promise<number> 
       `handoff-assess: cannot keep drafts in ${draftsDir(store)} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}), so answers could be lost.\n` +
         'Set HANDOFF_ASSESS_STATE_DIR to a folder you can write to, e.g. HANDOFF_ASSESS_STATE_DIR=~/handoff-drafts handoff-assess',
     );
-    return EXIT.error;
+    return EXIT.failure;
   }
 
   // The draft: the resumed one when it lives in the drafts folder, else a new one named on first save.
@@ -162,7 +161,7 @@ export async function runInteractive(opts: InteractiveOptions): Promise<number> 
     if (lastState) save(lastState);
     err(`handoff-assess: the interview stopped on an error: ${(error as Error).message}`);
     if (draftPath) err(`Your answers are saved in ${draftPath}. Resume with: handoff-assess --resume ${draftId}`);
-    return EXIT.error;
+    return EXIT.failure;
   } finally {
     for (const s of signals) process.off(s, onSignal);
   }
@@ -171,7 +170,7 @@ export async function runInteractive(opts: InteractiveOptions): Promise<number> 
   if (outcome.kind === 'cancelled') {
     if (saveError) {
       err(`Interview paused, but the draft could not be saved: ${saveError.message}.`);
-      return EXIT.error;
+      return EXIT.failure;
     }
     if (!draftPath) {
       err('Interview stopped before the first answer: there was nothing to save.');
@@ -185,7 +184,7 @@ export async function runInteractive(opts: InteractiveOptions): Promise<number> 
   for (const path of outcome.savedReports) out(`Report saved: ${path}`);
   if (saveError || !draftPath) {
     err(`handoff-assess: the answers could not be saved as a draft: ${saveError?.message ?? 'unknown error'}.`);
-    return EXIT.error;
+    return EXIT.failure;
   }
   out(`Your answers are kept in ${draftPath}`);
   if (!outcome.savedReports.length) out(`Make a report from them any time: handoff-assess --answers ${draftPath} --out report.md`);

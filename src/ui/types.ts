@@ -6,7 +6,9 @@
 import type {Answers, Bank} from '../engine/types.js';
 import type {InterviewState} from '../engine/interview.js';
 
-export type ReportFormat = 'md' | 'html' | 'json';
+import type {ReportFormat} from '../report/report-types.js';
+
+export type {ReportFormat};
 
 export interface WizardContext {
   /** The question bank the interview asks. */

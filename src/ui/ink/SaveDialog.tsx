@@ -4,7 +4,8 @@ import {overwriteQuestion, saveTitle} from './labels.js';
 import type {Theme} from './theme.js';
 import {TextInput} from './TextInput.js';
 import {useTheme} from './use-theme.js';
-import {displayPath, type SaveDialog as SaveState} from './wizard-state.js';
+import {displayPath} from '../../bank/paths.js';
+import type {SaveDialog as SaveState} from './wizard-state.js';
 
 export interface SaveDialogProps {
   save: SaveState;
@@ -13,7 +14,7 @@ export interface SaveDialogProps {
 
 /** Lines the dialog takes at a width (the result screen sizes its viewport with it). */
 export function saveDialogHeight(save: SaveState, cwd: string, width: number, theme: Theme): number {
-  if (save.stage === 'confirm') return wrapText(overwriteQuestion(displayPath(cwd, save.path ?? '')), width).length;
+  if (save.stage === 'confirm') return wrapText(overwriteQuestion(displayPath(save.path ?? '', cwd)), width).length;
   const input = Math.ceil((cellWidth(save.buffer.value) + 1) / Math.max(1, width - 2)) || 1;
   const error = save.error ? wrapText(`${theme.symbol.error} ${save.error}`, width).length : 0;
   return wrapText(saveTitle(save.format), width).length + input + error;
@@ -25,7 +26,7 @@ export function SaveDialog({save, cwd}: SaveDialogProps) {
   if (save.stage === 'confirm') {
     return (
       <Text color={theme.color.warning} bold>
-        {overwriteQuestion(displayPath(cwd, save.path ?? ''))}
+        {overwriteQuestion(displayPath(save.path ?? '', cwd))}
       </Text>
     );
   }

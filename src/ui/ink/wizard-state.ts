@@ -4,7 +4,8 @@
  * next, validation, back, edit from review, notes) is the engine's; this
  * module only decides which screen is showing and what is highlighted.
  */
-import {isAbsolute, relative, resolve} from 'node:path';
+import {resolve} from 'node:path';
+import {displayPath} from '../../bank/paths.js';
 import type {Key} from 'ink';
 import {evidenceToAsk, nextCertainty, type EvidenceRequest} from '../../engine/evidence.js';
 import {
@@ -148,7 +149,7 @@ export function reduce(state: WizardState, action: WizardAction, env: WizardEnv)
           ...state,
           save: undefined,
           saved: state.saved.includes(action.path) ? state.saved : [...state.saved, action.path],
-          message: {tone: 'success', text: `Saved ${displayPath(env.cwd, action.path)}`},
+          message: {tone: 'success', text: `Saved ${displayPath(action.path, env.cwd)}`},
         },
         effects: [],
       };
@@ -403,8 +404,3 @@ function withInterview(state: WizardState, interview: InterviewState, env: Wizar
   return {...state, interview, draft: initDraft(env.steps[interview.index]!, interview.answers), error: undefined};
 }
 
-/** A path as the user should read it: relative to the folder they are in when it is inside it. */
-export function displayPath(cwd: string, path: string): string {
-  const rel = relative(cwd, path);
-  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path;
-}
