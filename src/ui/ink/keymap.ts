@@ -81,6 +81,9 @@ const isEnter: Binding['match'] = (i, k) => k.return || i === '\n';
 const enter = (hint: string): Binding => ({action: 'next', keys: 'enter', hint, match: isEnter});
 const digits = (keys: string, hint: string): Binding => ({action: 'pick', keys, hint, match: (i, k) => /^[1-9]$/.test(i) && !k.ctrl && !k.meta});
 
+/** The keys every choice question ends with: confirm, back, note, certainty, why, scrolling, quit. */
+const questionKeys: Binding[] = [enter('confirm'), back, note, certainty, why, scrollUp, scrollDown, quit];
+
 export const KEYMAP: Record<KeyMode, Binding[]> = {
   welcome: [enter('start'), scrollUp, scrollDown, quit],
   text: [
@@ -100,29 +103,15 @@ export const KEYMAP: Record<KeyMode, Binding[]> = {
     down,
     digits('1-5', 'answer'),
     {action: 'unknown', keys: 'd', hint: "don't know", match: (i, k) => (i === 'd' || i === '0') && !k.ctrl && !k.meta},
-    enter('confirm'),
-    back,
-    note,
-    certainty,
-    why,
-    scrollUp,
-    scrollDown,
-    quit,
+    ...questionKeys,
   ],
-  yesno: [up, down, {action: 'yes', keys: 'y', hint: 'yes', match: char('y')}, enter('confirm'), back, note, certainty, why, scrollUp, scrollDown, quit],
+  yesno: [up, down, {action: 'yes', keys: 'y', hint: 'yes', match: char('y')}, ...questionKeys],
   multi: [
     up,
     down,
     {action: 'toggle', keys: 'space 1-4', hint: 'tick', match: (i, k) => i === ' ' && !k.ctrl},
     {...digits('1-4', ''), hint: undefined},
-    enter('confirm'),
-    back,
-    note,
-    certainty,
-    why,
-    scrollUp,
-    scrollDown,
-    quit,
+    ...questionKeys,
   ],
   note: [
     {action: 'next', keys: 'enter', hint: 'save note', match: isEnter},
