@@ -23,6 +23,7 @@ import {cachedBank} from '../src/bank/bank-cache.js';
 import {buildSteps, startInterview, type InterviewState} from '../src/engine/interview.js';
 import type {Bank} from '../src/engine/types.js';
 import {renderReport} from '../src/report/render-report.js';
+import {createSession} from '../src/session/runner.js';
 import {runInkWizard} from '../src/ui/ink/run-wizard.js';
 
 const KEY = {enter: '\r', up: '\u001B[A', down: '\u001B[B', backspace: '\u007F', ctrlC: '\u0003'};
@@ -85,16 +86,12 @@ interface Screen {
 function open(bank: Bank, initial: InterviewState, date: string): Screen {
   const stdin = new FakeStdin();
   const stdout = new FakeStdout();
-  const done = runInkWizard({
-    bank,
-    initial,
-    onChange: () => undefined,
+  const session = createSession({bank, date, cwd: process.cwd()}, initial, {
+    saveDraft: () => undefined,
     renderReport: (answers, format) => renderReport({bank, answers, date, format}),
-    defaultFileName: (_answers, format) => `bench.${format}`,
-    cwd: process.cwd(),
-    stdin: stdin as unknown as NodeJS.ReadStream,
-    stdout: stdout as unknown as NodeJS.WriteStream,
+    writeReport: () => 'written',
   });
+  const done = runInkWizard(session, {stdin: stdin as unknown as NodeJS.ReadStream, stdout: stdout as unknown as NodeJS.WriteStream});
   return {stdin, stdout, done};
 }
 

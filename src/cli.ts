@@ -78,7 +78,6 @@ Exit codes: 0 done, 2 bad usage or invalid input, 3 a report failed --verify, 13
 
 /** Run the CLI; returns the exit code. Nothing here calls process.exit. */
 export async function main(argv: string[], io: Io = processIo()): Promise<number> {
-  if (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '' && io.env.FORCE_COLOR === undefined) io.env.FORCE_COLOR = '0';
   io.stdout.on?.('error', (error: NodeJS.ErrnoException) => {
     if (error.code !== 'EPIPE') throw error;
   });
@@ -139,9 +138,8 @@ async function runMain(opts: Options, io: Io): Promise<number> {
   }
   const format = opts.format as ReportFormat;
   const date = reportDate(opts, io);
-  const interactive = opts.answers === undefined && Boolean(io.stdin.isTTY && io.stdout.isTTY);
-  // The interview's code starts loading now, while the bank is read.
-  const interview = interactive ? import('./commands/interactive.js') : undefined;
+  // The interview's code starts loading now, while the bank is read (it refuses to start without a terminal).
+  const interview = opts.answers === undefined ? import('./commands/interactive.js') : undefined;
   interview?.catch(() => undefined); // awaited below; an error before then is the one reported
   const bank = await loadBank(opts.questions);
   const template = loadTemplate(opts.template);
@@ -152,17 +150,7 @@ async function runMain(opts: Options, io: Io): Promise<number> {
   }
 
   if (opts.answers === undefined) {
-    if (!interview) {
-      throw new InputError(
-        'the interview needs a terminal, and this one has no terminal on ' + (!io.stdin.isTTY ? 'stdin' : 'stdout') + '.',
-        [
-          'Run it in a terminal:        handoff-assess',
-          'or from an answers file:     handoff-assess --answers answers.yaml [--format md|html|json] [--out FILE]',
-          'A filled example:            examples/acme.yaml',
-        ],
-      );
-    }
-    const {runInterview} = await interview;
+    const {runInterview} = await interview!;
     return runInterview(opts, bank, template, io);
   }
 

@@ -21,7 +21,7 @@ import {answersToYaml} from '../../src/answers/serialize-answers.js';
 import {emptyAnswers, type Answers, type Bank} from '../../src/engine/types.js';
 import {renderReport} from '../../src/report/render-report.js';
 import {plainIo} from '../../src/ui/plain/plain-io.js';
-import {runInteractive} from '../../src/ui/run-interactive.js';
+import {runInteractive} from '../../src/session/run-interactive.js';
 import {sh, tmuxAvailable, TmuxSession} from '../e2e/tmux.js';
 import {FakeTerminal, KEY} from '../ui/plain/fake-terminal.js';
 import {BIN} from './harness.js';
@@ -70,7 +70,7 @@ function plain(state: string, resume?: string) {
     cwd: work,
     now: () => new Date(2026, 2, 1, 12),
     renderReport: (answers, format) => renderReport({bank, answers, date: '2026-03-01', format}),
-    defaultFileName: (_a, format) => `report.${format}`,
+    date: '2026-03-01',
     stdin: term.input as unknown as NodeJS.ReadStream,
     stdout: term.output as unknown as NodeJS.WriteStream,
     stderr: stderr as unknown as NodeJS.WriteStream,

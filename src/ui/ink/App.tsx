@@ -1,17 +1,18 @@
-import {useEffect, useMemo, useReducer, useRef, type ReactNode} from 'react';
+import {useEffect, useLayoutEffect, useMemo, type ReactNode} from 'react';
 import {Box, Text, useApp} from 'ink';
-import {buildSteps, isReview, progress} from '../../engine/interview.js';
-import {score} from '../../engine/score.js';
-import type {WizardContext, WizardOutcome} from '../types.js';
+import {buildSteps, progress, type Progress} from '../../engine/interview.js';
+import {verdictText} from '../../session/copy.js';
+import type {Session} from '../../session/runner.js';
+import {currentQuestion, isOver, onReview, type SessionState} from '../../session/session.js';
 import {wrapText} from './cells.js';
 import {Header, headerHeight} from './Header.js';
 import {hintsOf} from './keymap.js';
 import {KeyHints} from './KeyHints.js';
 import {reviewIntro} from './labels.js';
-import {frameOf, packHints, type Hint} from './layout.js';
+import {frameOf, packHints, type Frame, type Hint} from './layout.js';
 import {NoteEditor} from './NoteEditor.js';
 import {QuestionScreen} from './QuestionScreen.js';
-import {ResultScreen, verdictText} from './ResultScreen.js';
+import {ResultScreen} from './ResultScreen.js';
 import {buildReviewRows} from './review-rows.js';
 import {ReviewScreen} from './ReviewScreen.js';
 import {saveDialogHeight} from './SaveDialog.js';
@@ -19,177 +20,74 @@ import {ScrollArea} from './ScrollArea.js';
 import {makeTheme, ThemeContext, type Theme} from './theme.js';
 import {preloadMarkdown, useMarkdown} from './use-markdown.js';
 import {useTerminalSize} from './use-terminal-size.js';
-import {useWizard} from './use-wizard.js';
+import {useWizard, type Wizard} from './use-wizard.js';
 import {WelcomeScreen} from './WelcomeScreen.js';
 import {WhyPanel} from './WhyPanel.js';
-import {keyModeOf, stepOf, type WizardEnv, type WizardState} from './wizard-state.js';
+import {keyModeOf} from './wizard-state.js';
 
-/** What the wizard is given (src/ui/types.ts), less the streams Ink owns, plus its exit and theme. */
-export interface AppProps extends Omit<WizardContext, 'stdin' | 'stdout'> {
-  /** Called once, when the wizard is finished or cancelled, just before it unmounts. */
-  onExit(outcome: WizardOutcome): void;
+export interface AppProps {
+  /** The running interview session: the wizard draws it and sends it the user's keys as events. */
+  session: Session;
   /** Colours; by default from the environment (NO_COLOR). */
   theme?: Theme;
 }
 
-/** The whole wizard: header, the current screen, the key-hint footer. */
-export function App(props: AppProps) {
-  const {bank, cwd} = props;
-  const theme = useMemo(() => props.theme ?? makeTheme(), [props.theme]);
+/** What every screen is drawn with. */
+interface Screen {
+  session: Session;
+  state: SessionState;
+  wizard: Wizard;
+  frame: Frame;
+  theme: Theme;
+  where: Progress;
+  /** Rows between the header and the footer. */
+  body: number;
+  gap: number;
+}
+
+/** The whole wizard: header, the current screen, the key-hint footer. It exits once the session has ended. */
+export function App({session, theme: given}: AppProps) {
+  const theme = useMemo(() => given ?? makeTheme(), [given]);
   const {columns, rows} = useTerminalSize();
   const frame = frameOf(columns, rows);
-  const steps = useMemo(() => buildSteps(bank), [bank]);
-  const report = useRef({height: 1, lines: 0}).current;
-  const content = useRef({overflow: 0, page: 1}).current;
-  const [, bump] = useReducer((n: number) => n + 1, 0);
-  const env: WizardEnv = {bank, steps, cwd, defaultFileName: props.defaultFileName, report, content, reviewPage: Math.max(1, rows - 10)};
-  const {state, dispatch} = useWizard(env, props.initial, {onChange: props.onChange, renderReport: props.renderReport});
+  const wizard = useWizard(session);
   const {exit} = useApp();
-
-  const answers = state.interview.answers;
-  const onReview = state.screen === 'interview' && isReview(bank, state.interview);
-  const onResult = state.screen === 'result';
-  const step = stepOf(state, env);
-  const where = progress(bank, state.interview);
+  const {state, config} = session;
+  const review = onReview(config, state);
 
   useEffect(() => {
-    if (onReview) preloadMarkdown().catch(() => undefined);
-  }, [onReview]);
-
+    if (review) preloadMarkdown().catch(() => undefined);
+  }, [review]);
   useEffect(() => {
-    if (state.screen !== 'closing') return;
-    props.onExit(
-      state.outcome === 'done' ? {kind: 'done', state: state.interview, savedReports: [...state.saved]} : {kind: 'cancelled', state: state.interview},
-    );
-    exit();
-  }, [state.screen]);
+    if (isOver(state)) exit();
+  }, [state.stage]);
 
-  const result = useMemo(() => (onResult ? score(bank, answers) : undefined), [onResult, answers]);
-  const markdown = useMemo(() => {
-    if (!onResult) return undefined;
-    try {
-      return {text: props.renderReport(answers, 'md')};
-    } catch (error) {
-      return {failure: (error as Error).message};
-    }
-  }, [onResult, answers]);
-  const rendered = useMarkdown(markdown?.text, frame.width, theme.noColor);
+  if (isOver(state)) return <ThemeContext.Provider value={theme}>{closing(state, theme)}</ThemeContext.Provider>;
 
-  if (state.screen === 'closing') return <ThemeContext.Provider value={theme}>{closing(state, theme)}</ThemeContext.Provider>;
-
-  // The footer: the current mode's keys, and the page keys when the screen does not fit.
-  const mode = keyModeOf(state, env);
-  const resumed = where.answered > 0;
-  // On a resumed interview enter continues rather than starts.
-  // Evidence the engine asked for can be left out: esc goes on without it rather than cancelling anything.
-  const hints: Hint[] = hintsOf(mode).map((h) =>
-    mode === 'welcome' && resumed && h.keys === 'enter'
-      ? {...h, hint: 'continue'}
-      : mode === 'note' && state.note?.evidence && h.keys === 'esc'
-        ? {...h, hint: 'go on without it'}
-        : h,
-  );
-  const scrollable = (state.screen === 'welcome' || (step && state.screen === 'interview')) && content.overflow > 0 && !state.note;
-  if (scrollable) {
-    if (state.contentScroll > 0) hints.unshift({keys: 'pgup', hint: 'more ↑'});
-    if (state.contentScroll < content.overflow) hints.unshift({keys: 'pgdn', hint: 'more ↓'});
-  }
-  const footer = packHints(hints, frame.width);
-  const message = !onResult && state.message ? wrapText(`${theme.symbol.error} ${state.message.text}`, frame.width) : [];
+  const where = progress(config.bank, state.interview);
+  const footer = packHints(hintsFor(session, wizard), frame.width);
+  const message = state.stage !== 'result' && state.draftProblem ? wrapText(`${theme.symbol.error} The draft could not be saved: ${state.draftProblem.message}`, frame.width) : [];
   const gap = frame.short ? 0 : 1;
   const body = rows - 1 - headerHeight(frame) - gap - footer.length - message.length;
-
-  const title =
-    state.screen === 'welcome' ? 'Welcome' : onResult ? 'Result' : onReview ? 'Review' : `${where.sectionTitle} · ${where.sectionStep} of ${where.sectionSize}`;
-
-  const onMeasure = (overflow: number, height: number) => {
-    const page = Math.max(1, height - 2);
-    if (overflow !== content.overflow || page !== content.page) {
-      content.overflow = overflow;
-      content.page = page;
-      bump();
-    }
-  };
-
-  let screen: ReactNode;
-  if (state.screen === 'welcome') {
-    screen = (
-      <ScrollArea offset={Math.min(state.contentScroll, content.overflow)} onMeasure={onMeasure}>
-        <WelcomeScreen
-          bank={bank}
-          total={steps.length}
-          answered={where.answered}
-          resumeAt={resumed ? (step ? step.label : 'Review') : undefined}
-          frame={frame}
-        />
-      </ScrollArea>
-    );
-  } else if (onResult && result) {
-    const verdictLines = wrapText(verdictText(result), frame.width).length;
-    const below = state.save ? saveDialogHeight(state.save, cwd, frame.width, theme) : state.message ? wrapText(`${theme.symbol.success} ${state.message.text}`, frame.width).length : 0;
-    const height = Math.max(1, body - verdictLines - gap - 1 - below);
-    report.height = height;
-    report.lines = rendered.lines?.length ?? 0;
-    screen = (
-      <ResultScreen
-        result={result}
-        lines={rendered.lines}
-        failure={markdown?.failure ?? rendered.failure}
-        scroll={state.scroll}
-        height={height}
-        save={state.save}
-        message={state.message}
-        cwd={cwd}
-        gap={gap}
-      />
-    );
-  } else if (onReview) {
-    const highlighted = steps[state.reviewCursor];
-    if (state.note) {
-      screen = <NoteEditor label={steps.find((s) => s.id === state.note!.id)!.label} buffer={state.note.buffer} evidence={state.note.evidence} />;
-    } else {
-      const intro = wrapText(reviewIntro(where.answered, steps.length), frame.width).length;
-      const why = state.why && highlighted ? wrapText(`Why this matters: ${highlighted.why}`, frame.width - 2).length : 0;
-      const rowsOfReview = buildReviewRows(bank, answers, frame.width, theme.symbol.note);
-      screen = (
-        <Box flexDirection="column">
-          <ReviewScreen rows={rowsOfReview} cursor={state.reviewCursor} height={Math.max(3, body - intro - why)} answered={where.answered} total={steps.length} />
-          {why ? <WhyPanel text={highlighted!.why} /> : null}
-        </Box>
-      );
-    }
-  } else if (step && state.draft) {
-    screen = (
-      <ScrollArea
-        offset={Math.min(state.contentScroll, content.overflow)}
-        onMeasure={onMeasure}
-        followKey={state.note ? `note:${state.note.id}` : `${step.id}:${state.draft.kind === 'text' ? '' : state.draft.cursor}`}
-        focusOn={state.note ? 'note' : 'option'}
-        onFollow={(offset) => dispatch({type: 'scroll', offset})}
-      >
-        <QuestionScreen
-          step={step}
-          draft={state.draft}
-          answers={answers}
-          frame={frame}
-          why={state.why}
-          error={state.error}
-          note={state.note?.buffer}
-          evidence={state.note?.evidence}
-          fromReview={state.interview.returnToReview}
-        />
-      </ScrollArea>
-    );
-  }
+  const screen: Screen = {session, state, wizard, frame, theme, where, body, gap};
+  const total = buildSteps(config.bank).length;
 
   return (
     <ThemeContext.Provider value={theme}>
       <Box flexDirection="column" width={columns} height={rows - 1} paddingX={frame.padding}>
         <Box flexShrink={0}>
-          <Header title={title} answered={where.answered} total={steps.length} frame={frame} />
+          <Header title={titleOf(screen)} answered={where.answered} total={total} frame={frame} />
         </Box>
         <Box flexDirection="column" flexGrow={1} flexShrink={1} overflow="hidden" marginTop={gap}>
-          {screen}
+          {state.stage === 'welcome' ? (
+            <Welcome {...screen} />
+          ) : state.stage === 'result' ? (
+            <Result {...screen} />
+          ) : review ? (
+            <Review {...screen} />
+          ) : (
+            <Question {...screen} />
+          )}
         </Box>
         {message.length ? (
           <Box flexShrink={0}>
@@ -204,9 +102,147 @@ export function App(props: AppProps) {
   );
 }
 
+function titleOf({state, session, where}: Screen): string {
+  if (state.stage === 'welcome') return 'Welcome';
+  if (state.stage === 'result') return 'Result';
+  if (onReview(session.config, state)) return 'Review';
+  return `${where.sectionTitle} · ${where.sectionStep} of ${where.sectionSize}`;
+}
+
+/** The footer: the keys of the current mode, and the page keys when the screen does not fit. */
+function hintsFor(session: Session, wizard: Wizard): Hint[] {
+  const {state, config} = session;
+  const mode = keyModeOf(state, config);
+  const resumed = progress(config.bank, state.interview).answered > 0;
+  // On a resumed interview enter continues rather than starts.
+  // Evidence the engine asked for can be left out: esc goes on without it rather than cancelling anything.
+  const hints: Hint[] = hintsOf(mode).map((h) =>
+    mode === 'welcome' && resumed && h.keys === 'enter'
+      ? {...h, hint: 'continue'}
+      : mode === 'note' && state.note?.evidence && h.keys === 'esc'
+        ? {...h, hint: 'go on without it'}
+        : h,
+  );
+  const {view} = wizard;
+  const scrollable = (state.stage === 'welcome' || currentQuestion(config, state)) && view.measure.overflow > 0 && !state.note;
+  if (scrollable) {
+    if (view.contentScroll > 0) hints.unshift({keys: 'pgup', hint: 'more ↑'});
+    if (view.contentScroll < view.measure.overflow) hints.unshift({keys: 'pgdn', hint: 'more ↓'});
+  }
+  return hints;
+}
+
+/** Tells the wizard how far a scrolling screen overflows, after each render. */
+function onMeasureOf(wizard: Wizard) {
+  return (overflow: number, height: number) => wizard.measure({...wizard.view.measure, overflow, page: Math.max(1, height - 2)});
+}
+
+function Welcome({session, state, wizard, frame}: Screen) {
+  const steps = buildSteps(session.config.bank);
+  const where = progress(session.config.bank, state.interview);
+  return (
+    <ScrollArea offset={Math.min(wizard.view.contentScroll, wizard.view.measure.overflow)} onMeasure={onMeasureOf(wizard)}>
+      <WelcomeScreen bank={session.config.bank} steps={steps} answered={where.answered} resumeAt={where.answered > 0 ? steps[state.interview.index] ?? null : undefined} frame={frame} />
+    </ScrollArea>
+  );
+}
+
+function Question({session, state, wizard, frame}: Screen) {
+  const step = currentQuestion(session.config, state);
+  const {view} = wizard;
+  if (!step || !view.draft) return null;
+  return (
+    <ScrollArea
+      offset={Math.min(view.contentScroll, view.measure.overflow)}
+      onMeasure={onMeasureOf(wizard)}
+      followKey={state.note ? `note:${state.note.id}` : `${step.id}:${view.draft.kind === 'text' ? '' : view.draft.cursor}`}
+      focusOn={state.note ? 'note' : 'option'}
+      onFollow={wizard.scrollTo}
+    >
+      <QuestionScreen
+        step={step}
+        draft={view.draft}
+        answers={state.interview.answers}
+        frame={frame}
+        why={view.why}
+        error={view.errorDismissed ? undefined : state.error}
+        note={state.note ? view.note : undefined}
+        evidence={state.note?.evidence}
+        fromReview={state.interview.returnToReview}
+      />
+    </ScrollArea>
+  );
+}
+
+function Review({session, state, wizard, frame, theme, body, where}: Screen) {
+  const {bank} = session.config;
+  const steps = buildSteps(bank);
+  const {view} = wizard;
+  const highlighted = steps[view.reviewCursor];
+  const reviewPage = Math.max(1, frame.rows - 10);
+  // Measured in the commit, before another key can be read against the old sizes.
+  useLayoutEffect(() => {
+    if (reviewPage !== view.measure.reviewPage) wizard.measure({...view.measure, reviewPage});
+  });
+  if (state.note) {
+    return <NoteEditor label={steps.find((s) => s.id === state.note!.id)!.label} buffer={view.note ?? {value: '', cursor: 0}} evidence={state.note.evidence} />;
+  }
+  const intro = wrapText(reviewIntro(where.answered, steps.length), frame.width).length;
+  const why = view.why && highlighted ? wrapText(`Why this matters: ${highlighted.why}`, frame.width - 2).length : 0;
+  return (
+    <Box flexDirection="column">
+      <ReviewScreen
+        rows={buildReviewRows(bank, state.interview.answers, frame.width, theme.symbol.note)}
+        cursor={view.reviewCursor}
+        height={Math.max(3, body - intro - why)}
+        answered={where.answered}
+        total={steps.length}
+      />
+      {why ? <WhyPanel text={highlighted!.why} /> : null}
+    </Box>
+  );
+}
+
+function Result({session, state, wizard, frame, theme, body, gap}: Screen) {
+  const report = state.report!;
+  const rendered = useMarkdown(report.markdown, frame.width, theme.noColor);
+  const {view} = wizard;
+  const notice = state.notice && noticeText(state.notice);
+  const verdictLines = wrapText(verdictText(report.result), frame.width).length;
+  const below = state.save
+    ? saveDialogHeight(state.save, view.saveName, session.config.cwd, frame.width, theme)
+    : notice
+      ? wrapText(`${theme.symbol.success} ${notice}`, frame.width).length
+      : 0;
+  const height = Math.max(1, body - verdictLines - gap - 1 - below);
+  const lines = rendered.lines?.length ?? 0;
+  useLayoutEffect(() => {
+    if (height !== view.measure.reportHeight || lines !== view.measure.reportLines) wizard.measure({...view.measure, reportHeight: height, reportLines: lines});
+  });
+  return (
+    <ResultScreen
+      result={report.result}
+      lines={rendered.lines}
+      failure={report.failure ?? rendered.failure}
+      scroll={view.scroll}
+      height={height}
+      save={state.save}
+      saveName={view.saveName}
+      notice={state.notice && {tone: state.notice.tone, text: notice!}}
+      cwd={session.config.cwd}
+      gap={gap}
+    />
+  );
+}
+
+/** A notice of the session in the wizard's words: finishing without a report names the keys. */
+function noticeText(notice: NonNullable<SessionState['notice']>): string {
+  return notice.kind === 'finish-unsaved' ? `${notice.text} Press q again to finish without one, or m, h or j to save it first.` : notice.text;
+}
+
 /** The last frame, left in the terminal after the wizard ends; the caller then prints where the draft and reports are. */
-function closing(state: WizardState, theme: Theme) {
-  if (state.outcome === 'cancelled') return <Text>{''}</Text>;
+function closing(state: SessionState, theme: Theme): ReactNode {
+  if (state.stage === 'cancelled') return <Text>{''}</Text>;
   return (
     <Text color={theme.color.success}>
       {theme.symbol.success} Assessment finished{state.saved.length ? '' : ' (no report saved)'}.

@@ -1,9 +1,10 @@
 import {Box, Text} from 'ink';
 import type {Result} from '../../engine/types.js';
-import {confidenceLabel, verdictLabel} from './labels.js';
+import {verdictText} from '../../session/copy.js';
+import type {Notice, SaveAsk} from '../../session/session.js';
+import type {TextBuffer} from './text-buffer.js';
 import {SaveDialog} from './SaveDialog.js';
 import {useTheme} from './use-theme.js';
-import type {Message, SaveDialog as SaveState} from './wizard-state.js';
 
 export interface ResultScreenProps {
   result: Result;
@@ -14,20 +15,17 @@ export interface ResultScreenProps {
   scroll: number;
   /** Lines of report visible. */
   height: number;
-  save?: SaveState;
-  message?: Message;
+  save?: SaveAsk;
+  /** The file name being typed. */
+  saveName?: TextBuffer;
+  notice?: {tone: Notice['tone']; text: string};
   cwd: string;
   /** Blank lines between the verdict and the report (0 on short terminals). */
   gap: number;
 }
 
-/** The verdict text, as the result screen shows it. */
-export function verdictText(result: Result): string {
-  return `${verdictLabel(result.recommendation, result.lean)} · ${confidenceLabel(result.confidence)}`;
-}
-
 /** The verdict, the report scrolling beneath it, and saving. */
-export function ResultScreen({result, lines, failure, scroll, height, save, message, cwd, gap}: ResultScreenProps) {
+export function ResultScreen({result, lines, failure, scroll, height, save, saveName, notice, cwd, gap}: ResultScreenProps) {
   const theme = useTheme();
   const color =
     result.recommendation === 'not-yet-qualified' ? theme.color.warning : result.recommendation === 'remediation-sprint' ? theme.color.sprint : theme.color.manage;
@@ -58,11 +56,11 @@ export function ResultScreen({result, lines, failure, scroll, height, save, mess
       <Text color={theme.color.muted} wrap="truncate-end">
         {total ? `lines ${first + 1}-${last} of ${total}${last < total ? ' · ↓ more' : ' · end'}` : ' '}
       </Text>
-      {save ? <SaveDialog save={save} cwd={cwd} /> : null}
-      {!save && message ? (
-        <Text color={message.tone === 'error' ? theme.color.error : message.tone === 'success' ? theme.color.success : theme.color.warning}>
-          {message.tone === 'success' ? `${theme.symbol.success} ` : message.tone === 'error' ? `${theme.symbol.error} ` : ''}
-          {message.text}
+      {save ? <SaveDialog save={save} name={saveName} cwd={cwd} /> : null}
+      {!save && notice ? (
+        <Text color={notice.tone === 'error' ? theme.color.error : notice.tone === 'success' ? theme.color.success : theme.color.warning}>
+          {notice.tone === 'success' ? `${theme.symbol.success} ` : notice.tone === 'error' ? `${theme.symbol.error} ` : ''}
+          {notice.text}
         </Text>
       ) : null}
     </Box>

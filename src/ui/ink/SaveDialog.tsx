@@ -5,23 +5,26 @@ import type {Theme} from './theme.js';
 import {TextInput} from './TextInput.js';
 import {useTheme} from './use-theme.js';
 import {displayPath} from '../../bank/paths.js';
-import type {SaveDialog as SaveState} from './wizard-state.js';
+import type {SaveAsk} from '../../session/session.js';
+import {textBuffer, type TextBuffer} from './text-buffer.js';
 
 export interface SaveDialogProps {
-  save: SaveState;
+  save: SaveAsk;
+  /** The file name being typed. */
+  name?: TextBuffer;
   cwd: string;
 }
 
 /** Lines the dialog takes at a width (the result screen sizes its viewport with it). */
-export function saveDialogHeight(save: SaveState, cwd: string, width: number, theme: Theme): number {
+export function saveDialogHeight(save: SaveAsk, name: TextBuffer | undefined, cwd: string, width: number, theme: Theme): number {
   if (save.stage === 'confirm') return wrapText(overwriteQuestion(displayPath(save.path ?? '', cwd)), width).length;
-  const input = Math.ceil((cellWidth(save.buffer.value) + 1) / Math.max(1, width - 2)) || 1;
+  const input = Math.ceil((cellWidth(name?.value ?? save.name) + 1) / Math.max(1, width - 2)) || 1;
   const error = save.error ? wrapText(`${theme.symbol.error} ${save.error}`, width).length : 0;
   return wrapText(saveTitle(save.format), width).length + input + error;
 }
 
 /** Ask for the file name (the default prefilled), then, if the file exists, whether to overwrite it. */
-export function SaveDialog({save, cwd}: SaveDialogProps) {
+export function SaveDialog({save, name, cwd}: SaveDialogProps) {
   const theme = useTheme();
   if (save.stage === 'confirm') {
     return (
@@ -33,7 +36,7 @@ export function SaveDialog({save, cwd}: SaveDialogProps) {
   return (
     <Box flexDirection="column">
       <Text bold>{saveTitle(save.format)}</Text>
-      <TextInput buffer={save.buffer} />
+      <TextInput buffer={name ?? textBuffer(save.name)} />
       {save.error ? (
         <Text color={theme.color.error}>
           {theme.symbol.error} {save.error}

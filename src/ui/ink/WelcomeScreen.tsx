@@ -1,5 +1,6 @@
 import {Box, Text} from 'ink';
-import {SECTION_TITLES} from '../../engine/interview.js';
+import type {Step} from '../../engine/interview.js';
+import {resumeText, welcomeText} from '../../session/copy.js';
 import type {Bank} from '../../engine/types.js';
 import {WELCOME_KEYS} from './keymap.js';
 import type {Frame} from './layout.js';
@@ -8,36 +9,33 @@ import {useTheme} from './use-theme.js';
 
 export interface WelcomeScreenProps {
   bank: Bank;
-  total: number;
+  steps: readonly Step[];
   answered: number;
-  /** When resuming: the question the interview continues at ("Review" when all are answered). */
-  resumeAt?: string;
+  /** When resuming: the question the interview continues at (null: the review). */
+  resumeAt?: Step | null;
   frame: Frame;
 }
 
 /** What the assessment does, how long it takes, and the keys. */
-export function WelcomeScreen({bank, total, answered, resumeAt, frame}: WelcomeScreenProps) {
+export function WelcomeScreen({bank, steps, answered, resumeAt, frame}: WelcomeScreenProps) {
   const theme = useTheme();
   const gap = frame.short ? 0 : 1;
-  const parts = [SECTION_TITLES.context, SECTION_TITLES.matrix, SECTION_TITLES.signals, SECTION_TITLES.disqualifiers].map((t) => t.toLowerCase());
+  const text = welcomeText(bank, steps);
+  const resuming = resumeAt !== undefined;
   const keyWidth = Math.max(...WELCOME_KEYS.map((k) => k.keys.length)) + 2;
   return (
     <Box flexDirection="column">
       <Text bold color={theme.color.accent}>
-        {bank.meta.title}
+        {text.title}
       </Text>
-      <Paragraph>{bank.meta.description}</Paragraph>
+      <Paragraph>{text.description}</Paragraph>
       <Box marginTop={gap} flexDirection="column">
-        <Paragraph>
-          About 10 minutes: {total} questions in four parts ({parts.join(', ')}), then a review of every answer and the report.
-        </Paragraph>
-        <Paragraph color={theme.color.muted}>Each answer is saved as you go; ctrl+c pauses, and you can resume later.</Paragraph>
+        <Paragraph>{text.length}</Paragraph>
+        <Paragraph color={theme.color.muted}>{text.saving}</Paragraph>
       </Box>
-      {resumeAt ? (
+      {resuming ? (
         <Box marginTop={gap}>
-          <Paragraph color={theme.color.success}>
-            Welcome back: {answered} of {total} answered. Enter continues at “{resumeAt}”.
-          </Paragraph>
+          <Paragraph color={theme.color.success}>{resumeText(answered, steps.length, resumeAt ?? undefined)}</Paragraph>
         </Box>
       ) : null}
       <Box marginTop={gap} flexDirection="column">
@@ -55,7 +53,7 @@ export function WelcomeScreen({bank, total, answered, resumeAt, frame}: WelcomeS
       </Box>
       <Box marginTop={gap}>
         <Text bold color={theme.color.accent}>
-          Press enter to {resumeAt ? 'continue' : 'start'}.
+          Press enter to {resuming ? 'continue' : 'start'}.
         </Text>
       </Box>
     </Box>

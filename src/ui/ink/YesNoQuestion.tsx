@@ -1,6 +1,6 @@
 import {Box} from 'ink';
 import type {Step} from '../../engine/interview.js';
-import {YESNO_LABELS} from './labels.js';
+import {YESNO_LABELS} from '../../session/copy.js';
 import {OptionList} from './OptionList.js';
 import {YESNO_OPTIONS} from './question-draft.js';
 import {Paragraph} from './Paragraph.js';

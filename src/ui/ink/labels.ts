@@ -3,27 +3,9 @@
  * engine (the scale's points are the engine's: Step options): the verdicts,
  * the review's intro. Presentation only: no rule of the interview lives here.
  */
-import type {Confidence, Direction, Recommendation} from '../../engine/types.js';
-
 /** The key shown beside a scale option (the engine's `'1'`..`'5'`, `'unknown'`): its number, or `d` for "don't know". */
 export function scaleKey(value: string): string {
   return value === 'unknown' ? 'd' : value;
-}
-
-export const YESNO_LABELS = {yes: 'Yes, this applies', no: 'No, it does not apply'};
-
-export const DIRECTION_LABELS: Record<Direction, string> = {
-  'manage-in-place': 'Manage in place',
-  'remediation-sprint': 'Remediation sprint',
-};
-
-export function verdictLabel(recommendation: Recommendation, lean: Direction): string {
-  if (recommendation === 'not-yet-qualified') return `Not yet qualified (the matrix leans toward ${DIRECTION_LABELS[lean].toLowerCase()})`;
-  return `${DIRECTION_LABELS[recommendation]} recommended`;
-}
-
-export function confidenceLabel(confidence: Confidence): string {
-  return `${confidence} confidence`;
 }
 
 export const FORMAT_NAMES = {md: 'Markdown', html: 'an HTML page', json: 'JSON'} as const;

@@ -3,6 +3,7 @@
  * FORCE_COLOR=0, or TERM=dumb) no colour is used at all: selection, errors
  * and the progress bar stay readable through symbols, bold and inverse.
  */
+import {wantsNoColor} from '../../terminal.js';
 import {createContext} from 'react';
 
 export interface Theme {
@@ -31,13 +32,6 @@ export interface Theme {
     success: string;
     why: string;
   };
-}
-
-/** Does the environment ask for no colour? (https://no-color.org: present and not empty.) */
-export function wantsNoColor(env: NodeJS.ProcessEnv = process.env): boolean {
-  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return true;
-  if (env.FORCE_COLOR === '0' || env.FORCE_COLOR === 'false') return true;
-  return env.TERM === 'dumb';
 }
 
 export function makeTheme(env: NodeJS.ProcessEnv = process.env): Theme {

@@ -1,59 +1,49 @@
-import {useCallback, useReducer, useRef} from 'react';
+import {useCallback, useEffect, useReducer, useRef} from 'react';
 import {useInput, type Key} from 'ink';
-import type {InterviewState} from '../../engine/interview.js';
-import type {Answers} from '../../engine/types.js';
-import {FileExistsError, writeFileSafely} from '../../store/atomic-write.js';
-import type {ReportFormat} from '../types.js';
-import {initialState, reduce, type Effect, type WizardAction, type WizardEnv, type WizardState} from './wizard-state.js';
+import type {Session} from '../../session/runner.js';
+import {follow, initialView, measured, onKey, scrolled, type Measure, type WizardView} from './wizard-state.js';
 
-export interface WizardHandlers {
-  /** Called synchronously whenever the engine state changes (answer, note, back, edit). */
-  onChange(state: InterviewState): void;
-  renderReport(answers: Answers, format: ReportFormat): string;
+export interface Wizard {
+  view: WizardView;
+  /** New sizes from the last layout (an effect, after the render that measured them). */
+  measure(measure: Measure): void;
+  /** Scroll the welcome or question screen to an offset, e.g. to keep the highlighted option in view. */
+  scrollTo(offset: number): void;
 }
 
 /**
- * Runs the wizard reducer. The state lives in a ref, not in a closure: each
- * key is reduced against the latest state even when keys arrive faster than
- * React re-renders (NOTES.md: stale closures in useInput drop keys).
+ * The wizard's view state beside the session: each key is read against the
+ * latest view and session state (kept in a ref, not a closure, so keys that
+ * arrive faster than React re-renders are not lost), turned into session
+ * events, and the view follows where the session went.
  */
-export function useWizard(env: WizardEnv, initial: InterviewState, handlers: WizardHandlers): {state: WizardState; dispatch: (action: WizardAction) => void} {
-  const envRef = useRef(env);
-  envRef.current = env;
-  const handlersRef = useRef(handlers);
-  handlersRef.current = handlers;
-  const stateRef = useRef<WizardState | undefined>(undefined);
-  stateRef.current ??= initialState(env, initial);
+export function useWizard(session: Session): Wizard {
+  const viewRef = useRef<WizardView | undefined>(undefined);
+  viewRef.current ??= initialView(session.config, session.state);
   const [, rerender] = useReducer((n: number) => n + 1, 0);
+  useEffect(() => session.subscribe(rerender), [session]);
 
-  const dispatch = useCallback((action: WizardAction): void => {
-    const previous = stateRef.current!;
-    const {state, effects} = reduce(previous, action, envRef.current);
-    stateRef.current = state;
-    if (state.interview !== previous.interview) {
-      try {
-        handlersRef.current.onChange(state.interview);
-        if (state.message) dispatch({type: 'draft-saved'});
-      } catch (error) {
-        dispatch({type: 'draft-failed', message: (error as Error).message});
-      }
-    }
-    for (const effect of effects) run(effect, state, dispatch);
-    if (stateRef.current !== previous) rerender();
-  }, []);
-
-  const run = (effect: Effect, state: WizardState, send: (action: WizardAction) => void): void => {
-    try {
-      const text = handlersRef.current.renderReport(state.interview.answers, effect.format);
-      writeFileSafely(effect.path, text, {overwrite: effect.overwrite});
-      send({type: 'saved', path: effect.path});
-    } catch (error) {
-      if (error instanceof FileExistsError) send({type: 'exists', path: effect.path});
-      else send({type: 'save-failed', message: `Could not save: ${(error as Error).message}`});
-    }
+  const set = (next: WizardView): void => {
+    if (next === viewRef.current) return;
+    viewRef.current = next;
+    rerender();
   };
-
-  const onInput = useCallback((input: string, key: Key) => dispatch({type: 'key', input, key}), [dispatch]);
+  const onInput = useCallback(
+    (input: string, key: Key) => {
+      const before = session.state;
+      const {view, events} = onKey(viewRef.current!, before, session.config, input, key);
+      for (const event of events) session.dispatch(event);
+      set(follow(view, before, session.state, session.config));
+    },
+    [session],
+  );
   useInput(onInput);
-  return {state: stateRef.current, dispatch};
+  return {
+    view: viewRef.current,
+    measure: (m) => {
+      const now = viewRef.current!.measure;
+      if (Object.keys(m).some((k) => m[k as keyof Measure] !== now[k as keyof Measure])) set(measured(viewRef.current!, m));
+    },
+    scrollTo: (offset) => set(scrolled(viewRef.current!, offset)),
+  };
 }

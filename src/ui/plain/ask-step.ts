@@ -7,6 +7,7 @@ import {checkbox, input, select, Separator} from '@inquirer/prompts';
 import type {EvidenceRequest} from '../../engine/evidence.js';
 import {getAnswer, scaleAnswer, startingAnswer, validate, validateNote, type Step, type StepAnswer} from '../../engine/interview.js';
 import type {Answers, Certainty} from '../../engine/types.js';
+import {YESNO_LABELS} from '../../session/copy.js';
 import {LIST_COMMANDS, parseTextCommand, textHint, type StepCommand} from './commands.js';
 import {wrap, type PlainIo} from './plain-io.js';
 
@@ -70,8 +71,8 @@ export async function askStep(step: Step, answers: Answers, io: PlainIo, pending
           {
             message: step.prompt,
             choices: [
-              {value: 'yes', name: 'Yes, this applies here'},
-              {value: 'no', name: 'No, it does not apply'},
+              {value: 'yes', name: YESNO_LABELS.yes},
+              {value: 'no', name: YESNO_LABELS.no},
               new Separator(),
               ...commandChoices(answers, step),
             ],

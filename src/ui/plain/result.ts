@@ -1,12 +1,10 @@
 /** The result: the verdict, the report as plain markdown, and saving it as md, html or json. */
-import {existsSync} from 'node:fs';
-import {relative, resolve} from 'node:path';
 import {confirm, input, select, Separator} from '@inquirer/prompts';
+import {displayPath} from '../../bank/paths.js';
 import {words} from '../../engine/flips.js';
-import {score} from '../../engine/score.js';
-import type {Answers, Bank} from '../../engine/types.js';
-import {FileExistsError, writeFileSafely} from '../../store/atomic-write.js';
-import type {ReportFormat, WizardContext} from '../types.js';
+import type {Session} from '../../session/runner.js';
+import type {SessionEvent, SessionState} from '../../session/session.js';
+import type {ReportFormat} from '../../report/report-types.js';
 import type {PlainIo} from './plain-io.js';
 
 const FORMATS: {format: ReportFormat; label: string}[] = [
@@ -16,22 +14,22 @@ const FORMATS: {format: ReportFormat; label: string}[] = [
 ];
 
 /** The verdict in words, then the markdown report as it is. */
-export function printResult(ctx: WizardContext, answers: Answers, io: PlainIo): void {
-  const result = score(ctx.bank, answers);
+export function printResult(state: SessionState, io: PlainIo): void {
+  const report = state.report!;
+  const {result} = report;
   const verdict = words(result.recommendation);
   io.say('');
   io.say(`Result: ${verdict.charAt(0).toUpperCase()}${verdict.slice(1)}, ${result.confidence} confidence.`);
   if (result.recommendation === 'not-yet-qualified') io.say(`The answers lean toward ${words(result.lean)}.`);
   io.say('');
-  io.raw(`${ctx.renderReport(answers, 'md').trimEnd()}\n\n`);
+  if (report.markdown !== undefined) io.raw(`${report.markdown.trimEnd()}\n\n`);
+  else io.say(`The report could not be made: ${report.failure ?? 'unknown error'}`);
 }
 
-export type ResultChoice = {kind: 'finish'} | {kind: 'review'};
-
-/** Offer to save the report until the user finishes or goes back to the review. Saved paths are pushed to `saved`. */
-export async function askSave(ctx: WizardContext, answers: Answers, io: PlainIo, saved: string[]): Promise<ResultChoice> {
+/** Offer to save the report until the user finishes or goes back to the review. */
+export async function askSave(session: Session, io: PlainIo, send: (event: SessionEvent) => SessionState): Promise<void> {
   const done = new Set<ReportFormat>();
-  for (;;) {
+  while (session.state.stage === 'result') {
     const value = await io.ask((c) =>
       select<string>(
         {
@@ -49,52 +47,40 @@ export async function askSave(ctx: WizardContext, answers: Answers, io: PlainIo,
         c,
       ),
     );
-    if (value === 'finish') return {kind: 'finish'};
-    if (value === 'review') return {kind: 'review'};
-    const path = await saveReport(ctx, answers, value as ReportFormat, io);
-    if (path) {
-      done.add(value as ReportFormat);
-      saved.push(path);
+    if (value === 'review') {
+      send({type: 'back'});
+      return;
     }
+    if (value === 'finish') {
+      const next = send({type: 'finish'});
+      if (next.notice?.kind === 'finish-unsaved') io.say(`${next.notice.text} Choose Finish again to finish without one.`);
+      continue;
+    }
+    send({type: 'save', format: value as ReportFormat});
+    if (await saveDialog(session, io, send)) done.add(value as ReportFormat);
   }
 }
 
-/** Ask for a file name (the default one first) and write the report there, never replacing a file without asking. */
-async function saveReport(ctx: WizardContext, answers: Answers, format: ReportFormat, io: PlainIo): Promise<string | undefined> {
-  let text: string;
-  try {
-    text = ctx.renderReport(answers, format);
-  } catch (error) {
-    io.say(`The ${format} report could not be made: ${(error as Error).message}`);
-    return undefined;
-  }
-  let name = ctx.defaultFileName(answers, format);
-  for (;;) {
+/** Ask for the file name (the offered one first) until the report is written or the user goes back; true once written. */
+async function saveDialog(session: Session, io: PlainIo, send: (event: SessionEvent) => SessionState): Promise<boolean> {
+  const {cwd} = session.config;
+  for (let save = session.state.save; save; save = session.state.save) {
+    if (save.stage === 'confirm') {
+      const replace = await io.ask((c) => confirm({message: `${displayPath(save!.path!, cwd)} already exists. Replace it?`, default: false}, c));
+      if (!replace) io.say('Kept the existing file. Choose another name.');
+      send({type: 'overwrite', replace});
+      continue;
+    }
+    if (save.error) io.say(save.error);
     io.say('Enter keeps the name in brackets, Tab edits it; < goes back without saving.');
-    const typed = (await io.ask((c) => input({message: 'Save as:', default: name, validate: (v) => (v.trim() ? true : 'Type a file name, e.g. report.md')}, c))).trim();
-    if (typed === '<') return undefined;
-    const path = resolve(ctx.cwd, typed);
-    const shown = relative(ctx.cwd, path).startsWith('..') ? path : relative(ctx.cwd, path);
-    let overwrite = false;
-    if (existsSync(path)) {
-      overwrite = await io.ask((c) => confirm({message: `${shown} already exists. Replace it?`, default: false}, c));
-      if (!overwrite) {
-        io.say('Kept the existing file. Choose another name.');
-        name = typed;
-        continue;
-      }
+    const typed = (await io.ask((c) => input({message: 'Save as:', default: save!.name, validate: (v) => (v.trim() ? true : 'Type a file name, e.g. report.md')}, c))).trim();
+    if (typed === '<') {
+      send({type: 'cancel-save'});
+      return false;
     }
-    try {
-      writeFileSafely(path, text, {overwrite});
-      io.say(`Saved ${shown}`);
-      return path;
-    } catch (error) {
-      if (error instanceof FileExistsError) {
-        io.say(`${shown} appeared while saving; it was not replaced.`);
-      } else {
-        io.say(`Could not save ${shown}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}. Choose another name.`);
-      }
-      name = typed;
-    }
+    send({type: 'save-as', name: typed});
   }
+  const notice = session.state.notice;
+  if (notice?.kind === 'saved') io.say(notice.text);
+  return notice?.kind === 'saved';
 }

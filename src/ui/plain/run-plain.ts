@@ -1,159 +1,154 @@
 /**
- * The plain mode: the interview line by line with @inquirer/prompts, for
- * screen readers and simple terminals. It drives src/engine/interview.ts and
- * holds no rule of its own: the engine decides what comes next, what is
- * valid and where back and edit lead.
+ * The plain mode: a renderer of the interview session, line by line with
+ * @inquirer/prompts, for screen readers and simple terminals. It asks what
+ * the session says to ask and sends back what was answered; every rule of
+ * the flow is the session's (src/session/session.ts), every file write the
+ * runner's.
  */
-import {
-  back,
-  buildSteps,
-  currentStep,
-  edit,
-  isAnswered,
-  isReview,
-  missingMessage,
-  missingRequired,
-  progress,
-  setCertainty,
-  setNote,
-  answer as answerStep,
-  type InterviewState,
-  type Step,
-  type StepAnswer,
-} from '../../engine/interview.js';
-import {evidenceToAsk, type EvidenceRequest} from '../../engine/evidence.js';
-import type {Bank} from '../../engine/types.js';
-import type {WizardContext, WizardOutcome} from '../types.js';
+import {buildSteps, isAnswered, progress, type Step, type StepAnswer} from '../../engine/interview.js';
+import type {Session} from '../../session/runner.js';
+import {currentQuestion, isOver, onReview, type SessionEvent, type SessionState} from '../../session/session.js';
+import {resumeText, welcomeText} from '../../session/copy.js';
+import type {FrontEndIo} from '../types.js';
 import {askCertainty, askNote, askStep} from './ask-step.js';
 import {isCancel, plainIo, wrap, type PlainIo} from './plain-io.js';
 import {askReview, printReview} from './review.js';
 import {askSave, printResult} from './result.js';
 
-export interface PlainOptions {
-  /** Aborting it ends the interview as if Ctrl-C were pressed (SIGINT, SIGTERM). */
-  signal?: AbortSignal;
-}
-
-/** Run the interview from `ctx.initial` to the result. Ctrl-C (or the signal) gives a cancelled outcome with the state so far. */
-export async function runPlain(ctx: WizardContext, options: PlainOptions = {}): Promise<WizardOutcome> {
-  const io = plainIo(ctx.stdin ?? process.stdin, ctx.stdout ?? process.stdout, options.signal);
-  const {bank} = ctx;
-  let state = ctx.initial;
-  /** The last save failed: the user was told, and is told again once a save works. */
-  let draftFailing = false;
-  const update = (next: InterviewState) => {
-    state = next;
-    try {
-      ctx.onChange(state);
-      if (draftFailing) io.say('The draft is saved again.');
-      draftFailing = false;
-    } catch (error) {
-      draftFailing = true;
-      io.say(wrap(`The draft could not be saved: ${(error as Error).message}.`, io.columns));
-    }
-  };
-  const saved: string[] = [];
-  /** The engine asked for a note as evidence (a disqualifier cleared as verified): ask for it now. */
-  const askEvidence = async (evidence: EvidenceRequest | undefined, step: Step): Promise<void> => {
-    if (!evidence) return;
-    const note = await askNote(step, state.answers, io, undefined, evidence);
-    if (note?.trim()) {
-      update({...state, answers: setNote(state.answers, step.id, note)});
-      io.say('Evidence noted.');
-    } else io.say('No evidence noted: the report lists it to bring.');
-  };
+/** Run the session to its end. Ctrl-C (or the signal) ends it as cancelled, with the answers so far. */
+export async function runPlain(session: Session, options: FrontEndIo): Promise<void> {
+  const io = plainIo(options.stdin, options.stdout, options.signal);
+  const send = sender(session, io);
   try {
-    welcome(bank, state, io);
-    let pending: StepAnswer | undefined;
-    let header = true;
-    for (;;) {
-      if (options.signal?.aborted) return {kind: 'cancelled', state};
-      if (isReview(bank, state)) {
-        printReview(bank, state.answers, io);
-        const choice = await askReview(bank, state.answers, io);
-        if (choice.kind === 'back') update(back(bank, state));
-        else if (choice.kind === 'edit') update(edit(bank, state, choice.id));
-        else {
-          const missing = missingRequired(bank, state.answers);
-          if (missing.length) {
-            io.say(missingMessage(missing));
-            update(edit(bank, state, missing[0]!.id));
-          } else {
-            printResult(ctx, state.answers, io);
-            const next = await askSave(ctx, state.answers, io, saved);
-            if (next.kind === 'finish') return {kind: 'done', state, savedReports: saved};
-          }
-        }
-        header = true;
-        continue;
-      }
-
-      const step = currentStep(bank, state)!;
-      if (header) printHeader(bank, state, step, io);
-      header = false;
-      const action = await askStep(step, state.answers, io, pending);
-      pending = undefined;
-      if (action.kind === 'answer') {
-        const before = state.answers;
-        update(answerStep(bank, state, action.value));
-        await askEvidence(evidenceToAsk(bank, before, state.answers, step.id), step);
-        header = true;
-        continue;
-      }
-      switch (action.command) {
-        case 'back': {
-          if (state.index === 0 && !state.returnToReview) {
-            io.say('This is the first question: there is nothing before it.');
-            break;
-          }
-          update(back(bank, state)); // from a question opened in the review, back returns to the review
-          header = true;
-          break;
-        }
-        case 'why':
-          printWhy(step, io);
-          pending = action.pending;
-          break;
-        case 'note': {
-          const note = await askNote(step, state.answers, io, action.text);
-          if (note !== null) {
-            update({...state, answers: setNote(state.answers, step.id, note)});
-            io.say(note.trim() ? 'Note saved.' : 'Note removed.');
-          }
-          pending = action.pending;
-          break;
-        }
-        case 'certainty': {
-          const certainty = await askCertainty(step, state.answers, io);
-          if (certainty !== null) {
-            const before = state.answers;
-            update({...state, answers: setCertainty(state.answers, step.id, certainty)});
-            io.say(certainty ? `Marked as ${certainty}.` : 'Certainty mark removed.');
-            await askEvidence(evidenceToAsk(bank, before, state.answers, step.id), step);
-          }
-          pending = action.pending;
-          break;
-        }
-      }
-    }
+    welcome(session, io);
+    send({type: 'start'});
+    await interview(session, io, send, options.signal);
   } catch (error) {
-    if (isCancel(error)) return {kind: 'cancelled', state};
-    throw error;
+    if (!isCancel(error)) throw error;
+    send({type: 'quit'});
   }
 }
 
-function welcome(bank: Bank, state: InterviewState, io: PlainIo): void {
-  const steps = buildSteps(bank);
-  io.say(bank.meta.title);
-  io.say(wrap(bank.meta.description, io.columns));
-  io.say('');
-  const answered = steps.filter((s) => isAnswered(state.answers, s)).length;
-  if (answered > 0) {
-    const at = steps[state.index];
-    io.say(`Resuming: ${answered} of ${steps.length} questions answered. ${at ? `Continuing at "${at.title}".` : 'Continuing at the review.'}`);
-  } else {
-    io.say(`${steps.length} questions in 4 parts, about 10 minutes. Every answer is saved as you go.`);
+type Send = (event: SessionEvent) => SessionState;
+
+/** Dispatch an event; a draft that could not be saved (at every failed save), or is saved again, is said at once. */
+function sender(session: Session, io: PlainIo): Send {
+  return (event) => {
+    const before = session.state.draftProblem;
+    session.dispatch(event);
+    const after = session.state.draftProblem;
+    if (after !== undefined && after !== before) io.say(wrap(`The draft could not be saved: ${after.message}.`, io.columns));
+    if (after === undefined && before !== undefined) io.say('The draft is saved again.');
+    return session.state;
+  };
+}
+
+async function interview(session: Session, io: PlainIo, send: Send, signal: AbortSignal | undefined): Promise<void> {
+  const {config} = session;
+  /** Ticks kept across a command on a checklist, and a note typed inline (:note text). */
+  let pending: StepAnswer | undefined;
+  let typedNote: string | undefined;
+  /** The question whose header was printed last: a command on it asks again without one. */
+  let shown: string | undefined;
+  for (;;) {
+    const state = session.state;
+    if (isOver(state)) return;
+    if (signal?.aborted) {
+      send({type: 'quit'});
+      return;
+    }
+    if (state.note) {
+      await noteStage(session, io, send, typedNote);
+      typedNote = undefined;
+      continue;
+    }
+    if (state.stage === 'welcome') {
+      // Back from the first question: there is nothing before it.
+      io.say('This is the first question: there is nothing before it.');
+      send({type: 'start'});
+      continue;
+    }
+    if (state.stage === 'result') {
+      printResult(state, io);
+      await askSave(session, io, send);
+      shown = undefined;
+      continue;
+    }
+    if (onReview(config, state)) {
+      printReview(config.bank, state.interview.answers, io);
+      const choice = await askReview(config.bank, state.interview.answers, io);
+      const next = send(choice.kind === 'back' ? {type: 'back'} : choice.kind === 'edit' ? {type: 'edit', id: choice.id} : {type: 'show-result'});
+      if (next.error) io.say(next.error);
+      shown = undefined;
+      continue;
+    }
+
+    const step = currentQuestion(config, state)!;
+    const where = `${state.interview.index}:${state.interview.returnToReview}`;
+    if (shown !== where) printHeader(session, step, io);
+    shown = where;
+    const action = await askStep(step, state.interview.answers, io, pending);
+    pending = undefined;
+    if (action.kind === 'answer') {
+      const next = send({type: 'answer', value: action.value});
+      if (next.error) io.say(wrap(next.error, io.columns));
+      continue;
+    }
+    pending = action.command === 'back' ? undefined : action.pending;
+    switch (action.command) {
+      case 'back':
+        send({type: 'back'});
+        break;
+      case 'why':
+        printWhy(step, io);
+        break;
+      case 'note':
+        typedNote = action.text;
+        send({type: 'open-note', id: step.id});
+        break;
+      case 'certainty': {
+        const certainty = await askCertainty(step, state.interview.answers, io);
+        if (certainty === null) break;
+        send({type: 'certainty', id: step.id, mark: certainty});
+        io.say(certainty ? `Marked as ${certainty}.` : 'Certainty mark removed.');
+        break;
+      }
+    }
   }
+}
+
+/** The note the session asks for: one the user opened, or evidence the engine asks for. */
+async function noteStage(session: Session, io: PlainIo, send: Send, typed: string | undefined): Promise<void> {
+  const {note, interview} = session.state;
+  const step = buildSteps(session.config.bank).find((s) => s.id === note!.id)!;
+  const text = await askNote(step, interview.answers, io, typed, note!.evidence);
+  if (note!.evidence) {
+    if (text?.trim()) {
+      send({type: 'note', text});
+      io.say('Evidence noted.');
+    } else {
+      send({type: 'close-note'});
+      io.say('No evidence noted: the report lists it to bring.');
+    }
+    return;
+  }
+  if (text === null) {
+    send({type: 'close-note'});
+    return;
+  }
+  send({type: 'note', text});
+  io.say(text.trim() ? 'Note saved.' : 'Note removed.');
+}
+
+function welcome(session: Session, io: PlainIo): void {
+  const {config, state} = session;
+  const steps = buildSteps(config.bank);
+  const text = welcomeText(config.bank, steps);
+  io.say(text.title);
+  io.say(wrap(text.description, io.columns));
+  io.say('');
+  const answered = steps.filter((s) => isAnswered(state.interview.answers, s)).length;
+  io.say(wrap(answered > 0 ? resumeText(answered, steps.length, steps[state.interview.index]) : `${text.length} ${text.saving}`, io.columns));
   io.say(
     wrap(
       'Lists: arrow keys or the number, then Enter; each list ends with Back, Why this matters and a note. ' +
@@ -163,14 +158,15 @@ function welcome(bank: Bank, state: InterviewState, io: PlainIo): void {
   );
 }
 
-function printHeader(bank: Bank, state: InterviewState, step: Step, io: PlainIo): void {
-  const p = progress(bank, state);
+function printHeader(session: Session, step: Step, io: PlainIo): void {
+  const {interview} = session.state;
+  const p = progress(session.config.bank, interview);
   io.say('');
-  io.say(`${p.sectionTitle}, ${p.sectionStep} of ${p.sectionSize} (question ${p.step} of ${p.total}, ${p.answered} answered)${state.returnToReview ? ': editing from the review' : ''}`);
+  io.say(`${p.sectionTitle}, ${p.sectionStep} of ${p.sectionSize} (question ${p.step} of ${p.total}, ${p.answered} answered)${interview.returnToReview ? ': editing from the review' : ''}`);
   if (step.kind === 'scale' || step.kind === 'yesno' || step.kind === 'multi') io.say(step.title);
   if (step.kind === 'scale') io.say(wrap(step.prompt, io.columns));
   if (step.kind === 'yesno' && step.explanation) io.say(wrap(step.explanation, io.columns));
-  if (state.answers.notes[step.id]) io.say(wrap(`Note: ${state.answers.notes[step.id]}`, io.columns));
+  if (interview.answers.notes[step.id]) io.say(wrap(`Note: ${interview.answers.notes[step.id]}`, io.columns));
 }
 
 function printWhy(step: Step, io: PlainIo): void {

@@ -4,16 +4,16 @@
  * of frames (Ink renders asynchronously, and keys written before Ink listens
  * are lost: NOTES.md).
  */
-import {mkdtempSync} from 'node:fs';
-import {tmpdir} from 'node:os';
-import {join} from 'node:path';
 import {render} from 'ink-testing-library';
 import {loadBankDir} from '../../../src/bank/load-bank.js';
-import {startInterview, type InterviewState} from '../../../src/engine/interview.js';
+import type {InterviewState} from '../../../src/engine/interview.js';
 import type {Answers, Bank} from '../../../src/engine/types.js';
+import type {ReportFormat} from '../../../src/report/report-types.js';
 import {App} from '../../../src/ui/ink/App.js';
 import {makeTheme} from '../../../src/ui/ink/theme.js';
-import type {ReportFormat, WizardOutcome} from '../../../src/ui/types.js';
+import {testSession, type Outcome} from '../../session/helpers.js';
+
+export {fakeReport} from '../../session/helpers.js';
 
 export const KEY = {
   enter: '\r',
@@ -53,14 +53,6 @@ export async function waitFor<T>(check: () => T | undefined | false, describe: (
   }
 }
 
-/** A simple report: markdown lists the answers and notes, so tests can see what reached it. */
-export function fakeReport(answers: Answers, format: ReportFormat): string {
-  if (format === 'json') return JSON.stringify(answers);
-  const notes = Object.entries(answers.notes).map(([id, note]) => `- note on ${id}: ${note}`);
-  const body = `# Report for ${answers.context.organisation ?? '?'}\n\nMatrix: ${JSON.stringify(answers.matrix)}\n\n${notes.join('\n')}\n`;
-  return format === 'html' ? `<html><body><pre>${body}</pre></body></html>` : body;
-}
-
 export interface Mounted {
   lastFrame(): string;
   press(...keys: string[]): Promise<void>;
@@ -68,8 +60,8 @@ export interface Mounted {
   waitForFrame(text: string | RegExp, timeout?: number): Promise<string>;
   /** Every state onChange was called with, in order. */
   changes: InterviewState[];
-  outcome(): WizardOutcome | undefined;
-  waitForOutcome(): Promise<WizardOutcome>;
+  outcome(): Outcome | undefined;
+  waitForOutcome(): Promise<Outcome>;
   cwd: string;
   bank: Bank;
   unmount(): void;
@@ -86,23 +78,8 @@ export interface MountOptions {
 
 export async function mount(options: MountOptions = {}): Promise<Mounted> {
   const bank = options.bank ?? realBank();
-  const cwd = options.cwd ?? mkdtempSync(join(tmpdir(), 'wizard-'));
-  const changes: InterviewState[] = [];
-  let outcome: WizardOutcome | undefined;
-  const app = render(
-    <App
-      bank={bank}
-      initial={options.initial ?? startInterview(bank)}
-      onChange={(s) => changes.push(s)}
-      renderReport={options.renderReport ?? fakeReport}
-      defaultFileName={(a, f) => `handoff-assessment-${(a.context.organisation ?? 'x').toLowerCase().replace(/\W+/g, '-')}-2026-11-22.${f}`}
-      cwd={cwd}
-      onExit={(o) => {
-        outcome = o;
-      }}
-      theme={makeTheme(options.noColor === false ? {} : {NO_COLOR: '1'})}
-    />,
-  );
+  const {session, changes, cwd, outcome} = testSession({bank, initial: options.initial, cwd: options.cwd, date: '2026-11-22', renderReport: options.renderReport});
+  const app = render(<App session={session} theme={makeTheme(options.noColor === false ? {} : {NO_COLOR: '1'})} />);
   const stdin = app.stdin as unknown as NodeJS.EventEmitter & {write(s: string): void};
   // Keys written before Ink listens are lost: wait for its listener.
   await waitFor(() => stdin.listenerCount('readable') > 0, () => app.lastFrame() ?? '');
@@ -120,8 +97,8 @@ export async function mount(options: MountOptions = {}): Promise<Mounted> {
     type: async (text: string) => press(...[...text]),
     waitForFrame: (text, timeout) => waitFor(() => (typeof text === 'string' ? lastFrame().includes(text) : text.test(lastFrame())) && lastFrame(), lastFrame, timeout),
     changes,
-    outcome: () => outcome,
-    waitForOutcome: () => waitFor(() => outcome, lastFrame),
+    outcome,
+    waitForOutcome: () => waitFor(outcome, lastFrame),
     cwd,
     bank,
     unmount: () => app.unmount(),

@@ -10,8 +10,8 @@ import {buildSteps, startInterview, type InterviewState} from '../../../src/engi
 import {stripAnsi} from '../../../src/ui/ink/cells.js';
 import {FakeStdin, FakeStdout} from './fake-tty.js';
 import {runInkWizard} from '../../../src/ui/ink/run-wizard.js';
-import type {WizardOutcome} from '../../../src/ui/types.js';
-import {delay, fakeReport, KEY, realBank, waitFor} from './helpers.js';
+import {outcomeOf, testSession, type Outcome} from '../../session/helpers.js';
+import {delay, KEY, realBank, waitFor} from './helpers.js';
 
 const bank = realBank();
 const steps = buildSteps(bank);
@@ -19,18 +19,9 @@ const steps = buildSteps(bank);
 async function start(columns: number, rows: number, initial: InterviewState = startInterview(bank)) {
   const stdin = new FakeStdin();
   const stdout = new FakeStdout(columns, rows);
-  const changes: InterviewState[] = [];
-  let outcome: WizardOutcome | undefined;
-  const done = runInkWizard({
-    bank,
-    initial,
-    onChange: (s) => changes.push(s),
-    renderReport: fakeReport,
-    defaultFileName: (_, f) => `report.${f}`,
-    cwd: mkdtempSync(join(tmpdir(), 'wizard-run-')),
-    stdin: stdin as unknown as NodeJS.ReadStream,
-    stdout: stdout as unknown as NodeJS.WriteStream,
-  }).then((o) => (outcome = o));
+  const {session, changes} = testSession({bank, initial, cwd: mkdtempSync(join(tmpdir(), 'wizard-run-'))});
+  let outcome: Outcome | undefined;
+  const done = runInkWizard(session, {stdin: stdin as unknown as NodeJS.ReadStream, stdout: stdout as unknown as NodeJS.WriteStream}).then(() => (outcome = outcomeOf(session)!));
   await waitFor(() => stdin.listenerCount('readable') > 0, () => stdout.screen());
   const press = async (...keys: string[]) => {
     for (const k of keys) {

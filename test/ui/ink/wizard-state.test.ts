@@ -1,24 +1,21 @@
-/** The wizard reducer without Ink: keys in, screens and engine states out. */
+/**
+ * The wizard's keys without Ink: each key read by the view reducer, the
+ * session events it stands for applied through the session's own rules
+ * (pure: effects are collected, not run), and the view following the session.
+ */
 import {describe, expect, it} from '@jest/globals';
 import type {Key} from 'ink';
 import {parseAnswers} from '../../../src/answers/parse-answers.js';
 import {answersToYaml} from '../../../src/answers/serialize-answers.js';
-import {buildSteps, MAX_NOTE_LENGTH, startInterview} from '../../../src/engine/interview.js';
+import {buildSteps, MAX_NOTE_LENGTH, startInterview, type InterviewState} from '../../../src/engine/interview.js';
 import {emptyAnswers, type Answers} from '../../../src/engine/types.js';
-import {initialState, keyModeOf, reduce, type WizardEnv, type WizardState} from '../../../src/ui/ink/wizard-state.js';
+import {startSession, transition, type SessionConfig, type SessionEffect, type SessionEvent, type SessionState} from '../../../src/session/session.js';
+import {follow, initialView, keyModeOf, measured, onKey, type WizardView} from '../../../src/ui/ink/wizard-state.js';
 import {realBank} from './helpers.js';
 
 const bank = realBank();
 const steps = buildSteps(bank);
-const env: WizardEnv = {
-  bank,
-  steps,
-  cwd: '/work/out',
-  defaultFileName: (_, f) => `report.${f}`,
-  report: {height: 10, lines: 100},
-  reviewPage: 5,
-  content: {overflow: 0, page: 5},
-};
+const config: SessionConfig = {bank, date: '2026-11-22', cwd: '/work/out'};
 
 const NO_KEY: Key = {
   upArrow: false,
@@ -43,14 +40,84 @@ const NO_KEY: Key = {
   numLock: false,
 };
 
+/** The session and the wizard's view together, read as the screen shows them. */
+class W {
+  constructor(
+    readonly view: WizardView,
+    readonly session: SessionState,
+    /** The effects the last key or event asked for. */
+    readonly effects: SessionEffect[] = [],
+  ) {}
+  get interview() {
+    return this.session.interview;
+  }
+  get draft() {
+    return this.view.draft;
+  }
+  /** The error as the question screen shows it. */
+  get error() {
+    return this.view.errorDismissed ? undefined : this.session.error;
+  }
+  get note() {
+    return this.session.note && {...this.session.note, buffer: this.view.note};
+  }
+  get screen() {
+    return this.session.stage;
+  }
+  get save() {
+    return this.session.save && {...this.session.save, buffer: this.view.saveName};
+  }
+  get saved() {
+    return this.session.saved;
+  }
+  get message() {
+    return this.session.notice && {tone: this.session.notice.tone, text: this.session.notice.text};
+  }
+  get reviewCursor() {
+    return this.view.reviewCursor;
+  }
+  get scroll() {
+    return this.view.scroll;
+  }
+  get why() {
+    return this.view.why;
+  }
+}
+
+/** Sizes as a render would tell them: a report of 100 lines in a viewport of 10, a review page of 5. */
+const MEASURE = {reportHeight: 10, reportLines: 100, overflow: 0, page: 5, reviewPage: 5};
+
+function start(interview: InterviewState): W {
+  const session = startSession(interview);
+  return new W(measured(initialView(config, session), MEASURE), session);
+}
+
+/** Apply session events to the state, the view following. */
+function apply(w: W, ...events: SessionEvent[]): W {
+  let {view, session} = w;
+  const effects: SessionEffect[] = [];
+  for (const event of events) {
+    const t = transition(config, session, event);
+    view = follow(view, session, t.state, config);
+    session = t.state;
+    effects.push(...t.effects);
+  }
+  return new W(view, session, effects);
+}
+
+function keyOf(w: W, input: string, key: Key): W {
+  const {view, events} = onKey(w.view, w.session, config, input, key);
+  return apply(new W(view, w.session), ...events);
+}
+
 type Press = string | Partial<Key>;
-function press(state: WizardState, ...keys: Press[]): WizardState {
-  for (const k of keys) state = reduce(state, typeof k === 'string' ? {type: 'key', input: k, key: NO_KEY} : {type: 'key', input: '', key: {...NO_KEY, ...k}}, env).state;
-  return state;
+function press(w: W, ...keys: Press[]): W {
+  for (const k of keys) w = typeof k === 'string' ? keyOf(w, k, NO_KEY) : keyOf(w, '', {...NO_KEY, ...k});
+  return w;
 }
 const enter = {return: true};
 const esc = {escape: true};
-const at = (id: string): WizardState => press(initialState(env, {...startInterview(bank), index: steps.findIndex((s) => s.id === id)}), enter);
+const at = (id: string): W => press(start({...startInterview(bank), index: steps.findIndex((s) => s.id === id)}), enter);
 
 /** Every required question answered: the review can go on to the result. */
 const complete = (): Answers => ({
@@ -59,20 +126,20 @@ const complete = (): Answers => ({
   matrix: {failure_frequency: 4, reconciliation_load: 3, exception_visibility: 3, lead_time_impact: 4, operational_confidence: 2},
   disqualifiers: {no_tradeoff_owner: false, no_budget_path: false, broad_redesign_expected: false, exploratory_no_pain: false},
 });
-const onReview = (answers: Answers = complete()): WizardState => press(initialState(env, {...startInterview(bank, answers), index: steps.length}), enter);
+const onReview = (answers: Answers = complete()): W => press(start({...startInterview(bank, answers), index: steps.length}), enter);
 
-describe('wizard reducer', () => {
+describe('wizard keys', () => {
   it('starts on the welcome screen; enter opens the current question', () => {
-    const s = initialState(env, startInterview(bank));
+    const s = start(startInterview(bank));
     expect(s.screen).toBe('welcome');
-    expect(keyModeOf(s, env)).toBe('welcome');
+    expect(keyModeOf(s.session, config)).toBe('welcome');
     const next = press(s, enter);
     expect(next.screen).toBe('interview');
-    expect(keyModeOf(next, env)).toBe('text');
+    expect(keyModeOf(next.session, config)).toBe('text');
   });
 
   it('each question kind has its own key mode', () => {
-    expect(['organisation', 'systems', 'role', 'failure_frequency', 'manage_in_place', 'no_budget_path'].map((id) => keyModeOf(at(id), env))).toEqual([
+    expect(['organisation', 'systems', 'role', 'failure_frequency', 'manage_in_place', 'no_budget_path'].map((id) => keyModeOf(at(id).session, config))).toEqual([
       'text',
       'text',
       'choice',
@@ -113,8 +180,8 @@ describe('wizard reducer', () => {
     s = press(s, 'n', ...' more', esc);
     expect(s.interview.answers.notes).toEqual({failure_frequency: 'weekly'});
     s = press(s, 'n');
-    expect(s.note?.buffer.value).toBe('weekly');
-    s = reduce(s, {type: 'key', input: 'u', key: {...NO_KEY, ctrl: true}}, env).state; // ctrl+u clears the line
+    expect(s.note?.buffer?.value).toBe('weekly');
+    s = keyOf(s, 'u', {...NO_KEY, ctrl: true}); // ctrl+u clears the line
     s = press(s, enter);
     expect(s.interview.answers.notes).toEqual({});
   });
@@ -135,16 +202,16 @@ describe('wizard reducer', () => {
   });
 
   it('from the review, enter opens the highlighted answer and answering returns to the same row', () => {
-    let s = initialState(env, {...startInterview(bank), index: steps.length});
+    let s = start({...startInterview(bank), index: steps.length});
     s = press(s, enter); // welcome → review
-    expect(keyModeOf(s, env)).toBe('review');
+    expect(keyModeOf(s.session, config)).toBe('review');
     expect(s.reviewCursor).toBe(steps.length);
     s = press(s, {home: true}, {downArrow: true}, {downArrow: true});
     s = press(s, enter);
     expect(steps[s.interview.index]!.id).toBe('role');
     expect(s.interview.returnToReview).toBe(true);
     s = press(s, '2');
-    expect(keyModeOf(s, env)).toBe('review');
+    expect(keyModeOf(s.session, config)).toBe('review');
     expect(s.reviewCursor).toBe(2);
     expect(s.interview.answers.context.role).toBe('founder');
   });
@@ -153,16 +220,17 @@ describe('wizard reducer', () => {
     let s = press(onReview(), 'r');
     expect(s.screen).toBe('result');
     s = press(s, 'j');
-    expect(s.save).toMatchObject({format: 'json', stage: 'name', buffer: {value: 'report.json'}});
-    const t = reduce(s, {type: 'key', input: '', key: {...NO_KEY, return: true}}, env);
-    expect(t.effects).toEqual([{type: 'save', path: '/work/out/report.json', format: 'json', overwrite: false}]);
-    s = reduce(t.state, {type: 'exists', path: '/work/out/report.json'}, env).state;
-    expect(keyModeOf(s, env)).toBe('save-confirm');
-    expect(reduce(s, {type: 'key', input: 'y', key: NO_KEY}, env).effects).toEqual([{type: 'save', path: '/work/out/report.json', format: 'json', overwrite: true}]);
-    s = reduce(s, {type: 'saved', path: '/work/out/report.json'}, env).state;
+    expect(s.save).toMatchObject({format: 'json', stage: 'name', buffer: {value: 'handoff-assessment-acme-2026-11-22.json'}});
+    const path = '/work/out/handoff-assessment-acme-2026-11-22.json';
+    const t = keyOf(s, '', {...NO_KEY, return: true});
+    expect(t.effects).toEqual([{type: 'write-report', path, format: 'json', answers: s.interview.answers, overwrite: false}]);
+    s = apply(t, {type: 'report-exists', path});
+    expect(keyModeOf(s.session, config)).toBe('save-confirm');
+    expect(keyOf(s, 'y', NO_KEY).effects).toEqual([{type: 'write-report', path, format: 'json', answers: s.interview.answers, overwrite: true}]);
+    s = apply(s, {type: 'report-written', path});
     expect(s.save).toBeUndefined();
-    expect(s.saved).toEqual(['/work/out/report.json']);
-    expect(s.message).toEqual({tone: 'success', text: 'Saved report.json'});
+    expect(s.saved).toEqual([path]);
+    expect(s.message).toEqual({tone: 'success', text: 'Saved handoff-assessment-acme-2026-11-22.json'});
   });
 
   it('the report scrolls within its length', () => {
@@ -177,24 +245,24 @@ describe('wizard reducer', () => {
 
   it('ctrl-c ends with `cancelled` from any screen', () => {
     const ctrlC = {ctrl: true};
-    for (const s of [initialState(env, startInterview(bank)), at('organisation'), at('failure_frequency'), press(at('role'), 'n')]) {
-      const next = reduce(s, {type: 'key', input: 'c', key: {...NO_KEY, ...ctrlC}}, env).state;
-      expect(next).toMatchObject({screen: 'closing', outcome: 'cancelled'});
+    for (const s of [start(startInterview(bank)), at('organisation'), at('failure_frequency'), press(at('role'), 'n')]) {
+      const next = keyOf(s, 'c', {...NO_KEY, ...ctrlC});
+      expect(next.screen).toBe('cancelled');
     }
   });
 });
 
 describe('draft save failures', () => {
   it('are shown until a later save works', () => {
-    let s = reduce(at('organisation'), {type: 'draft-failed', message: 'disk full'}, env).state;
-    expect(s.message).toEqual({tone: 'error', text: 'The draft could not be saved: disk full'});
-    s = reduce(s, {type: 'draft-saved'}, env).state;
-    expect(s.message).toBeUndefined();
+    let s = apply(at('organisation'), {type: 'draft-failed', message: 'disk full'});
+    expect(s.session.draftProblem).toEqual({message: 'disk full'});
+    s = apply(s, {type: 'draft-saved'});
+    expect(s.session.draftProblem).toBeUndefined();
   });
 });
 
 describe('certainty in one key, and the evidence it can call for', () => {
-  const ctrlR = (s: WizardState) => reduce(s, {type: 'key', input: 'r', key: {...NO_KEY, ctrl: true}}, env).state;
+  const ctrlR = (s: W) => keyOf(s, 'r', {...NO_KEY, ctrl: true});
 
   it('c cycles the current answer: not marked → verified → estimated → unknown → not marked', () => {
     let s = press(at('failure_frequency'), '4', esc); // answered, back on it
@@ -258,7 +326,7 @@ describe('certainty in one key, and the evidence it can call for', () => {
     s = press(row('no_tradeoff_owner'), 'c');
     expect(s.note).toMatchObject({id: 'no_tradeoff_owner', evidence: {id: 'no_tradeoff_owner'}});
     s = press(s, ...'Ops director owns it', enter);
-    expect(keyModeOf(s, env)).toBe('review');
+    expect(keyModeOf(s.session, config)).toBe('review');
     expect(s.interview.answers.notes).toEqual({no_tradeoff_owner: 'Ops director owns it'});
   });
 });
@@ -273,7 +341,7 @@ describe('the result waits for the required answers', () => {
     expect(s.interview.returnToReview).toBe(true);
     expect(s.error).toBe('First, 2 questions need an answer: Impact on lead time; No budget path.');
     s = press(s, '3');
-    expect(keyModeOf(s, env)).toBe('review');
+    expect(keyModeOf(s.session, config)).toBe('review');
     s = press(s, {end: true}, enter);
     expect(steps[s.interview.index]!.id).toBe('no_budget_path');
     expect(s.error).toBe('First, one question needs an answer: No budget path.');

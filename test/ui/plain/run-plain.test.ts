@@ -6,7 +6,7 @@ import {loadBankDir} from '../../../src/bank/load-bank.js';
 import {buildSteps, MAX_LIST_ITEMS, MAX_NOTE_LENGTH, startInterview, type InterviewState} from '../../../src/engine/interview.js';
 import type {Answers, Bank} from '../../../src/engine/types.js';
 import {runPlain} from '../../../src/ui/plain/run-plain.js';
-import type {WizardContext, WizardOutcome} from '../../../src/ui/types.js';
+import {outcomeOf, testSession, type Outcome} from '../../session/helpers.js';
 import {FakeTerminal, KEY} from './fake-terminal.js';
 
 const bank: Bank = loadBankDir().bank!;
@@ -22,19 +22,17 @@ afterEach(() => rmSync(cwd, {recursive: true, force: true}));
 /** Start the plain mode on a fake terminal; every onChange state is recorded. */
 function start(initial: InterviewState = startInterview(bank), signal?: AbortSignal, columns?: number) {
   const term = new FakeTerminal(columns);
-  const changes: InterviewState[] = [];
-  const ctx: WizardContext = {
+  const {session, changes} = testSession({
     bank,
     initial,
-    onChange: (s) => changes.push(s),
+    cwd,
+    date: '2025-01-31',
     renderReport: (answers: Answers, format) =>
       format === 'json' ? JSON.stringify(answers) : `# Handoff report for ${answers.context.organisation}\n\nNotes: ${JSON.stringify(answers.notes)}\n`,
-    defaultFileName: (answers: Answers, format) => `handoff-assessment-${answers.context.organisation!.toLowerCase().replace(/\W+/g, '-')}-2025-01-31.${format}`,
-    cwd,
-    stdin: term.input as unknown as NodeJS.ReadStream,
-    stdout: term.output as unknown as NodeJS.WriteStream,
-  };
-  const outcome: Promise<WizardOutcome> = runPlain(ctx, {signal});
+  });
+  const outcome: Promise<Outcome> = runPlain(session, {stdin: term.input as unknown as NodeJS.ReadStream, stdout: term.output as unknown as NodeJS.WriteStream, signal}).then(
+    () => outcomeOf(session)!,
+  );
   return {term, changes, outcome};
 }
 
@@ -302,6 +300,9 @@ describe('plain mode: why this matters, notes, certainty', () => {
     await term.choose(17);
     const result = await term.waitFor('? Save the report?');
     expect(result).toContain('Notes: {"failure_frequency":"Three escalations last week"}');
+    await term.choose(4);
+    // Finishing without a report asks once, as the wizard does.
+    await term.waitFor('No report saved yet. Choose Finish again to finish without one.');
     await term.choose(4);
     const done = await outcome;
     expect(done.kind).toBe('done');

@@ -7,10 +7,10 @@ import {loadBankDir} from '../../src/bank/load-bank.js';
 import {buildSteps} from '../../src/engine/interview.js';
 import type {Answers, Bank} from '../../src/engine/types.js';
 import {draftsDir, saveDraft} from '../../src/store/drafts.js';
-import {runInteractive, type InteractiveOptions} from '../../src/ui/run-interactive.js';
-import {delay, waitFor} from './ink/helpers.js';
-import {FakeStdin, FakeStdout} from './ink/fake-tty.js';
-import {FakeTerminal, KEY} from './plain/fake-terminal.js';
+import {runInteractive, type InteractiveOptions} from '../../src/session/run-interactive.js';
+import {delay, waitFor} from '../ui/ink/helpers.js';
+import {FakeStdin, FakeStdout} from '../ui/ink/fake-tty.js';
+import {FakeTerminal, KEY} from '../ui/plain/fake-terminal.js';
 
 const bank: Bank = loadBankDir().bank!;
 const steps = buildSteps(bank);
@@ -41,7 +41,7 @@ function run(extra: Partial<InteractiveOptions> = {}, tty = true) {
     cwd: root,
     now: () => new Date((clock += 1000)),
     renderReport: (answers: Answers) => `# Report for ${answers.context.organisation}\n`,
-    defaultFileName: (_answers: Answers, format) => `report.${format}`,
+    date: '2025-01-31',
     stdin: term.input as unknown as NodeJS.ReadStream,
     stdout: term.output as unknown as NodeJS.WriteStream,
     stderr: stderr as unknown as NodeJS.WriteStream,
@@ -114,7 +114,7 @@ describe('runInteractive: drafts while answering', () => {
 
     const second = run({resume: true});
     const shown = await second.term.waitFor("? What is the assessor's role?");
-    expect(shown).toContain('Resuming: 2 of 16 questions answered. Continuing at "What is the assessor\'s role?".');
+    expect(shown).toContain('Welcome back: 2 of 16 answered. Continuing at “Role”.');
     expect(shown).toContain('question 3 of 16');
     await second.term.choose(1);
     await second.term.waitFor('? Which single workflow');
@@ -184,16 +184,16 @@ describe('runInteractive: drafts while answering', () => {
     await term.press(KEY.enter);
     await term.waitFor('? Save the report?');
     await term.choose(1);
-    await term.waitFor('? Save as: (report.md)');
+    await term.waitFor('? Save as: (handoff-assessment-acme-2025-01-31.md)');
     await term.line('');
     await term.waitFor('? Save the report?');
     await term.choose(4);
     expect(await code).toBe(0);
     const path = join(draftsDir({env}), `${id}.yaml`);
-    expect(term.text).toContain(`Report saved: ${join(root, 'report.md')}`);
+    expect(term.text).toContain(`Report saved: ${join(root, 'handoff-assessment-acme-2025-01-31.md')}`);
     expect(term.text).toContain(`Your answers are kept in ${path}`);
     expect(term.text).toContain(`handoff-assess drafts --delete ${id}`);
-    expect(readFileSync(join(root, 'report.md'), 'utf8')).toBe('# Report for Acme\n');
+    expect(readFileSync(join(root, 'handoff-assessment-acme-2025-01-31.md'), 'utf8')).toBe('# Report for Acme\n');
     expect(drafts()).toEqual([`${id}.yaml`]);
   });
 
@@ -278,7 +278,7 @@ describe('runInteractive: a draft that cannot be saved', () => {
       cwd: root,
       now: () => new Date(Date.UTC(2025, 0, 31, 14, 5, 9)),
       renderReport: () => '# Report\n',
-      defaultFileName: (_answers: Answers, format) => `report.${format}`,
+      date: '2025-01-31',
       stdin: stdin as unknown as NodeJS.ReadStream,
       stdout: stdout as unknown as NodeJS.WriteStream,
       stderr: new PassThrough() as unknown as NodeJS.WriteStream,

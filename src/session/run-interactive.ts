@@ -1,0 +1,199 @@
+/**
+ * The interactive path: check the terminal, find where the interview starts
+ * (fresh, or a resumed draft), run one session with its effects, drawn by
+ * the Ink wizard or the plain mode (--plain, TERM=dumb), and turn how it
+ * ended into messages and an exit code. React and Ink are imported only
+ * here and only when the wizard runs.
+ */
+import {resumeState, startInterview, type InterviewState} from '../engine/interview.js';
+import type {Answers, Bank} from '../engine/types.js';
+import {stripControls} from '../report/escape.js';
+import type {ReportFormat} from '../report/report-types.js';
+import {DraftError, draftsDir, ensureDraftsDir, latestDraft, loadDraft, type LoadedDraft, type StoreOptions} from '../store/drafts.js';
+import {noTerminal, passNoColorOn, wantsPlain} from '../terminal.js';
+import type {FrontEnd} from '../ui/types.js';
+import {EXIT} from '../cli-errors.js';
+import {createSession, type Session} from './runner.js';
+import {draftKeeper, fileServices, type DraftKeeper} from './services.js';
+
+export interface InteractiveOptions {
+  bank: Bank;
+  /** Use the line-by-line mode (also chosen when TERM=dumb). */
+  plain: boolean;
+  /** Continue a saved interview: `true` for the latest, or a draft id or path. */
+  resume?: string | true;
+  /** Where reports are saved by default, and relative draft paths are resolved. */
+  cwd: string;
+  /** The clock: draft ids and save times. */
+  now: () => Date;
+  /** The report date (YYYY-MM-DD): it names the report files offered. */
+  date: string;
+  /** The report for these answers in one format (the caller binds the bank, date and template). */
+  renderReport(answers: Answers, format: ReportFormat): string;
+  stdin: NodeJS.ReadStream;
+  stdout: NodeJS.WriteStream;
+  stderr: NodeJS.WriteStream;
+  /** TERM, NO_COLOR and the drafts folder (HANDOFF_ASSESS_STATE_DIR, XDG_STATE_HOME) are read here. Default: process.env. */
+  env?: NodeJS.ProcessEnv;
+  /**
+   * What renderReport needs loaded (the CLI's report code). Awaited together with the
+   * front end's own code, which starts loading first, before the interview starts.
+   */
+  prepare?: Promise<unknown>;
+}
+
+/** Run the interview on this terminal; returns the exit code. */
+export async function runInteractive(opts: InteractiveOptions): Promise<number> {
+  const env = opts.env ?? process.env;
+  const store: StoreOptions = {env, cwd: opts.cwd};
+  const err = (text: string) => void opts.stderr.write(`${text}\n`);
+
+  const refusal = noTerminal(opts.stdin, opts.stdout);
+  if (refusal) {
+    err(`handoff-assess: ${refusal}`);
+    return EXIT.usage;
+  }
+
+  // The front end's code (Ink and React, or inquirer) starts loading now, while the drafts are read.
+  const plain = wantsPlain(opts.plain, env);
+  passNoColorOn(env);
+  const frontEndLoading = Promise.all([plain ? loadPlain() : loadInk(), opts.prepare]);
+  frontEndLoading.catch(() => undefined); // awaited below; until then a failure is not unhandled
+
+  const start = findStart(opts, store);
+  if (typeof start === 'string') {
+    err(`handoff-assess: ${start}`);
+    return EXIT.usage;
+  }
+  if (typeof start === 'number') return start;
+
+  try {
+    ensureDraftsDir(store);
+  } catch (error) {
+    err(
+      `handoff-assess: cannot keep drafts in ${draftsDir(store)} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}), so answers could be lost.\n` +
+        'Set HANDOFF_ASSESS_STATE_DIR to a folder you can write to, e.g. HANDOFF_ASSESS_STATE_DIR=~/handoff-drafts handoff-assess',
+    );
+    return EXIT.failure;
+  }
+
+  // The draft: the resumed one when it lives in the drafts folder, else a new one named on first save.
+  const resumed = start.resumed;
+  const drafts = draftKeeper({bank: opts.bank, store, now: opts.now, existing: resumed?.inStore ? resumed : undefined});
+  if (resumed && !resumed.inStore) {
+    try {
+      drafts.save(start.initial);
+    } catch {
+      // Told at the end, with the rest.
+    }
+    if (drafts.path) err(`Continuing from ${resumed.path}; your answers are saved as the draft ${drafts.id}.`);
+  }
+
+  const session = createSession({bank: opts.bank, date: opts.date, cwd: opts.cwd}, start.initial, fileServices(drafts, opts.renderReport));
+  const controller = new AbortController();
+  const onSignal = () => controller.abort();
+  // The wizard reads ctrl+c as a key in raw mode; the plain mode's prompts are ended by the signal.
+  const signals: NodeJS.Signals[] = plain ? ['SIGINT', 'SIGTERM', 'SIGHUP'] : [];
+  for (const s of signals) process.on(s, onSignal);
+  try {
+    const [frontEnd] = await frontEndLoading;
+    await frontEnd(session, {stdin: opts.stdin, stdout: opts.stdout, signal: controller.signal, env});
+  } catch (error) {
+    saveQuietly(drafts, session.state.interview);
+    err(`handoff-assess: the interview stopped on an error: ${(error as Error).message}`);
+    if (drafts.path) err(`Your answers are saved in ${drafts.path}. Resume with: handoff-assess --resume ${drafts.id}`);
+    return EXIT.failure;
+  } finally {
+    for (const s of signals) process.off(s, onSignal);
+  }
+  return closingWords(session, drafts, opts);
+}
+
+/** Where the interview starts: fresh, or from a draft. A string is why it cannot (exit 2); a number, an exit code already explained. */
+function findStart(opts: InteractiveOptions, store: StoreOptions): {initial: InterviewState; resumed?: LoadedDraft} | string | number {
+  if (opts.resume === undefined) return {initial: startInterview(opts.bank)};
+  let idOrPath: string;
+  if (opts.resume === true) {
+    const latest = latestDraft(store);
+    if (!latest) return `there is no saved interview to resume in ${draftsDir(store)}.\nStart a new one with: handoff-assess`;
+    idOrPath = latest.path;
+  } else idOrPath = opts.resume;
+  try {
+    const loaded = loadDraft(idOrPath, opts.bank, store);
+    const resumed = {...loaded, answers: displayable(loaded.answers)};
+    return {initial: resumeState(opts.bank, resumed.answers, resumed.position), resumed};
+  } catch (error) {
+    if (!(error instanceof DraftError)) throw error;
+    opts.stderr.write(`handoff-assess: ${error.message}\n`);
+    return error.exitCode;
+  }
+}
+
+/** After the session: the draft saved once more, where the reports and the draft are, and the exit code. */
+function closingWords(session: Session, drafts: DraftKeeper, opts: InteractiveOptions): number {
+  const err = (text: string) => void opts.stderr.write(`${text}\n`);
+  const out = (text: string) => void opts.stdout.write(`${text}\n`);
+  const {state} = session;
+  saveQuietly(drafts, state.interview);
+  if (state.stage !== 'finished') {
+    if (drafts.problem) {
+      err(`Interview paused, but the draft could not be saved: ${drafts.problem}.`);
+      return EXIT.failure;
+    }
+    if (!drafts.path) {
+      err('Interview stopped before the first answer: there was nothing to save.');
+      return EXIT.interrupted;
+    }
+    err(`Interview paused. Your answers are saved in ${drafts.path}. Resume with: handoff-assess --resume ${drafts.id}`);
+    return EXIT.interrupted;
+  }
+  for (const path of state.saved) out(`Report saved: ${path}`);
+  if (drafts.problem || !drafts.path) {
+    err(`handoff-assess: the answers could not be saved as a draft: ${drafts.problem ?? 'unknown error'}.`);
+    return EXIT.failure;
+  }
+  out(`Your answers are kept in ${drafts.path}`);
+  if (!state.saved.length) out(`Make a report from them any time: handoff-assess --answers ${drafts.path} --out report.md`);
+  out(`Remove them when no longer needed: handoff-assess drafts --delete ${drafts.id}`);
+  return EXIT.ok;
+}
+
+/** Save the draft; a failure is remembered by the keeper and reported by the caller. */
+function saveQuietly(drafts: DraftKeeper, interview: InterviewState): void {
+  try {
+    drafts.save(interview);
+  } catch {
+    // drafts.problem says why.
+  }
+}
+
+/**
+ * A resumed draft (or any answers file given to --resume) may hold terminal escape sequences,
+ * control or bidi characters in its free text: shown on the screen, they could retitle or
+ * recolour the terminal. They are removed before the interview shows anything (every
+ * visible character is kept), so the draft saved from here on is clean too.
+ */
+function displayable(answers: Answers): Answers {
+  const clean = (v: unknown) => (typeof v === 'string' ? stripControls(v) : Array.isArray(v) ? v.map((x) => (typeof x === 'string' ? stripControls(x) : x)) : v);
+  const context = Object.fromEntries(Object.entries(answers.context).map(([k, v]) => [k, clean(v)])) as Answers['context'];
+  const notes = Object.fromEntries(Object.entries(answers.notes).map(([k, v]) => [k, stripControls(v)]));
+  return {...answers, context, notes};
+}
+
+async function loadPlain(): Promise<FrontEnd> {
+  const {runPlain} = await import('../ui/plain/run-plain.js');
+  return runPlain;
+}
+
+/**
+ * Imported only when the wizard runs, so React and Ink stay out of every other path.
+ * Ink reads CI once, when it loads, and under CI=true draws only the last frame: a person
+ * at a real terminal (both streams are TTYs by now) would see nothing until the end.
+ * So CI is forgotten before Ink loads; without a terminal the wizard never starts at all.
+ */
+async function loadInk(): Promise<FrontEnd> {
+  delete process.env.CI;
+  delete process.env.CONTINUOUS_INTEGRATION;
+  const {runInkWizard} = await import('../ui/ink/run-wizard.js');
+  return runInkWizard;
+}

@@ -1,0 +1,108 @@
+/**
+ * The one runner of a session: it holds the state, applies events through
+ * the session's rules (src/session/session.ts) and runs the effects they ask
+ * for (the draft, the report) through the services it is given. Front ends
+ * read `state`, send events with `dispatch` and redraw when told; they do no
+ * file IO of their own.
+ */
+import type {InterviewState} from '../engine/interview.js';
+import type {Answers} from '../engine/types.js';
+import type {ReportFormat} from '../report/report-types.js';
+import {displayPath} from '../bank/paths.js';
+import {isOver, startSession, transition, type SessionConfig, type SessionEffect, type SessionEvent, type SessionState} from './session.js';
+
+/** What the runner does to the world. The real ones are in src/session/services.ts; tests give their own. */
+export interface SessionServices {
+  /** Save the draft of the interview. Throws an Error whose message says why, for the user. */
+  saveDraft(interview: InterviewState): void;
+  /** The report for these answers in one format. Throws when it cannot be made. */
+  renderReport(answers: Answers, format: ReportFormat): string;
+  /** Write a report file whole. `exists`: the file was there and `overwrite` was false; nothing was written. */
+  writeReport(path: string, text: string, overwrite: boolean): 'written' | 'exists';
+}
+
+/** A running session, as a front end sees it. */
+export interface Session {
+  readonly config: SessionConfig;
+  readonly state: SessionState;
+  /** Apply an event now, with every effect it causes; listeners are told once it has all settled. */
+  dispatch(event: SessionEvent): void;
+  /** Called after every dispatch that changed the state. Returns the unsubscribe function. */
+  subscribe(listener: () => void): () => void;
+  /** Resolves once the session is finished or cancelled. */
+  readonly ended: Promise<SessionState>;
+}
+
+export function createSession(config: SessionConfig, initial: InterviewState, services: SessionServices): Session {
+  let state = startSession(initial);
+  const listeners = new Set<() => void>();
+  const queue: SessionEvent[] = [];
+  let running = false;
+  let end: (s: SessionState) => void = () => undefined;
+  const ended = new Promise<SessionState>((resolve) => (end = resolve));
+
+  const dispatch = (event: SessionEvent): void => {
+    queue.push(event);
+    if (running) return; // an effect's result: applied after the event that caused it
+    running = true;
+    const before = state;
+    try {
+      for (let next = queue.shift(); next; next = queue.shift()) {
+        const t = transition(config, state, next);
+        state = t.state;
+        for (const effect of t.effects) queue.push(run(effect));
+      }
+    } finally {
+      running = false;
+    }
+    if (state !== before) for (const listener of [...listeners]) listener();
+    if (isOver(state)) end(state);
+  };
+
+  /** Run one effect; its outcome comes back as an event. */
+  const run = (effect: SessionEffect): SessionEvent => {
+    switch (effect.type) {
+      case 'save-draft':
+        try {
+          services.saveDraft(effect.interview);
+          return {type: 'draft-saved'};
+        } catch (error) {
+          return {type: 'draft-failed', message: (error as Error).message};
+        }
+      case 'prepare-report':
+        try {
+          return {type: 'report-ready', markdown: services.renderReport(effect.answers, 'md')};
+        } catch (error) {
+          return {type: 'report-failed', message: (error as Error).message};
+        }
+      case 'write-report': {
+        let text: string;
+        try {
+          text = services.renderReport(effect.answers, effect.format);
+        } catch (error) {
+          return {type: 'write-failed', message: `The ${effect.format} report could not be made: ${(error as Error).message}`};
+        }
+        try {
+          const done = services.writeReport(effect.path, text, effect.overwrite);
+          return done === 'exists' ? {type: 'report-exists', path: effect.path} : {type: 'report-written', path: effect.path};
+        } catch (error) {
+          const why = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+          return {type: 'write-failed', message: `Could not save ${displayPath(effect.path, config.cwd)}: ${why}. Choose another name.`};
+        }
+      }
+    }
+  };
+
+  return {
+    config,
+    get state() {
+      return state;
+    },
+    dispatch,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    ended,
+  };
+}

@@ -1,0 +1,36 @@
+/**
+ * What this run may do with the terminal, decided once: whether the
+ * interview can run here at all, and whether colour is wanted.
+ */
+
+/** Does the environment ask for no colour? (https://no-color.org: present and not empty; also FORCE_COLOR=0 and TERM=dumb.) */
+export function wantsNoColor(env: NodeJS.ProcessEnv): boolean {
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return true;
+  if (env.FORCE_COLOR === '0' || env.FORCE_COLOR === 'false') return true;
+  return env.TERM === 'dumb';
+}
+
+/**
+ * chalk (under Ink) ignores NO_COLOR and honours FORCE_COLOR=0, read when it
+ * loads: so NO_COLOR becomes FORCE_COLOR=0 in `target` (the process's own
+ * environment) before the wizard's code is imported.
+ */
+export function passNoColorOn(env: NodeJS.ProcessEnv, target: NodeJS.ProcessEnv = process.env): void {
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '' && env.FORCE_COLOR === undefined) target.FORCE_COLOR = '0';
+}
+
+/** Why the interview cannot run on these streams (not both terminals), with what to do instead; undefined when it can. */
+export function noTerminal(stdin: {isTTY?: boolean}, stdout: {isTTY?: boolean}): string | undefined {
+  if (stdin.isTTY && stdout.isTTY) return undefined;
+  return [
+    `the interview needs a terminal, and ${!stdin.isTTY ? 'stdin' : 'stdout'} is not one.`,
+    'Run it in a terminal:     handoff-assess',
+    'or from an answers file:  handoff-assess --answers answers.yaml [--format md|html|json] [--out FILE]',
+    'A filled example:         examples/acme.yaml',
+  ].join('\n');
+}
+
+/** The line-by-line mode is used: asked for, or a terminal that cannot draw the wizard. */
+export function wantsPlain(asked: boolean, env: NodeJS.ProcessEnv): boolean {
+  return asked || env.TERM === 'dumb';
+}
