@@ -3,9 +3,14 @@
  * interview can run here at all, and whether colour is wanted.
  */
 
-/** Does the environment ask for no colour? (https://no-color.org: present and not empty; also FORCE_COLOR=0 and TERM=dumb.) */
+/** NO_COLOR is set (https://no-color.org: present and not empty). */
+function noColorSet(env: NodeJS.ProcessEnv): boolean {
+  return env.NO_COLOR !== undefined && env.NO_COLOR !== '';
+}
+
+/** Does the environment ask for no colour? NO_COLOR, FORCE_COLOR=0 or TERM=dumb. */
 export function wantsNoColor(env: NodeJS.ProcessEnv): boolean {
-  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return true;
+  if (noColorSet(env)) return true;
   if (env.FORCE_COLOR === '0' || env.FORCE_COLOR === 'false') return true;
   return env.TERM === 'dumb';
 }
@@ -16,7 +21,7 @@ export function wantsNoColor(env: NodeJS.ProcessEnv): boolean {
  * environment) before the wizard's code is imported.
  */
 export function passNoColorOn(env: NodeJS.ProcessEnv, target: NodeJS.ProcessEnv = process.env): void {
-  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '' && env.FORCE_COLOR === undefined) target.FORCE_COLOR = '0';
+  if (noColorSet(env) && env.FORCE_COLOR === undefined) target.FORCE_COLOR = '0';
 }
 
 /** Why the interview cannot run on these streams (not both terminals), with what to do instead; undefined when it can. */

@@ -50,47 +50,13 @@ export function createSession(config: SessionConfig, initial: InterviewState, se
       for (let next = queue.shift(); next; next = queue.shift()) {
         const t = transition(config, state, next);
         state = t.state;
-        for (const effect of t.effects) queue.push(run(effect));
+        for (const effect of t.effects) queue.push(runEffect(effect, services, config.cwd));
       }
     } finally {
       running = false;
     }
     if (state !== before) for (const listener of [...listeners]) listener();
     if (isOver(state)) end(state);
-  };
-
-  /** Run one effect; its outcome comes back as an event. */
-  const run = (effect: SessionEffect): SessionEvent => {
-    switch (effect.type) {
-      case 'save-draft':
-        try {
-          services.saveDraft(effect.interview);
-          return {type: 'draft-saved'};
-        } catch (error) {
-          return {type: 'draft-failed', message: (error as Error).message};
-        }
-      case 'prepare-report':
-        try {
-          return {type: 'report-ready', markdown: services.renderReport(effect.answers, 'md')};
-        } catch (error) {
-          return {type: 'report-failed', message: (error as Error).message};
-        }
-      case 'write-report': {
-        let text: string;
-        try {
-          text = services.renderReport(effect.answers, effect.format);
-        } catch (error) {
-          return {type: 'write-failed', message: `The ${effect.format} report could not be made: ${(error as Error).message}`};
-        }
-        try {
-          const done = services.writeReport(effect.path, text, effect.overwrite);
-          return done === 'exists' ? {type: 'report-exists', path: effect.path} : {type: 'report-written', path: effect.path};
-        } catch (error) {
-          const why = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-          return {type: 'write-failed', message: `Could not save ${displayPath(effect.path, config.cwd)}: ${why}. Choose another name.`};
-        }
-      }
-    }
   };
 
   return {
@@ -105,4 +71,42 @@ export function createSession(config: SessionConfig, initial: InterviewState, se
     },
     ended,
   };
+}
+
+/** Run one effect through the services; its outcome comes back as an event. */
+function runEffect(effect: SessionEffect, services: SessionServices, cwd: string): SessionEvent {
+  switch (effect.type) {
+    case 'save-draft':
+      try {
+        services.saveDraft(effect.interview);
+        return {type: 'draft-saved'};
+      } catch (error) {
+        return {type: 'draft-failed', message: (error as Error).message};
+      }
+    case 'prepare-report':
+      try {
+        return {type: 'report-ready', markdown: services.renderReport(effect.answers, 'md')};
+      } catch (error) {
+        return {type: 'report-failed', message: (error as Error).message};
+      }
+    case 'write-report':
+      return writeReport(effect, services, cwd);
+  }
+}
+
+/** Render the report in its format and write it; the outcome as an event. */
+function writeReport(effect: Extract<SessionEffect, {type: 'write-report'}>, services: SessionServices, cwd: string): SessionEvent {
+  let text: string;
+  try {
+    text = services.renderReport(effect.answers, effect.format);
+  } catch (error) {
+    return {type: 'write-failed', message: `The ${effect.format} report could not be made: ${(error as Error).message}`};
+  }
+  try {
+    const done = services.writeReport(effect.path, text, effect.overwrite);
+    return done === 'exists' ? {type: 'report-exists', path: effect.path} : {type: 'report-written', path: effect.path};
+  } catch (error) {
+    const why = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    return {type: 'write-failed', message: `Could not save ${displayPath(effect.path, cwd)}: ${why}. Choose another name.`};
+  }
 }

@@ -45,11 +45,7 @@ function sender(session: Session, io: PlainIo): Send {
 
 async function interview(session: Session, io: PlainIo, send: Send, signal: AbortSignal | undefined): Promise<void> {
   const {config} = session;
-  /** Ticks kept across a command on a checklist, and a note typed inline (:note text). */
-  let pending: StepAnswer | undefined;
-  let typedNote: string | undefined;
-  /** The question whose header was printed last: a command on it asks again without one. */
-  let shown: string | undefined;
+  let {pending, typedNote, shown}: Carry = {};
   for (;;) {
     const state = session.state;
     if (isOver(state)) return;
@@ -83,36 +79,50 @@ async function interview(session: Session, io: PlainIo, send: Send, signal: Abor
       continue;
     }
 
-    const step = currentQuestion(config, state)!;
-    const where = `${state.interview.index}:${state.interview.returnToReview}`;
-    if (shown !== where) printHeader(session, step, io);
-    shown = where;
-    const action = await askStep(step, state.interview.answers, io, pending);
-    pending = undefined;
-    if (action.kind === 'answer') {
-      const next = send({type: 'answer', value: action.value});
-      if (next.error) io.say(wrap(next.error, io.columns));
-      continue;
-    }
-    pending = action.command === 'back' ? undefined : action.pending;
-    switch (action.command) {
-      case 'back':
-        send({type: 'back'});
-        break;
-      case 'why':
-        printWhy(step, io);
-        break;
-      case 'note':
-        typedNote = action.text;
-        send({type: 'open-note', id: step.id});
-        break;
-      case 'certainty': {
-        const certainty = await askCertainty(step, state.interview.answers, io);
-        if (certainty === null) break;
-        send({type: 'certainty', id: step.id, mark: certainty});
-        io.say(certainty ? `Marked as ${certainty}.` : 'Certainty mark removed.');
-        break;
-      }
+    const asked = await questionStage(session, io, send, {pending, shown});
+    ({pending, typedNote, shown} = asked);
+  }
+}
+
+/** What the plain mode carries from one question to the next ask of it. */
+interface Carry {
+  /** Ticks kept across a command on a checklist. */
+  pending?: StepAnswer;
+  /** A note typed inline (:note text). */
+  typedNote?: string;
+  /** The question whose header was printed last: a command on it asks again without one. */
+  shown?: string;
+}
+
+/** Ask the current question once and send what was answered or asked for. */
+async function questionStage(session: Session, io: PlainIo, send: Send, carry: Carry): Promise<Carry> {
+  const state = session.state;
+  const step = currentQuestion(session.config, state)!;
+  const where = `${state.interview.index}:${state.interview.returnToReview}`;
+  if (carry.shown !== where) printHeader(session, step, io);
+  const action = await askStep(step, state.interview.answers, io, carry.pending);
+  if (action.kind === 'answer') {
+    const next = send({type: 'answer', value: action.value});
+    if (next.error) io.say(wrap(next.error, io.columns));
+    return {shown: where};
+  }
+  const kept: Carry = {shown: where, pending: action.pending};
+  switch (action.command) {
+    case 'back':
+      send({type: 'back'});
+      return {shown: where};
+    case 'why':
+      printWhy(step, io);
+      return kept;
+    case 'note':
+      send({type: 'open-note', id: step.id});
+      return {...kept, typedNote: action.text};
+    case 'certainty': {
+      const certainty = await askCertainty(step, state.interview.answers, io);
+      if (certainty === null) return kept;
+      send({type: 'certainty', id: step.id, mark: certainty});
+      io.say(certainty ? `Marked as ${certainty}.` : 'Certainty mark removed.');
+      return kept;
     }
   }
 }
