@@ -10,7 +10,7 @@
  */
 import {statSync} from 'node:fs';
 import {Command, CommanderError, Option} from 'commander';
-import {displayPath} from './bank/paths.js';
+import {displayPath} from './files/paths.js';
 import {EXIT, InputError} from './cli-errors.js';
 import {checkConflicts, loadBank, loadTemplate, reportDate, type Io, type Options} from './commands/context.js';
 import {REPORT_FORMATS, TemplateError, type ReportFormat} from './report/report-types.js';

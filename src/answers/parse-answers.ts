@@ -3,7 +3,7 @@
  * `{answers, errors, warnings}` out. Every problem names the file, the line,
  * the field and what is allowed.
  */
-import {parseYamlSource, type SourceProblem, type YamlSource} from '../bank/yaml-source.js';
+import {parseYamlSource, type SourceProblem, type YamlSource} from '../yaml/yaml-source.js';
 import {MAX_LIST_ITEMS, MAX_NOTE_LENGTH, textLength} from '../engine/interview.js';
 import {
   CERTAINTIES,

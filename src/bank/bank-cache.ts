@@ -11,7 +11,7 @@ import {createHash} from 'node:crypto';
 import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import type {Bank} from '../engine/types.js';
-import {packagePath} from './paths.js';
+import {packagePath} from '../files/paths.js';
 
 /** Where the build writes the cache, relative to the package root. */
 export const BANK_CACHE_FILE = 'dist/bank.json';

@@ -15,9 +15,9 @@ import {
   REQUIRED_CONTEXT,
   signalsFileSchema,
 } from './bank-schema.js';
-import {displayPath, packagePath} from './paths.js';
+import {displayPath, packagePath} from '../files/paths.js';
 import {issuesToProblems, type Describe} from './zod-problems.js';
-import {parseYamlSource, type SourceProblem, type YamlSource} from './yaml-source.js';
+import {parseYamlSource, type SourceProblem, type YamlSource} from '../yaml/yaml-source.js';
 
 /** The files a bank folder holds, in the order they are read. */
 export const BANK_FILES = ['bank.yaml', 'context.yaml', 'matrix.yaml', 'signals.yaml', 'disqualifiers.yaml'] as const;

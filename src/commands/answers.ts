@@ -1,5 +1,5 @@
 /** `--answers FILE` (or `-`): the report from one answers file, draft or report. Loaded only on that path. */
-import {displayPath} from '../bank/paths.js';
+import {displayPath} from '../files/paths.js';
 import {EXIT} from '../cli-errors.js';
 import type {Bank} from '../engine/types.js';
 import {renderReport} from '../report/render-core.js';

@@ -1,7 +1,7 @@
 /** `--answers DIR --out-dir DIR2`: every answers file in a folder to a report. Loaded only on that path. */
 import {mkdirSync, readdirSync} from 'node:fs';
 import {basename, extname, join} from 'node:path';
-import {displayPath} from '../bank/paths.js';
+import {displayPath} from '../files/paths.js';
 import {EXIT, InputError} from '../cli-errors.js';
 import {score} from '../engine/score.js';
 import type {Bank} from '../engine/types.js';

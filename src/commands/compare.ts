@@ -1,6 +1,6 @@
 /** `--compare BEFORE AFTER`: what changed between two assessments, and why the verdict moved. Loaded only on that path. */
 import {existsSync} from 'node:fs';
-import {displayPath} from '../bank/paths.js';
+import {displayPath} from '../files/paths.js';
 import {EXIT, InputError} from '../cli-errors.js';
 import {compareAnswers} from '../engine/compare.js';
 import {renderComparison} from '../report/render-core.js';

@@ -6,7 +6,7 @@
  */
 import {readFileSync, statSync} from 'node:fs';
 import {cachedBank} from '../bank/bank-cache.js';
-import {displayPath, packagePath} from '../bank/paths.js';
+import {displayPath, packagePath} from '../files/paths.js';
 import {InputError} from '../cli-errors.js';
 import type {Bank} from '../engine/types.js';
 import type {TemplateSource} from '../report/report-types.js';
@@ -75,7 +75,7 @@ export async function loadBank(dir: string | undefined): Promise<Bank> {
     const cached = cachedBank(packagePath('questions'));
     if (cached) return cached;
   }
-  const [{defaultBankDir, loadBankDir}, {formatProblem}] = await Promise.all([import('../bank/load-bank.js'), import('../bank/yaml-source.js')]);
+  const [{defaultBankDir, loadBankDir}, {formatProblem}] = await Promise.all([import('../bank/load-bank.js'), import('../yaml/yaml-source.js')]);
   const {bank, errors} = loadBankDir(dir ?? defaultBankDir());
   if (!bank) {
     throw new InputError(

@@ -3,8 +3,8 @@
  * reading an assessment, the renderer for a format (marked only for HTML) and
  * writing the result. Loaded only by those commands.
  */
-import {formatProblem} from '../bank/yaml-source.js';
-import {displayPath} from '../bank/paths.js';
+import {formatProblem} from '../yaml/yaml-source.js';
+import {displayPath} from '../files/paths.js';
 import {InputError} from '../cli-errors.js';
 import type {Answers, Bank} from '../engine/types.js';
 import {readAssessment, type AssessmentLoad} from '../report/read-assessment.js';

@@ -1,5 +1,5 @@
 /** `--verify REPORT`: is the report as generated? Loaded only on that path; marked only for an HTML report. */
-import {displayPath} from '../bank/paths.js';
+import {displayPath} from '../files/paths.js';
 import {EXIT} from '../cli-errors.js';
 import {findBlock} from '../report/embed.js';
 import {verifyReport} from '../report/verify.js';

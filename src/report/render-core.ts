@@ -10,7 +10,7 @@
 import {readFileSync} from 'node:fs';
 import {Liquid, type Template} from 'liquidjs';
 import {answersToYaml, answersToObject} from '../answers/serialize-answers.js';
-import {packagePath} from '../bank/paths.js';
+import {packagePath} from '../files/paths.js';
 import type {Comparison} from '../engine/compare.js';
 import {buildReportModel, type ReportModel} from '../engine/report-model.js';
 import {score, signed} from '../engine/score.js';

@@ -17,7 +17,7 @@ import envPaths from 'env-paths';
 import {parse as parseYaml} from 'yaml';
 import {parseAnswers} from '../answers/parse-answers.js';
 import {answersToYaml} from '../answers/serialize-answers.js';
-import type {SourceProblem} from '../bank/yaml-source.js';
+import type {SourceProblem} from '../yaml/yaml-source.js';
 import {buildSteps, isAnswered} from '../engine/interview.js';
 import type {Answers, Bank} from '../engine/types.js';
 import {writeFileSafely} from './atomic-write.js';

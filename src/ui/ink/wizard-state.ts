@@ -5,7 +5,7 @@
  * module only decides which screen is showing and what is highlighted.
  */
 import {resolve} from 'node:path';
-import {displayPath} from '../../bank/paths.js';
+import {displayPath} from '../../files/paths.js';
 import type {Key} from 'ink';
 import {evidenceToAsk, nextCertainty, type EvidenceRequest} from '../../engine/evidence.js';
 import {
