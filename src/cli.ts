@@ -12,12 +12,15 @@ import {statSync} from 'node:fs';
 import {Command, CommanderError, Option} from 'commander';
 import {displayPath} from './files/paths.js';
 import {EXIT, InputError} from './cli-errors.js';
-import {checkConflicts, loadBank, loadTemplate, reportDate, type Io, type Options} from './commands/context.js';
+import type {Io} from './commands/io.js';
+import {loadBank, loadTemplate} from './commands/load-bank-and-template.js';
+import {checkConflicts, type Options} from './commands/options.js';
+import {reportDate} from './commands/report-date.js';
 import {REPORT_FORMATS, TemplateError, type ReportFormat} from './report/report-types.js';
 import {FileExistsError} from './store/file-exists-error.js';
 import {toolVersion} from './version.js';
 
-export type {Io} from './commands/context.js';
+export type {Io} from './commands/io.js';
 
 function buildProgram(io: Io, run: (opts: Options) => Promise<number>, drafts: (opts: {delete?: string}) => Promise<number>): Command {
   const program = new Command('handoff-assess');
@@ -87,7 +90,7 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     io,
     async (opts) => (code = await runMain(opts, io)),
     async (opts) => {
-      const {draftsCommand} = await import('./store/drafts-command.js');
+      const {draftsCommand} = await import('./commands/drafts.js');
       return (code = draftsCommand({delete: opts.delete}, {stdout: io.stdout, stderr: io.stderr, env: io.env, bank: await loadBank(undefined)}));
     },
   );

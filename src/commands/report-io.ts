@@ -9,7 +9,8 @@ import {InputError} from '../cli-errors.js';
 import type {Answers, Bank} from '../engine/types.js';
 import {readAssessment, type AssessmentLoad} from '../report/read-assessment.js';
 import type {HtmlConverter, ReportFormat} from '../report/report-types.js';
-import type {Io, Options} from './context.js';
+import type {Io} from './io.js';
+import type {Options} from './options.js';
 
 /** Answers from an answers file, a draft or a report; every problem is an InputError listing all of them. */
 export function loadAssessment(name: string, text: string, bank: Bank, io: Io): AssessmentLoad & {answers: Answers} {
