@@ -3,7 +3,9 @@
  * and verdict moved, and which changes moved them. Pure.
  */
 import {buildSteps, describeAnswer} from './interview.js';
-import {contributions, fmt, list, score, signed} from './score.js';
+import {fmt, list, signed} from './phrases.js';
+import {contributions} from './points.js';
+import {score} from './score.js';
 import type {Answers, Bank, Confidence, Recommendation} from './types.js';
 
 export interface AnswerDiff {

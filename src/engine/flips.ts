@@ -6,7 +6,8 @@
  * taken largest first. Cost grows with questions × options. Every flip
  * returned is checked by scoring the changed answers again.
  */
-import {axisAnswerWords, axisPoints, contributions, fmt, leanOf, list, round, totalScore} from './score.js';
+import {fmt, list} from './phrases.js';
+import {axisAnswerWords, axisPoints, contributions, leanOf, round, totalScore} from './points.js';
 import type {AnswerChange, Answers, AxisAnswer, Bank, Direction, Flip} from './types.js';
 import {SCALE_VALUES} from './types.js';
 

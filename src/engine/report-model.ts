@@ -5,7 +5,9 @@
  */
 import {missingEvidence} from './evidence.js';
 import {describeChange, words} from './flips.js';
-import {axisAnswerWords, axisPoints, fmt, list, score, unverifiedHeavyAxes} from './score.js';
+import {fmt, list} from './phrases.js';
+import {axisAnswerWords, axisPoints} from './points.js';
+import {score, unverifiedHeavyAxes} from './score.js';
 import type {Answers, Axis, Bank, Confidence, Direction, Recommendation, Result} from './types.js';
 
 export interface MatrixRow {
