@@ -12,7 +12,7 @@ type Report = typeof import('../report/render-report.js');
 export async function runInterview(opts: Options, bank: Bank, template: TemplateSource | undefined, io: Io): Promise<number> {
   // The front ends call renderReport synchronously (the result screen, saving a report in any
   // format), so the report code (liquid, marked) is loaded before the interview starts, in
-  // parallel with the front end's own code. It costs the first frame about 20 ms (README, Performance).
+  // parallel with the front end's own code, at a cost to the first frame (README, "Performance").
   let report: Report | undefined;
   const prepare = import('../report/render-report.js').then((m) => (report = m));
   return runInteractive({

@@ -37,7 +37,7 @@ function liquid(escape: (value: unknown) => string): Liquid {
     parseLimit: 1e6,
     renderLimit: 2000,
     memoryLimit: 64e6,
-    // Given, so that liquidjs does not ask Intl for the default (about 15 ms of ICU start-up on every run).
+    // Given, so that liquidjs does not ask Intl for the default (which starts ICU on every run).
     locale: localeFromEnv(),
     fs: {
       // "exists" so that the lookup reaches readFile, which refuses with a message that says why.
