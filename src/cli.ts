@@ -5,8 +5,9 @@
  * stop here. Each command is imported when it runs (src/commands/): the
  * report paths load liquid and yaml, and marked only for HTML; the
  * interactive path loads React and Ink, or inquirer, and the report code
- * only after the wizard is on screen. None of them loads the schema library
- * for the bundled bank, which the build validated (src/bank/bank-cache.ts).
+ * only after the wizard is on screen. None of them loads the bank's loader
+ * and schemas for the bundled bank, which the build validated
+ * (src/bank/bank-cache.ts); an answers file is checked with zod's small core.
  */
 import {statSync} from 'node:fs';
 import {Command, CommanderError, Option} from 'commander';
