@@ -52,7 +52,7 @@ const loader = await build({
   stdin: {
     contents: `export {loadBankDir, BANK_FILES} from './src/bank/load-bank.ts';
       export {fileHash, BANK_CACHE_FILE, BANK_CACHE_FORMAT} from './src/bank/bank-cache.ts';
-      export {formatProblem} from './src/bank/yaml-source.ts';`,
+      export {formatProblem} from './src/yaml/yaml-source.ts';`,
     resolveDir: root,
     loader: 'ts',
   },

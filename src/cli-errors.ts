@@ -1,6 +1,6 @@
 /** Error classes and the exit codes they map to, in the one top-level catch of src/cli.ts. */
 
-/** Exit codes (PRODUCT.md). */
+/** Exit codes, as README.md and --help list them. */
 export const EXIT = {ok: 0, failure: 1, usage: 2, verifyFailed: 3, interrupted: 130} as const;
 
 /** Bad usage or invalid input: the message names the file, the field and what is allowed. Exit 2. */

@@ -5,19 +5,23 @@
  * stop here. Each command is imported when it runs (src/commands/): the
  * report paths load liquid and yaml, and marked only for HTML; the
  * interactive path loads React and Ink, or inquirer, and the report code
- * only after the wizard is on screen. None of them loads the schema library
- * for the bundled bank, which the build validated (src/bank/bank-cache.ts).
+ * only after the wizard is on screen. None of them loads the bank's loader
+ * and schemas for the bundled bank, which the build validated
+ * (src/bank/bank-cache.ts); an answers file is checked with zod's small core.
  */
 import {statSync} from 'node:fs';
 import {Command, CommanderError, Option} from 'commander';
-import {displayPath} from './bank/paths.js';
+import {displayPath} from './files/paths.js';
 import {EXIT, InputError} from './cli-errors.js';
-import {checkConflicts, loadBank, loadTemplate, reportDate, type Io, type Options} from './commands/context.js';
+import type {Io} from './commands/io.js';
+import {loadBank, loadTemplate} from './commands/load-bank-and-template.js';
+import {checkConflicts, type Options} from './commands/options.js';
+import {reportDate} from './commands/report-date.js';
 import {REPORT_FORMATS, TemplateError, type ReportFormat} from './report/report-types.js';
 import {FileExistsError} from './store/file-exists-error.js';
 import {toolVersion} from './version.js';
 
-export type {Io} from './commands/context.js';
+export type {Io} from './commands/io.js';
 
 function buildProgram(io: Io, run: (opts: Options) => Promise<number>, drafts: (opts: {delete?: string}) => Promise<number>): Command {
   const program = new Command('handoff-assess');
@@ -86,7 +90,7 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     io,
     async (opts) => (code = await runMain(opts, io)),
     async (opts) => {
-      const {draftsCommand} = await import('./store/drafts-command.js');
+      const {draftsCommand} = await import('./commands/drafts.js');
       return (code = draftsCommand({delete: opts.delete}, {stdout: io.stdout, stderr: io.stderr, env: io.env, bank: await loadBank(undefined)}));
     },
   );

@@ -1,6 +1,6 @@
 /** The package's version (package.json), read once, on first use. */
 import {readFileSync} from 'node:fs';
-import {packagePath} from './bank/paths.js';
+import {packagePath} from './files/paths.js';
 
 let version: string | undefined;
 export function toolVersion(): string {

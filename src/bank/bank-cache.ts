@@ -3,15 +3,15 @@
  * questions/ through the full loader (YAML, schema, rules) and writes the
  * result to dist/bank.json with a SHA-256 of every file it read. At run
  * time, when every file still has its recorded hash, that bank is used as it
- * is, so the default path parses no YAML and never loads the schema library
- * (zod). Any difference (an edited file, no build, a cache of another
+ * is, so the default path parses no bank YAML and never loads the bank's
+ * schemas. Any difference (an edited file, no build, a cache of another
  * format) returns undefined and the caller loads the folder as usual.
  */
 import {createHash} from 'node:crypto';
 import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import type {Bank} from '../engine/types.js';
-import {packagePath} from './paths.js';
+import {packagePath} from '../files/paths.js';
 
 /** Where the build writes the cache, relative to the package root. */
 export const BANK_CACHE_FILE = 'dist/bank.json';

@@ -2,7 +2,8 @@
  * The question bank's schema, one per file in questions/. Field names are
  * snake_case in YAML; src/bank/load-bank.ts maps them to the engine's types.
  */
-import {z} from 'zod';
+// A namespace import, so that the bundle keeps only the parts of zod used (`import {z}` keeps every locale).
+import * as z from 'zod';
 
 const id = z.string().regex(/^[a-z][a-z0-9_]*$/, 'must be lower_snake_case letters, digits and underscores');
 const text = z.string().trim().min(1);

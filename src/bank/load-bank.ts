@@ -5,7 +5,7 @@
 import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import type {z} from 'zod';
-import type {Axis, Bank, ContextQuestion, Disqualifier, PathStep, Signal, SignalList} from '../engine/types.js';
+import {SIGNAL_LISTS, type Axis, type Bank, type ContextQuestion, type Disqualifier, type PathStep, type Signal} from '../engine/types.js';
 import {
   bankExamples,
   bankFileSchema,
@@ -15,9 +15,9 @@ import {
   REQUIRED_CONTEXT,
   signalsFileSchema,
 } from './bank-schema.js';
-import {displayPath, packagePath} from './paths.js';
+import {displayPath, packagePath} from '../files/paths.js';
 import {issuesToProblems, type Describe} from './zod-problems.js';
-import {parseYamlSource, type SourceProblem, type YamlSource} from './yaml-source.js';
+import {parseYamlSource, problemAt, type SourceProblem, type YamlSource} from '../yaml/yaml-source.js';
 
 /** The files a bank folder holds, in the order they are read. */
 export const BANK_FILES = ['bank.yaml', 'context.yaml', 'matrix.yaml', 'signals.yaml', 'disqualifiers.yaml'] as const;
@@ -60,12 +60,35 @@ export function loadBankDir(dir: string = defaultBankDir()): BankLoad {
 
 type Parsed<S extends z.ZodType> = {source: YamlSource; data?: z.output<S>};
 
+/** The bank's files, each parsed and checked against its schema; `data` only when it passed. */
+interface BankFiles {
+  meta: Parsed<typeof bankFileSchema>;
+  context: Parsed<typeof contextFileSchema>;
+  matrix: Parsed<typeof matrixFileSchema>;
+  signals: Parsed<typeof signalsFileSchema>;
+  disq: Parsed<typeof disqualifiersFileSchema>;
+}
+
 /**
  * Validate the bank's files, given as text. Pure. A file left out is not reported (the caller says
  * why it is missing) but no bank is returned; the files given are still checked.
  */
 export function parseBank(texts: Partial<Record<BankFile, string>>, nameOf: (file: BankFile) => string = (f) => f): BankLoad {
   const errors: SourceProblem[] = [];
+  const files = parseBankFiles(texts, nameOf, errors);
+  // Rules beyond the schema, on every file that passed it, so a schema problem in one file
+  // does not hide a broken rule in another.
+  checkUniqueIds(files, errors);
+  checkContextQuestions(files.context, errors);
+  checkPlaceholders(files, errors);
+  if (files.meta.data) checkScoringAndPath(files.meta.source, files.meta.data, errors);
+  const {meta, context, matrix, signals, disq} = files;
+  if (errors.length || !meta.data || !context.data || !matrix.data || !signals.data || !disq.data) return {errors};
+  return {bank: toBank(meta.data, context.data, matrix.data, signals.data, disq.data), errors};
+}
+
+/** Each file read as YAML and checked against its schema; every problem goes to `errors`. */
+function parseBankFiles(texts: Partial<Record<BankFile, string>>, nameOf: (file: BankFile) => string, errors: SourceProblem[]): BankFiles {
   const parse = <S extends z.ZodType>(name: BankFile, schema: S, describe: Describe): Parsed<S> => {
     const source = parseYamlSource(nameOf(name), texts[name] ?? '');
     if (texts[name] === undefined) return {source};
@@ -87,71 +110,82 @@ export function parseBank(texts: Partial<Record<BankFile, string>>, nameOf: (fil
     return typeof item?.id === 'string' ? `${noun} "${item.id}"` : `${noun} ${path[1] + 1}`;
   };
 
-  const meta = parse('bank.yaml', bankFileSchema, (path) => (path[0] === 'path' && typeof path[1] === 'number' ? `path step ${path[1] + 1}` : undefined));
-  const context = parse('context.yaml', contextFileSchema, itemNamed('context question', 'questions'));
-  const matrix = parse('matrix.yaml', matrixFileSchema, itemNamed('axis', 'axes'));
-  const signals = parse('signals.yaml', signalsFileSchema, (path, value) => {
-    const list = path[0];
-    if (typeof list !== 'string' || typeof path[1] !== 'number') return undefined;
-    const item = (value as Record<string, {id?: unknown}[]> | undefined)?.[list]?.[path[1]];
-    return typeof item?.id === 'string' ? `signal "${item.id}"` : `signal ${path[1] + 1} of ${list}`;
-  });
-  const disq = parse('disqualifiers.yaml', disqualifiersFileSchema, itemNamed('disqualifier', 'disqualifiers'));
+  return {
+    meta: parse('bank.yaml', bankFileSchema, (path) => (path[0] === 'path' && typeof path[1] === 'number' ? `path step ${path[1] + 1}` : undefined)),
+    context: parse('context.yaml', contextFileSchema, itemNamed('context question', 'questions')),
+    matrix: parse('matrix.yaml', matrixFileSchema, itemNamed('axis', 'axes')),
+    signals: parse('signals.yaml', signalsFileSchema, (path, value) => {
+      const list = path[0];
+      if (typeof list !== 'string' || typeof path[1] !== 'number') return undefined;
+      const item = (value as Record<string, {id?: unknown}[]> | undefined)?.[list]?.[path[1]];
+      return typeof item?.id === 'string' ? `signal "${item.id}"` : `signal ${path[1] + 1} of ${list}`;
+    }),
+    disq: parse('disqualifiers.yaml', disqualifiersFileSchema, itemNamed('disqualifier', 'disqualifiers')),
+  };
+}
 
-  // Rules beyond the schema, on every file that passed it, so a schema problem in one file
-  // does not hide a broken rule in another.
+/** Every id (question, axis, signal, disqualifier) is used once across the bank; the checklists' names are taken. */
+function checkUniqueIds({context, matrix, signals, disq}: BankFiles, errors: SourceProblem[]): void {
   const seen = new Map<string, string>();
   const claim = (qid: string, file: YamlSource, path: (string | number)[], noun: string) => {
     const earlier = seen.get(qid);
-    if (earlier) {
-      errors.push({file: file.file, line: file.lineOf(path), field: path.join('.'), message: `${noun} "${qid}": the id is already used in ${earlier}; ids must be unique across the bank`});
-    } else seen.set(qid, file.file);
+    if (earlier) errors.push(problemAt(file, path, `${noun} "${qid}": the id is already used in ${earlier}; ids must be unique across the bank`));
+    else seen.set(qid, file.file);
   };
   for (const reserved of ['manage_in_place', 'remediation_sprint']) seen.set(reserved, 'the signal checklists (reserved id)');
-  context.data?.questions.forEach((q, i) => {
-    claim(q.id, context.source, ['questions', i, 'id'], 'context question');
+  context.data?.questions.forEach((q, i) => claim(q.id, context.source, ['questions', i, 'id'], 'context question'));
+  matrix.data?.axes.forEach((a, i) => claim(a.id, matrix.source, ['axes', i, 'id'], 'axis'));
+  for (const list of SIGNAL_LISTS) signals.data?.[list].forEach((s, i) => claim(s.id, signals.source, [list, i, 'id'], 'signal'));
+  disq.data?.disqualifiers.forEach((d, i) => claim(d.id, disq.source, ['disqualifiers', i, 'id'], 'disqualifier'));
+}
+
+/** A choice question has choices; the context questions the report relies on are there, of their kind. */
+function checkContextQuestions(context: BankFiles['context'], errors: SourceProblem[]): void {
+  if (!context.data) return;
+  const {source, data} = context;
+  data.questions.forEach((q, i) => {
     if (q.kind === 'choice' && !q.choices) {
-      errors.push({file: context.source.file, line: context.source.lineOf(['questions', i]), field: `questions.${i}.choices`, message: `context question "${q.id}": a choice question needs "choices", e.g. choices: [{value: consultant, label: Consultant}]`});
+      const message = `context question "${q.id}": a choice question needs "choices", e.g. choices: [{value: consultant, label: Consultant}]`;
+      errors.push({file: source.file, line: source.lineOf(['questions', i]), field: `questions.${i}.choices`, message});
     }
   });
   const expectedKind: Record<(typeof REQUIRED_CONTEXT)[number], string> = {organisation: 'text', role: 'choice', workflow: 'text', systems: 'list'};
-  for (const rid of context.data ? REQUIRED_CONTEXT : []) {
-    const index = context.data!.questions.findIndex((q) => q.id === rid);
-    if (index < 0) {
-      errors.push({file: context.source.file, line: context.source.lineOf(['questions']), field: 'questions', message: `context question "${rid}" is missing: the report needs it (kind: ${expectedKind[rid]})`});
-    } else if (context.data!.questions[index]!.kind !== expectedKind[rid]) {
-      errors.push({file: context.source.file, line: context.source.lineOf(['questions', index, 'kind']), field: `questions.${index}.kind`, message: `context question "${rid}": "kind" must be ${expectedKind[rid]}`});
-    }
+  for (const rid of REQUIRED_CONTEXT) {
+    const index = data.questions.findIndex((q) => q.id === rid);
+    if (index < 0) errors.push(problemAt(source, ['questions'], `context question "${rid}" is missing: the report needs it (kind: ${expectedKind[rid]})`));
+    else if (data.questions[index]!.kind !== expectedKind[rid]) errors.push(problemAt(source, ['questions', index, 'kind'], `context question "${rid}": "kind" must be ${expectedKind[rid]}`));
   }
-  matrix.data?.axes.forEach((a, i) => {
-    claim(a.id, matrix.source, ['axes', i, 'id'], 'axis');
-    for (const key of ['recovery', 'failure_class'] as const) checkPlaceholders(a[key], matrix.source, ['axes', i, key], `axis "${a.id}"`, errors);
-  });
-  for (const list of ['manage_in_place', 'remediation_sprint'] as const) {
-    signals.data?.[list].forEach((s, i) => {
-      claim(s.id, signals.source, [list, i, 'id'], 'signal');
-      if (s.failure_class) checkPlaceholders(s.failure_class, signals.source, [list, i, 'failure_class'], `signal "${s.id}"`, errors);
-    });
-  }
-  disq.data?.disqualifiers.forEach((d, i) => claim(d.id, disq.source, ['disqualifiers', i, 'id'], 'disqualifier'));
+}
 
-  if (!meta.data) return {errors};
-  const sc = meta.data.scoring;
+/** Scale points that rise from 1 to 5, unknown-share limits in order, and the four path steps. */
+function checkScoringAndPath(source: YamlSource, meta: z.output<typeof bankFileSchema>, errors: SourceProblem[]): void {
+  const sc = meta.scoring;
   const points = [1, 2, 3, 4, 5].map((v) => sc.scale_points[v as 1]);
   if (points.some((p, i) => i > 0 && p < points[i - 1]!)) {
-    errors.push({file: meta.source.file, line: meta.source.lineOf(['scoring', 'scale_points']), field: 'scoring.scale_points', message: `"scale_points" must not decrease from 1 to 5, e.g. scale_points: {1: -2, 2: -1, 3: 0, 4: 1, 5: 2}`});
+    errors.push(problemAt(source, ['scoring', 'scale_points'], `"scale_points" must not decrease from 1 to 5, e.g. scale_points: {1: -2, 2: -1, 3: 0, 4: 1, 5: 2}`));
   }
   if (sc.unknown_share_medium > sc.unknown_share_low) {
-    errors.push({file: meta.source.file, line: meta.source.lineOf(['scoring', 'unknown_share_medium']), field: 'scoring.unknown_share_medium', message: `"unknown_share_medium" (${sc.unknown_share_medium}) must not exceed "unknown_share_low" (${sc.unknown_share_low})`});
+    errors.push(problemAt(source, ['scoring', 'unknown_share_medium'], `"unknown_share_medium" (${sc.unknown_share_medium}) must not exceed "unknown_share_low" (${sc.unknown_share_low})`));
   }
-  const stepIds = meta.data.path.map((s) => s.id);
-  for (const sid of ['map', 'boundaries', 'sprint', 'monitor'] as const) {
-    if (!stepIds.includes(sid)) errors.push({file: meta.source.file, line: meta.source.lineOf(['path']), field: 'path', message: `path step "${sid}" is missing: the path has the steps map, boundaries, sprint and monitor, once each`});
+  const stepIds = meta.path.map((s) => s.id);
+  for (const sid of PATH_STEPS) {
+    if (!stepIds.includes(sid)) errors.push(problemAt(source, ['path'], `path step "${sid}" is missing: the path has the steps map, boundaries, sprint and monitor, once each`));
   }
-  if (errors.length || !context.data || !matrix.data || !signals.data || !disq.data) return {errors};
+}
 
-  const bank: Bank = {
-    meta: {name: meta.data.name, version: meta.data.version, title: meta.data.title, description: meta.data.description.trim()},
+const PATH_STEPS = ['map', 'boundaries', 'sprint', 'monitor'] as const;
+
+/** The validated files as the engine's Bank: camelCase fields, defaults filled in. */
+function toBank(
+  meta: z.output<typeof bankFileSchema>,
+  context: z.output<typeof contextFileSchema>,
+  matrix: z.output<typeof matrixFileSchema>,
+  signals: z.output<typeof signalsFileSchema>,
+  disq: z.output<typeof disqualifiersFileSchema>,
+): Bank {
+  const sc = meta.scoring;
+  return {
+    meta: {name: meta.name, version: meta.version, title: meta.title, description: meta.description.trim()},
     scoring: {
       scalePoints: sc.scale_points,
       remediationAt: sc.remediation_at,
@@ -161,54 +195,29 @@ export function parseBank(texts: Partial<Record<BankFile, string>>, nameOf: (fil
       disagreementPoints: sc.disagreement_points,
       estimatedWeightAt: sc.estimated_weight_at,
     },
-    path: (['map', 'boundaries', 'sprint', 'monitor'] as const).map((sid): PathStep => {
-      const step = meta.data!.path.find((s) => s.id === sid)!;
+    path: PATH_STEPS.map((sid): PathStep => {
+      const step = meta.path.find((s) => s.id === sid)!;
       return {id: sid, title: step.title, summary: step.summary, lightSummary: step.light_summary, lightTitle: step.light_title};
     }),
-    context: context.data.questions.map(
-      (q): ContextQuestion => ({
-        id: q.id,
-        kind: q.kind,
-        prompt: q.prompt,
-        label: q.label ?? labelFromId(q.id),
-        why: q.why,
-        required: q.required,
-        placeholder: q.placeholder,
-        choices: q.choices,
-        maxLength: q.max_length,
-      }),
+    context: context.questions.map(toContextQuestion),
+    axes: matrix.axes.map(toAxis),
+    signals: SIGNAL_LISTS.flatMap((list) =>
+      signals[list].map((s): Signal => ({id: s.id, list, text: s.text, why: s.why, weight: s.weight, failureClass: s.failure_class})),
     ),
-    axes: matrix.data.axes.map(
-      (a): Axis => ({
-        id: a.id,
-        title: a.title,
-        prompt: a.prompt,
-        manageInPlace: a.manage_in_place,
-        remediationSprint: a.remediation_sprint,
-        why: a.why.trim(),
-        weight: a.weight,
-        failureClass: a.failure_class,
-        focus: a.focus,
-        recovery: a.recovery,
-        evidence: a.evidence,
-      }),
-    ),
-    signals: (['manage_in_place', 'remediation_sprint'] as SignalList[]).flatMap((list) =>
-      signals.data![list].map((s): Signal => ({id: s.id, list, text: s.text, why: s.why, weight: s.weight, failureClass: s.failure_class})),
-    ),
-    disqualifiers: disq.data.disqualifiers.map(
-      (d): Disqualifier => ({
-        id: d.id,
-        title: d.title,
-        prompt: d.prompt,
-        explanation: d.explanation,
-        why: (d.why ?? d.explanation).trim(),
-        resolves: d.resolves,
-        prepare: d.prepare,
-      }),
-    ),
+    disqualifiers: disq.disqualifiers.map(toDisqualifier),
   };
-  return {bank, errors};
+}
+
+function toContextQuestion({label, max_length, ...q}: z.output<typeof contextFileSchema>['questions'][number]): ContextQuestion {
+  return {...q, label: label ?? labelFromId(q.id), maxLength: max_length};
+}
+
+function toAxis({manage_in_place, remediation_sprint, failure_class, why, ...a}: z.output<typeof matrixFileSchema>['axes'][number]): Axis {
+  return {...a, manageInPlace: manage_in_place, remediationSprint: remediation_sprint, failureClass: failure_class, why: why.trim()};
+}
+
+function toDisqualifier(d: z.output<typeof disqualifiersFileSchema>['disqualifiers'][number]): Disqualifier {
+  return {...d, why: (d.why ?? d.explanation).trim()};
 }
 
 /** A context question's label when the bank gives none: its id in words, "systems_used" -> "Systems used". */
@@ -219,10 +228,19 @@ export function labelFromId(id: string): string {
 
 const PLACEHOLDERS = new Set(['workflow', 'systems']);
 
-function checkPlaceholders(text: string, source: YamlSource, path: (string | number)[], owner: string, errors: SourceProblem[]) {
-  for (const match of text.matchAll(/\{([^}]*)\}/g)) {
-    if (!PLACEHOLDERS.has(match[1]!)) {
-      errors.push({file: source.file, line: source.lineOf(path), field: path.join('.'), message: `${owner}: "{${match[1]}}" is not a placeholder; use {workflow} or {systems}`});
+/** The texts the report fills in ({workflow}, {systems}) name only placeholders that exist. */
+function checkPlaceholders({matrix, signals}: BankFiles, errors: SourceProblem[]): void {
+  const check = (text: string, source: YamlSource, path: (string | number)[], owner: string) => {
+    for (const match of text.matchAll(/\{([^}]*)\}/g)) {
+      if (!PLACEHOLDERS.has(match[1]!)) errors.push(problemAt(source, path, `${owner}: "{${match[1]}}" is not a placeholder; use {workflow} or {systems}`));
     }
+  };
+  matrix.data?.axes.forEach((a, i) => {
+    for (const key of ['recovery', 'failure_class'] as const) check(a[key], matrix.source, ['axes', i, key], `axis "${a.id}"`);
+  });
+  for (const list of SIGNAL_LISTS) {
+    signals.data?.[list].forEach((s, i) => {
+      if (s.failure_class) check(s.failure_class, signals.source, [list, i, 'failure_class'], `signal "${s.id}"`);
+    });
   }
 }

@@ -3,7 +3,7 @@
  * the field, what is allowed, and an example of valid input.
  */
 import type {z} from 'zod';
-import type {SourceProblem, YamlSource} from './yaml-source.js';
+import type {SourceProblem, YamlSource} from '../yaml/yaml-source.js';
 
 /** Examples of valid input, by field name, appended to messages. */
 export type Examples = Record<string, string>;

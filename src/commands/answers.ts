@@ -1,10 +1,12 @@
 /** `--answers FILE` (or `-`): the report from one answers file, draft or report. Loaded only on that path. */
-import {displayPath} from '../bank/paths.js';
+import {displayPath} from '../files/paths.js';
 import {EXIT} from '../cli-errors.js';
 import type {Bank} from '../engine/types.js';
 import {renderReport} from '../report/render-core.js';
 import type {ReportFormat, TemplateSource} from '../report/report-types.js';
-import {readInput, readStdin, type Io, type Options} from './context.js';
+import type {Io} from './io.js';
+import type {Options} from './options.js';
+import {readInput, readStdin} from './read-input.js';
 import {emit, htmlConverter, loadAssessment} from './report-io.js';
 
 export async function runAnswers(file: string, opts: Options, bank: Bank, template: TemplateSource | undefined, format: ReportFormat, date: string, io: Io): Promise<number> {

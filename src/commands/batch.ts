@@ -1,7 +1,7 @@
 /** `--answers DIR --out-dir DIR2`: every answers file in a folder to a report. Loaded only on that path. */
 import {mkdirSync, readdirSync} from 'node:fs';
 import {basename, extname, join} from 'node:path';
-import {displayPath} from '../bank/paths.js';
+import {displayPath} from '../files/paths.js';
 import {EXIT, InputError} from '../cli-errors.js';
 import {score} from '../engine/score.js';
 import type {Bank} from '../engine/types.js';
@@ -10,7 +10,9 @@ import {renderReport} from '../report/render-core.js';
 import {TemplateError, type ReportFormat, type TemplateSource} from '../report/report-types.js';
 import {FileExistsError, writeFileSafely} from '../store/atomic-write.js';
 import {reportFileName, slug} from '../store/file-names.js';
-import {readInput, type Io, type Options} from './context.js';
+import type {Io} from './io.js';
+import type {Options} from './options.js';
+import {readInput} from './read-input.js';
 import {htmlConverter, loadAssessment} from './report-io.js';
 
 /** Every answers file in a folder to a report in --out-dir. One bad file is reported and skipped. */

@@ -1,12 +1,15 @@
 /** `--compare BEFORE AFTER`: what changed between two assessments, and why the verdict moved. Loaded only on that path. */
 import {existsSync} from 'node:fs';
-import {displayPath} from '../bank/paths.js';
+import {displayPath} from '../files/paths.js';
 import {EXIT, InputError} from '../cli-errors.js';
 import {compareAnswers} from '../engine/compare.js';
 import {renderComparison} from '../report/render-core.js';
 import type {ReportFormat} from '../report/report-types.js';
 import {resolveDraft} from '../store/drafts.js';
-import {loadBank, readInput, type Io, type Options} from './context.js';
+import type {Io} from './io.js';
+import {loadBank} from './load-bank-and-template.js';
+import type {Options} from './options.js';
+import {readInput} from './read-input.js';
 import {emit, htmlConverter, loadAssessment} from './report-io.js';
 
 export async function runCompare(files: string[], opts: Options, io: Io): Promise<number> {

@@ -2,7 +2,9 @@
 import type {Bank} from '../engine/types.js';
 import type {TemplateSource} from '../report/report-types.js';
 import {runInteractive} from '../session/run-interactive.js';
-import {reportDate, type Io, type Options} from './context.js';
+import type {Io} from './io.js';
+import type {Options} from './options.js';
+import {reportDate} from './report-date.js';
 
 type Report = typeof import('../report/render-report.js');
 

@@ -3,13 +3,14 @@
  * reading an assessment, the renderer for a format (marked only for HTML) and
  * writing the result. Loaded only by those commands.
  */
-import {formatProblem} from '../bank/yaml-source.js';
-import {displayPath} from '../bank/paths.js';
+import {formatProblem} from '../yaml/yaml-source.js';
+import {displayPath} from '../files/paths.js';
 import {InputError} from '../cli-errors.js';
 import type {Answers, Bank} from '../engine/types.js';
 import {readAssessment, type AssessmentLoad} from '../report/read-assessment.js';
 import type {HtmlConverter, ReportFormat} from '../report/report-types.js';
-import type {Io, Options} from './context.js';
+import type {Io} from './io.js';
+import type {Options} from './options.js';
 
 /** Answers from an answers file, a draft or a report; every problem is an InputError listing all of them. */
 export function loadAssessment(name: string, text: string, bank: Bank, io: Io): AssessmentLoad & {answers: Answers} {

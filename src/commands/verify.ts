@@ -1,9 +1,12 @@
 /** `--verify REPORT`: is the report as generated? Loaded only on that path; marked only for an HTML report. */
-import {displayPath} from '../bank/paths.js';
+import {displayPath} from '../files/paths.js';
 import {EXIT} from '../cli-errors.js';
 import {findBlock} from '../report/embed.js';
 import {verifyReport} from '../report/verify.js';
-import {loadBank, loadTemplate, readInput, type Io, type Options} from './context.js';
+import type {Io} from './io.js';
+import {loadBank, loadTemplate} from './load-bank-and-template.js';
+import type {Options} from './options.js';
+import {readInput} from './read-input.js';
 import {htmlConverter} from './report-io.js';
 
 export async function runVerify(file: string, opts: Options, io: Io): Promise<number> {

@@ -3,7 +3,9 @@
  * and verdict moved, and which changes moved them. Pure.
  */
 import {buildSteps, describeAnswer} from './interview.js';
-import {contributions, fmt, list, score, signed} from './score.js';
+import {fmt, list, signed} from './phrases.js';
+import {contributions} from './points.js';
+import {score} from './score.js';
 import type {Answers, Bank, Confidence, Recommendation} from './types.js';
 
 export interface AnswerDiff {
@@ -46,8 +48,33 @@ export interface Comparison {
 export function compareAnswers(bank: Bank, before: Answers, after: Answers, labels: {before: string; after: string}): Comparison {
   const rb = score(bank, before);
   const ra = score(bank, after);
+  const {changes, notesChanged, certaintyChanged} = answerChanges(bank, before, after);
+  return {
+    before: side(labels.before, before, rb),
+    after: side(labels.after, after, ra),
+    threshold: ra.threshold,
+    scoreChange: ra.score - rb.score,
+    verdictChanged: ra.recommendation !== rb.recommendation,
+    headline: headline(rb, ra, changes, notesChanged, certaintyChanged),
+    changes,
+    movedBy: movedBy(rb, ra, changes),
+    notesChanged,
+    certaintyChanged,
+    warnings: sameAssessmentWarnings(before, after),
+  };
+}
+
+type Scored = ReturnType<typeof score>;
+
+function side(label: string, answers: Answers, r: Scored): Side {
+  return {label, organisation: answers.context.organisation ?? '', recommendation: r.recommendation, confidence: r.confidence, lean: r.lean, score: r.score};
+}
+
+/** Every answer, note and certainty mark that differs, question by question in the bank's order. */
+function answerChanges(bank: Bank, before: Answers, after: Answers): Pick<Comparison, 'changes' | 'notesChanged' | 'certaintyChanged'> {
   const pointsBefore = new Map(contributions(bank, before).map((c) => [c.id, c.points]));
   const pointsAfter = new Map(contributions(bank, after).map((c) => [c.id, c.points]));
+  const delta = (id: string) => (pointsAfter.get(id) ?? 0) - (pointsBefore.get(id) ?? 0);
   const changes: AnswerDiff[] = [];
   const notesChanged: Comparison['notesChanged'] = [];
   const certaintyChanged: Comparison['certaintyChanged'] = [];
@@ -61,18 +88,12 @@ export function compareAnswers(bank: Bank, before: Answers, after: Answers, labe
         const was = before.signals[step.id as 'manage_in_place']?.includes(option.value) ?? false;
         const now = after.signals[step.id as 'manage_in_place']?.includes(option.value) ?? false;
         if (was !== now) {
-          changes.push({
-            id: option.value,
-            section: 'signals',
-            question: option.label,
-            before: was ? 'observed' : 'not observed',
-            after: now ? 'observed' : 'not observed',
-            delta: (pointsAfter.get(option.value) ?? 0) - (pointsBefore.get(option.value) ?? 0),
-          });
+          const words = (observed: boolean) => (observed ? 'observed' : 'not observed');
+          changes.push({id: option.value, section: 'signals', question: option.label, before: words(was), after: words(now), delta: delta(option.value)});
         }
       }
     } else if (a !== b) {
-      changes.push({id: step.id, section: step.section, question: step.title, before: b, after: a, delta: (pointsAfter.get(step.id) ?? 0) - (pointsBefore.get(step.id) ?? 0)});
+      changes.push({id: step.id, section: step.section, question: step.title, before: b, after: a, delta: delta(step.id)});
     }
     const nb = before.notes[step.id] ?? '';
     const na = after.notes[step.id] ?? '';
@@ -81,40 +102,39 @@ export function compareAnswers(bank: Bank, before: Answers, after: Answers, labe
     const ca = after.certainty[step.id] ?? 'not marked';
     if (cb !== ca) certaintyChanged.push({question: step.label, before: cb, after: ca});
   }
+  return {changes, notesChanged, certaintyChanged};
+}
 
-  const scoreChange = ra.score - rb.score;
+/** The changes that moved the verdict: disqualifiers when one decided it, then the answers that moved the score its way, largest first. */
+function movedBy(rb: Scored, ra: Scored, changes: AnswerDiff[]): string[] {
+  const moved: string[] = [];
   const verdictChanged = ra.recommendation !== rb.recommendation;
-  const movedBy: string[] = [];
-  const dq = changes.filter((c) => c.section === 'disqualifiers');
   if (verdictChanged && (rb.recommendation === 'not-yet-qualified' || ra.recommendation === 'not-yet-qualified')) {
-    for (const c of dq) movedBy.push(`${c.question}: ${c.before} → ${c.after}`);
+    for (const c of changes.filter((c) => c.section === 'disqualifiers')) moved.push(`${c.question}: ${c.before} → ${c.after}`);
   }
-  const direction = Math.sign(scoreChange);
+  const direction = Math.sign(ra.score - rb.score);
   const scored = changes
     .filter((c) => c.delta !== 0 && (direction === 0 || Math.sign(c.delta) === direction))
     .sort((x, y) => Math.abs(y.delta) - Math.abs(x.delta));
-  for (const c of scored) movedBy.push(`${c.question}: ${c.before} → ${c.after} (${signed(c.delta)} points)`);
+  for (const c of scored) moved.push(`${c.question}: ${c.before} → ${c.after} (${signed(c.delta)} points)`);
+  return moved;
+}
 
-  const side = (label: string, answers: Answers, r: ReturnType<typeof score>): Side => ({
-    label,
-    organisation: answers.context.organisation ?? '',
-    recommendation: r.recommendation,
-    confidence: r.confidence,
-    lean: r.lean,
-    score: r.score,
-  });
+/** One sentence: did the verdict move, and the score; or what else changed. */
+function headline(rb: Scored, ra: Scored, changes: AnswerDiff[], notesChanged: unknown[], certaintyChanged: unknown[]): string {
   const others = [
     notesChanged.length ? `${notesChanged.length} note${notesChanged.length > 1 ? 's' : ''}` : '',
     certaintyChanged.length ? `${certaintyChanged.length} certainty mark${certaintyChanged.length > 1 ? 's' : ''}` : '',
   ].filter(Boolean);
   const confidenceMoved = ra.confidence !== rb.confidence ? ` The confidence moved from ${rb.confidence} to ${ra.confidence}.` : '';
-  const headline = verdictChanged
-    ? `The verdict moved from ${rb.recommendation} to ${ra.recommendation}; the score went from ${fmt(rb.score)} to ${fmt(ra.score)} (threshold ${fmt(ra.threshold)}).`
-    : changes.length
-      ? `The verdict held at ${ra.recommendation}; the score went from ${fmt(rb.score)} to ${fmt(ra.score)} (threshold ${fmt(ra.threshold)}).`
-      : others.length
-        ? `No answer changed; ${list(others)} did.${confidenceMoved}`
-        : 'Nothing changed between the two assessments.';
+  const scores = `the score went from ${fmt(rb.score)} to ${fmt(ra.score)} (threshold ${fmt(ra.threshold)}).`;
+  if (ra.recommendation !== rb.recommendation) return `The verdict moved from ${rb.recommendation} to ${ra.recommendation}; ${scores}`;
+  if (changes.length) return `The verdict held at ${ra.recommendation}; ${scores}`;
+  return others.length ? `No answer changed; ${list(others)} did.${confidenceMoved}` : 'Nothing changed between the two assessments.';
+}
+
+/** Two assessments of different organisations or workflows are probably not before and after of one. */
+function sameAssessmentWarnings(before: Answers, after: Answers): string[] {
   const warnings: string[] = [];
   const orgBefore = before.context.organisation?.trim() ?? '';
   const orgAfter = after.context.organisation?.trim() ?? '';
@@ -124,17 +144,5 @@ export function compareAnswers(bank: Bank, before: Answers, after: Answers, labe
   if ((before.context.workflow ?? '').trim().toLowerCase() !== (after.context.workflow ?? '').trim().toLowerCase()) {
     warnings.push('The two assessments are of different workflows: the scores may not be comparable.');
   }
-  return {
-    before: side(labels.before, before, rb),
-    after: side(labels.after, after, ra),
-    threshold: ra.threshold,
-    scoreChange,
-    verdictChanged,
-    headline,
-    changes,
-    movedBy,
-    notesChanged,
-    certaintyChanged,
-    warnings,
-  };
+  return warnings;
 }

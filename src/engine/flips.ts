@@ -6,12 +6,16 @@
  * taken largest first. Cost grows with questions × options. Every flip
  * returned is checked by scoring the changed answers again.
  */
-import {axisAnswerWords, axisPoints, contributions, fmt, leanOf, list, round, totalScore} from './score.js';
+import {fmt, list} from './phrases.js';
+import {axisAnswerWords, axisPoints, contributions, leanOf, round, totalScore} from './points.js';
 import type {AnswerChange, Answers, AxisAnswer, Bank, Direction, Flip} from './types.js';
 import {SCALE_VALUES} from './types.js';
 
 /** How many single-change alternatives to list when one change suffices. */
 const MAX_SINGLE_FLIPS = 6;
+
+/** The most combinations of moves searched for the gentlest multi-change flip. */
+const MAX_COMBINATIONS = 20000;
 
 interface Option {
   questionId: string;
@@ -87,36 +91,13 @@ function crosses(bank: Bank, total: number, target: Direction): boolean {
 }
 
 export function findFlips(bank: Bank, answers: Answers): Flip[] {
-  const flips: Flip[] = [];
   const total = totalScore(bank, answers);
   const lean = leanOf(bank, total);
   const target: Direction = lean === 'remediation-sprint' ? 'manage-in-place' : 'remediation-sprint';
   const sign = target === 'remediation-sprint' ? 1 : -1;
-
-  // Disqualifiers first: they decide before the score does.
   const applying = bank.disqualifiers.filter((d) => answers.disqualifiers[d.id] === true);
-  if (applying.length) {
-    const changes = applying.map(
-      (d): AnswerChange => ({field: `disqualifiers.${d.id}`, id: d.id, label: d.title, from: 'applies', to: 'resolved', value: false, delta: 0}),
-    );
-    flips.push({
-      kind: 'disqualifier',
-      changes,
-      to: lean,
-      score: total,
-      summary: `Resolving ${list(applying.map((d) => d.title.toLowerCase()))} would make the recommendation ${words(lean)}.`,
-    });
-  } else {
-    for (const d of bank.disqualifiers) {
-      flips.push({
-        kind: 'disqualifier',
-        changes: [{field: `disqualifiers.${d.id}`, id: d.id, label: d.title, from: answers.disqualifiers[d.id] === false ? 'cleared' : 'not answered', to: 'applies', value: true, delta: 0}],
-        to: 'not-yet-qualified',
-        score: total,
-        summary: `If it turned out that ${d.title.toLowerCase()} applies, the request would not yet qualify.`,
-      });
-    }
-  }
+  // Disqualifiers first: they decide before the score does.
+  const flips = disqualifierFlips(bank, answers, applying, lean, total);
 
   // Score flips. The best change per question toward the target, largest first.
   const options = optionsByQuestion(bank, answers);
@@ -138,50 +119,76 @@ export function findFlips(bank: Bank, answers: Answers): Flip[] {
 
   const prefix = applying.length === 0 ? '' : 'Once the disqualifiers are resolved, ';
   if (needed === 1) {
-    // Every single change that suffices, each as small a move as possible.
-    const singles: Option[] = [];
-    for (const opts of options.values()) {
-      const enough = opts
-        .filter((o) => crosses(bank, total + o.change.delta, target))
-        .sort((a, b) => Math.abs(a.change.delta) - Math.abs(b.change.delta));
-      if (enough[0]) singles.push(enough[0]);
-    }
-    singles.sort((a, b) => Math.abs(b.change.delta) - Math.abs(a.change.delta));
-    for (const option of singles.slice(0, MAX_SINGLE_FLIPS)) flips.push(scoreFlip(bank, answers, [option.change], target, prefix));
+    for (const change of singleChanges(bank, options, total, target)) flips.push(scoreFlip(bank, answers, [change], target, prefix));
   } else {
-    // The greedy set fixes which questions change; then, among those questions only,
-    // the gentlest combination of moves that still crosses (fewest steps in all,
-    // then the smallest single move), so no answer is pushed further than needed.
     const chosen = best.slice(0, needed);
     const choices = chosen.map((o) => options.get(o.questionId)!.map((x) => x.change).filter((c) => c.delta * sign > 0));
-    const combos = choices.reduce((n, c) => n * c.length, 1);
-    let gentlest = chosen.map((o) => o.change);
-    if (combos <= 20000) {
-      let bestCost: [number, number] = [Infinity, Infinity];
-      const pick: AnswerChange[] = [];
-      const walk = (i: number, running: number) => {
-        if (i === choices.length) {
-          if (!crosses(bank, running, target)) return;
-          const steps = pick.map(moveSize);
-          const cost: [number, number] = [steps.reduce((a, b) => a + b, 0), Math.max(...steps)];
-          if (cost[0] < bestCost[0] || (cost[0] === bestCost[0] && cost[1] < bestCost[1])) {
-            bestCost = cost;
-            gentlest = [...pick];
-          }
-          return;
-        }
-        for (const c of choices[i]!) {
-          pick.push(c);
-          walk(i + 1, running + c.delta);
-          pick.pop();
-        }
-      };
-      walk(0, total);
-    }
-    flips.push(scoreFlip(bank, answers, gentlest, target, prefix));
+    flips.push(scoreFlip(bank, answers, gentlestCombination(bank, choices, total, target) ?? chosen.map((o) => o.change), target, prefix));
   }
   // Keep only flips that really flip when re-scored.
   return flips.filter((f) => f.kind === 'disqualifier' || leanOf(bank, totalScore(bank, applyChanges(answers, f.changes))) === f.to);
+}
+
+/** Resolving the disqualifiers that apply; or, when none does, each one that would stop the request if it did. */
+function disqualifierFlips(bank: Bank, answers: Answers, applying: Bank['disqualifiers'], lean: Direction, total: number): Flip[] {
+  if (applying.length) {
+    const changes = applying.map(
+      (d): AnswerChange => ({field: `disqualifiers.${d.id}`, id: d.id, label: d.title, from: 'applies', to: 'resolved', value: false, delta: 0}),
+    );
+    return [{kind: 'disqualifier', changes, to: lean, score: total, summary: `Resolving ${list(applying.map((d) => d.title.toLowerCase()))} would make the recommendation ${words(lean)}.`}];
+  }
+  return bank.disqualifiers.map((d) => ({
+    kind: 'disqualifier',
+    changes: [{field: `disqualifiers.${d.id}`, id: d.id, label: d.title, from: answers.disqualifiers[d.id] === false ? 'cleared' : 'not answered', to: 'applies', value: true, delta: 0}],
+    to: 'not-yet-qualified',
+    score: total,
+    summary: `If it turned out that ${d.title.toLowerCase()} applies, the request would not yet qualify.`,
+  }));
+}
+
+/** Every single change that suffices, each as small a move as possible, largest first, at most MAX_SINGLE_FLIPS. */
+function singleChanges(bank: Bank, options: Map<string, Option[]>, total: number, target: Direction): AnswerChange[] {
+  const singles: Option[] = [];
+  for (const opts of options.values()) {
+    const enough = opts
+      .filter((o) => crosses(bank, total + o.change.delta, target))
+      .sort((a, b) => Math.abs(a.change.delta) - Math.abs(b.change.delta));
+    if (enough[0]) singles.push(enough[0]);
+  }
+  singles.sort((a, b) => Math.abs(b.change.delta) - Math.abs(a.change.delta));
+  return singles.slice(0, MAX_SINGLE_FLIPS).map((o) => o.change);
+}
+
+/**
+ * The greedy set fixes which questions change; then, among those questions only,
+ * the gentlest combination of moves that still crosses (fewest steps in all,
+ * then the smallest single move), so no answer is pushed further than needed.
+ * Undefined beyond MAX_COMBINATIONS, or when none crosses.
+ */
+function gentlestCombination(bank: Bank, choices: AnswerChange[][], total: number, target: Direction): AnswerChange[] | undefined {
+  if (choices.reduce((n, c) => n * c.length, 1) > MAX_COMBINATIONS) return undefined;
+  let gentlest: AnswerChange[] | undefined;
+  let bestCost: [number, number] = [Infinity, Infinity];
+  const pick: AnswerChange[] = [];
+  const walk = (i: number, running: number) => {
+    if (i === choices.length) {
+      if (!crosses(bank, running, target)) return;
+      const steps = pick.map(moveSize);
+      const cost: [number, number] = [steps.reduce((a, b) => a + b, 0), Math.max(...steps)];
+      if (cost[0] < bestCost[0] || (cost[0] === bestCost[0] && cost[1] < bestCost[1])) {
+        bestCost = cost;
+        gentlest = [...pick];
+      }
+      return;
+    }
+    for (const c of choices[i]!) {
+      pick.push(c);
+      walk(i + 1, running + c.delta);
+      pick.pop();
+    }
+  };
+  walk(0, total);
+  return gentlest;
 }
 
 function scoreFlip(bank: Bank, answers: Answers, changes: AnswerChange[], to: Direction, prefix: string): Flip {

@@ -5,8 +5,10 @@
  */
 import {missingEvidence} from './evidence.js';
 import {describeChange, words} from './flips.js';
-import {axisAnswerWords, axisPoints, fmt, list, score, unverifiedHeavyAxes} from './score.js';
-import type {Answers, Axis, Bank, Confidence, Direction, Recommendation, Result} from './types.js';
+import {fmt, list} from './phrases.js';
+import {axisAnswerWords, axisPoints} from './points.js';
+import {score, unverifiedHeavyAxes} from './score.js';
+import type {Answers, Axis, Bank, Confidence, Direction, PathStep, Recommendation, Result} from './types.js';
 
 export interface MatrixRow {
   id: string;
@@ -127,44 +129,10 @@ export function buildReportModel(bank: Bank, answers: Answers, date: string): Re
   const roleChoice = bank.context.find((q) => q.id === 'role')?.choices?.find((c) => c.value === ctx.role);
 
   const matrix = bank.axes.map((axis) => matrixRow(bank, axis, answers));
-  const signalRows = (list: 'manage_in_place' | 'remediation_sprint') =>
-    bank.signals
-      .filter((s) => s.list === list)
-      .map((s): SignalRow => ({id: s.id, text: s.text, observed: answers.signals[list]?.includes(s.id) ?? false, weight: s.weight, note: answers.notes[s.id]}));
-  const mip = signalRows('manage_in_place');
-  const rs = signalRows('remediation_sprint');
-  const disqualifiers = bank.disqualifiers.map(
-    (d): DisqualifierRow => ({
-      id: d.id,
-      title: d.title,
-      status: answers.disqualifiers[d.id] === true ? 'applies' : answers.disqualifiers[d.id] === false ? 'cleared' : 'not answered',
-      explanation: d.explanation,
-      resolves: d.resolves,
-      note: answers.notes[d.id],
-    }),
-  );
+  const mip = signalRows(bank, answers, 'manage_in_place');
+  const rs = signalRows(bank, answers, 'remediation_sprint');
+  const disqualifiers = bank.disqualifiers.map((d) => disqualifierRow(d, answers));
   const applying = disqualifiers.filter((d) => d.status === 'applies');
-
-  const scoreFlips = result.flips.filter((f) => f.kind === 'score').map((f) => f.summary);
-  const dqFlips = result.flips.filter((f) => f.kind === 'disqualifier');
-  const disqualifierFlip = applying.length
-    ? dqFlips[0]?.summary ?? ''
-    : dqFlips.length
-      ? `Any one disqualifier turning out to apply (${list(dqFlips.map((f) => f.changes[0]!.label.toLowerCase()), 'or')}) would make the request not yet qualified.`
-      : '';
-
-  const idTitles = new Map<string, string>([
-    ...bank.context.map((q) => [q.id, q.label] as const),
-    ...bank.axes.map((a) => [a.id, a.title] as const),
-    ['manage_in_place', 'Manage-in-place signals'] as const,
-    ['remediation_sprint', 'Remediation-sprint signals'] as const,
-    ...bank.signals.map((s) => [s.id, s.text] as const),
-    ...bank.disqualifiers.map((d) => [d.id, d.title] as const),
-  ]);
-  const notes = Object.entries(answers.notes)
-    .filter(([, text]) => text.trim())
-    // The label is followed by a colon: drop the question's own closing punctuation ("...falls back.:", "...for?:").
-    .map(([id, text]) => ({id, question: (idTitles.get(id) ?? id).replace(/[.?!:]+$/, ''), text}));
 
   return {
     title: `Handoff risk assessment: ${organisation}`,
@@ -200,13 +168,49 @@ export function buildReportModel(bank: Bank, answers: Answers, date: string): Re
     disqualified: applying.length > 0,
     path: containmentPath(bank, answers, result, workflow, systemsText, systems.length),
     flips: result.flips.map((f) => ({summary: f.summary, kind: f.kind, changes: f.changes.map(describeChange), to: f.to, score: f.score})),
-    scoreFlips,
-    disqualifierFlip,
+    scoreFlips: result.flips.filter((f) => f.kind === 'score').map((f) => f.summary),
+    disqualifierFlip: disqualifierFlip(result, applying.length > 0),
     preparation: preparation(bank, answers, result),
-    notes,
+    notes: noteRows(bank, answers),
     method: method(bank),
     result,
   };
+}
+
+function signalRows(bank: Bank, answers: Answers, list: 'manage_in_place' | 'remediation_sprint'): SignalRow[] {
+  return bank.signals
+    .filter((s) => s.list === list)
+    .map((s): SignalRow => ({id: s.id, text: s.text, observed: answers.signals[list]?.includes(s.id) ?? false, weight: s.weight, note: answers.notes[s.id]}));
+}
+
+function disqualifierRow(d: Bank['disqualifiers'][number], answers: Answers): DisqualifierRow {
+  const value = answers.disqualifiers[d.id];
+  const status = value === true ? 'applies' : value === false ? 'cleared' : 'not answered';
+  return {id: d.id, title: d.title, status, explanation: d.explanation, resolves: d.resolves, note: answers.notes[d.id]};
+}
+
+/** What the disqualifiers would change: resolving those that apply, or any one of them turning out to apply. */
+function disqualifierFlip(result: Result, disqualified: boolean): string {
+  const dqFlips = result.flips.filter((f) => f.kind === 'disqualifier');
+  if (disqualified) return dqFlips[0]?.summary ?? '';
+  if (!dqFlips.length) return '';
+  return `Any one disqualifier turning out to apply (${list(dqFlips.map((f) => f.changes[0]!.label.toLowerCase()), 'or')}) would make the request not yet qualified.`;
+}
+
+/** The notes given, each under its question's name. */
+function noteRows(bank: Bank, answers: Answers): ReportModel['notes'] {
+  const idTitles = new Map<string, string>([
+    ...bank.context.map((q) => [q.id, q.label] as const),
+    ...bank.axes.map((a) => [a.id, a.title] as const),
+    ['manage_in_place', 'Manage-in-place signals'] as const,
+    ['remediation_sprint', 'Remediation-sprint signals'] as const,
+    ...bank.signals.map((s) => [s.id, s.text] as const),
+    ...bank.disqualifiers.map((d) => [d.id, d.title] as const),
+  ]);
+  return Object.entries(answers.notes)
+    .filter(([, text]) => text.trim())
+    // The label is followed by a colon: drop the question's own closing punctuation ("...falls back.:", "...for?:").
+    .map(([id, text]) => ({id, question: (idTitles.get(id) ?? id).replace(/[.?!:]+$/, ''), text}));
 }
 
 function matrixRow(bank: Bank, axis: Axis, answers: Answers): MatrixRow {
@@ -274,76 +278,108 @@ export function failureClasses(bank: Bank, answers: Answers, workflow: string, s
   return [...new Set(classes)];
 }
 
-function containmentPath(bank: Bank, answers: Answers, result: Result, workflow: string, systems: string, systemCount: number): PathStepModel[] {
-  const worst = worstAxes(bank, answers);
-  const classes = failureClasses(bank, answers, workflow, systems);
-  const light = result.lean === 'manage-in-place';
-  const worstNames = list(worst.map((a) => a.title.toLowerCase()));
+/** What the path's steps are written from. */
+interface PathFacts {
+  bank: Bank;
+  answers: Answers;
+  result: Result;
+  workflow: string;
+  systems: string;
+  systemCount: number;
+  worst: Axis[];
+  classes: string[];
+  /** The score leans to managing in place: the sprint is a lighter hardening pass. */
+  light: boolean;
   /** Axes answered exactly in the middle (3): no failure reported, but nothing to rely on either. */
-  const middle = bank.axes.filter((a) => answers.matrix[a.id] === 3);
-  const has = (id: string) => answers.disqualifiers[id] === true;
+  middle: Axis[];
+}
 
+/** A step's own content; title and summary only where they differ from the bank's. */
+interface StepContent {
+  actions: string[];
+  criteria?: string[];
+  classes?: string[];
+  title?: string;
+  summary?: string;
+}
+
+function containmentPath(bank: Bank, answers: Answers, result: Result, workflow: string, systems: string, systemCount: number): PathStepModel[] {
+  const facts: PathFacts = {
+    bank,
+    answers,
+    result,
+    workflow,
+    systems,
+    systemCount,
+    worst: worstAxes(bank, answers),
+    classes: failureClasses(bank, answers, workflow, systems),
+    light: result.lean === 'manage-in-place',
+    middle: bank.axes.filter((a) => answers.matrix[a.id] === 3),
+  };
   return bank.path.map((step, i): PathStepModel => {
-    const actions: string[] = [];
-    const criteria: string[] = [];
-    let stepClasses: string[] = [];
-    let summary = step.summary;
-    let title = step.title;
-    switch (step.id) {
-      case 'map':
-        actions.push(`Trace ${workflow} across ${systems}, handoff by handoff, and mark which integrations set its lead time.`);
-        for (const axis of worst) actions.push(`${axis.title}: find ${axis.focus}.`);
-        if (!worst.length) {
-          actions.push('No axis was answered on the remediation side; map the handoffs anyway, and record failure counts as you go so the next assessment rests on evidence.');
-          for (const axis of middle) actions.push(`${axis.title} was answered in the middle of the scale: watch ${axis.focus}.`);
-        }
-        break;
-      case 'boundaries':
-        actions.push(
-          systemCount === 1
-            ? `Confirm that ${systems} is the system of record for each record the workflow hands over, and list where copies of those records live.`
-            : `Decide which of ${systems} is the system of record for each record the workflow hands over.`,
-        );
-        if (classes.length) {
-          actions.push('Give each failure class below one escalation owner and one written recovery path.');
-          stepClasses = classes;
-        } else actions.push('Give any handoff failure one escalation owner and one written recovery path.');
-        if (has('no_tradeoff_owner')) actions.push('First name the person who can approve tradeoffs between teams: without them these boundaries cannot be agreed.');
-        break;
-      case 'sprint': {
-        if (light && step.lightSummary) summary = step.lightSummary;
-        if (light && step.lightTitle) title = step.lightTitle;
-        const answered = bank.axes.filter((a) => typeof answers.matrix[a.id] === 'number');
-        const today = (axes: Axis[]) => list(axes.map((a) => `${a.title.toLowerCase()} ${answers.matrix[a.id]}`));
-        if (worst.length) {
-          for (const axis of worst) criteria.push(fill(axis.recovery, workflow, systems));
-          criteria.push(`Re-assessed with this tool after the ${light ? 'hardening pass' : 'sprint'}, each of these axes scores 2 or lower (today: ${today(worst)}).`);
-        } else if (answered.length) {
-          // No known answer is on the remediation side: the yardstick is keeping it so, and moving any middle answer down.
-          const after = `Re-assessed with this tool after the ${light ? 'hardening pass' : 'sprint'}`;
-          criteria.push(
-            middle.length
-              ? `${after}, no axis scores above 3 and ${list(middle.map((a) => a.title.toLowerCase()))} ${middle.length > 1 ? 'score' : 'scores'} 2 or lower (today: ${today(answered)}).`
-              : `${after}, every answered axis still scores 2 or lower (today: ${today(answered)}).`,
-          );
-        } else {
-          for (const axis of bank.axes.slice(0, 2)) criteria.push(fill(axis.recovery, workflow, systems));
-        }
-        actions.push(`${light ? 'Harden' : 'Scope the sprint to'} ${workflow} only; other workflows wait for the results.`);
-        if (worst.length) actions.push(`Measure before and after on ${worstNames}, the ${worst.length > 1 ? 'axes' : 'axis'} that scored worst.`);
-        if (result.recommendation === 'not-yet-qualified') actions.push('Start only once the disqualifiers in this report are resolved.');
-        break;
-      }
-      case 'monitor':
-        if (classes.length) {
-          actions.push('Alert on each failure class below as it happens, with a named owner and a written fallback.');
-          stepClasses = classes;
-        } else actions.push(`Watch ${workflow} for handoff failures, late exceptions and manual re-checks, each with an owner and a fallback.`);
-        actions.push(`Add no further integrations to ${systems} until these controls have held for a full cycle.`);
-        break;
-    }
-    return {number: i + 1, id: step.id, title, summary, actions, criteria, classes: stepClasses};
+    const content = PATH_STEPS[step.id](facts, step);
+    return {number: i + 1, id: step.id, title: content.title ?? step.title, summary: content.summary ?? step.summary, actions: content.actions, criteria: content.criteria ?? [], classes: content.classes ?? []};
   });
+}
+
+const PATH_STEPS: Record<PathStep['id'], (facts: PathFacts, step: PathStep) => StepContent> = {
+  map: ({workflow, systems, worst, middle}) => {
+    const actions = [`Trace ${workflow} across ${systems}, handoff by handoff, and mark which integrations set its lead time.`];
+    for (const axis of worst) actions.push(`${axis.title}: find ${axis.focus}.`);
+    if (!worst.length) {
+      actions.push('No axis was answered on the remediation side; map the handoffs anyway, and record failure counts as you go so the next assessment rests on evidence.');
+      for (const axis of middle) actions.push(`${axis.title} was answered in the middle of the scale: watch ${axis.focus}.`);
+    }
+    return {actions};
+  },
+  boundaries: ({answers, systems, systemCount, classes}) => {
+    const actions = [
+      systemCount === 1
+        ? `Confirm that ${systems} is the system of record for each record the workflow hands over, and list where copies of those records live.`
+        : `Decide which of ${systems} is the system of record for each record the workflow hands over.`,
+    ];
+    actions.push(classes.length ? 'Give each failure class below one escalation owner and one written recovery path.' : 'Give any handoff failure one escalation owner and one written recovery path.');
+    if (answers.disqualifiers.no_tradeoff_owner === true) actions.push('First name the person who can approve tradeoffs between teams: without them these boundaries cannot be agreed.');
+    return {actions, classes};
+  },
+  sprint: (facts, step) => {
+    const {workflow, worst, light, result} = facts;
+    const actions = [`${light ? 'Harden' : 'Scope the sprint to'} ${workflow} only; other workflows wait for the results.`];
+    if (worst.length) actions.push(`Measure before and after on ${list(worst.map((a) => a.title.toLowerCase()))}, the ${worst.length > 1 ? 'axes' : 'axis'} that scored worst.`);
+    if (result.recommendation === 'not-yet-qualified') actions.push('Start only once the disqualifiers in this report are resolved.');
+    return {
+      actions,
+      criteria: sprintCriteria(facts),
+      title: light && step.lightTitle ? step.lightTitle : undefined,
+      summary: light && step.lightSummary ? step.lightSummary : undefined,
+    };
+  },
+  monitor: ({workflow, systems, classes}) => ({
+    actions: [
+      classes.length
+        ? 'Alert on each failure class below as it happens, with a named owner and a written fallback.'
+        : `Watch ${workflow} for handoff failures, late exceptions and manual re-checks, each with an owner and a fallback.`,
+      `Add no further integrations to ${systems} until these controls have held for a full cycle.`,
+    ],
+    classes,
+  }),
+};
+
+/** How the sprint (or the hardening pass) is known to have worked: the worst axes recovered and re-scored. */
+function sprintCriteria({bank, answers, workflow, systems, worst, light, middle}: PathFacts): string[] {
+  const answered = bank.axes.filter((a) => typeof answers.matrix[a.id] === 'number');
+  const today = (axes: Axis[]) => list(axes.map((a) => `${a.title.toLowerCase()} ${answers.matrix[a.id]}`));
+  const after = `Re-assessed with this tool after the ${light ? 'hardening pass' : 'sprint'}`;
+  if (worst.length) return [...worst.map((axis) => fill(axis.recovery, workflow, systems)), `${after}, each of these axes scores 2 or lower (today: ${today(worst)}).`];
+  // No known answer is on the remediation side: the yardstick is keeping it so, and moving any middle answer down.
+  if (answered.length) {
+    return [
+      middle.length
+        ? `${after}, no axis scores above 3 and ${list(middle.map((a) => a.title.toLowerCase()))} ${middle.length > 1 ? 'score' : 'scores'} 2 or lower (today: ${today(answered)}).`
+        : `${after}, every answered axis still scores 2 or lower (today: ${today(answered)}).`,
+    ];
+  }
+  return bank.axes.slice(0, 2).map((axis) => fill(axis.recovery, workflow, systems));
 }
 
 function preparation(bank: Bank, answers: Answers, result: Result): PreparationItem[] {

@@ -7,34 +7,11 @@
  * score at or above `remediationAt` leans toward a remediation sprint.
  */
 import {findFlips} from './flips.js';
-import type {
-  Answers,
-  Axis,
-  AxisAnswer,
-  Bank,
-  Confidence,
-  Contribution,
-  Direction,
-  DisqualifierResult,
-  Result,
-} from './types.js';
+import {fmt, list, signed} from './phrases.js';
+import {contributions, leanOf, round} from './points.js';
+import type {Answers, Axis, Bank, Confidence, Contribution, Direction, DisqualifierResult, Result} from './types.js';
 
 const LEVELS: Confidence[] = ['low', 'medium', 'high'];
-
-/** The direction a score leans. */
-export function leanOf(bank: Bank, score: number): Direction {
-  return score >= bank.scoring.remediationAt ? 'remediation-sprint' : 'manage-in-place';
-}
-
-/** An axis answer's points: `scalePoints[answer] × weight`; nothing for unknown or unanswered. */
-export function axisPoints(bank: Bank, axis: Axis, value: AxisAnswer | undefined): number {
-  return typeof value === 'number' ? bank.scoring.scalePoints[value] * axis.weight : 0;
-}
-
-/** An axis answer in words: "4 of 5", "don't know" or "not answered". */
-export function axisAnswerWords(value: AxisAnswer | undefined): string {
-  return typeof value === 'number' ? `${value} of 5` : value === 'unknown' ? "don't know" : 'not answered';
-}
 
 /** Known answers on heavy axes that are marked but not verified: they lower the confidence and should be verified first. */
 export function unverifiedHeavyAxes(bank: Bank, answers: Answers): Axis[] {
@@ -42,26 +19,6 @@ export function unverifiedHeavyAxes(bank: Bank, answers: Answers): Axis[] {
     const c = answers.certainty[a.id];
     return a.weight >= bank.scoring.estimatedWeightAt && typeof answers.matrix[a.id] === 'number' && c !== undefined && c !== 'verified';
   });
-}
-
-/** Each answer's share of the score, in bank order. */
-export function contributions(bank: Bank, answers: Answers): Contribution[] {
-  const out: Contribution[] = [];
-  for (const axis of bank.axes) {
-    const value = answers.matrix[axis.id];
-    out.push({id: axis.id, kind: 'axis', label: axis.title, answer: axisAnswerWords(value), points: axisPoints(bank, axis, value)});
-  }
-  for (const signal of bank.signals) {
-    const observed = answers.signals[signal.list]?.includes(signal.id) ?? false;
-    out.push({
-      id: signal.id,
-      kind: 'signal',
-      label: signal.text,
-      answer: observed ? 'observed' : 'not observed',
-      points: observed ? (signal.list === 'remediation_sprint' ? signal.weight : -signal.weight) : 0,
-    });
-  }
-  return out;
 }
 
 /** The lowest and highest total score the bank allows. */
@@ -78,10 +35,6 @@ export function scoreRange(bank: Bank): {min: number; max: number} {
     else min -= s.weight;
   }
   return {min, max};
-}
-
-export function totalScore(bank: Bank, answers: Answers): number {
-  return round(contributions(bank, answers).reduce((sum, c) => sum + c.points, 0));
 }
 
 export function disqualifierResults(bank: Bank, answers: Answers): DisqualifierResult[] {
@@ -209,24 +162,6 @@ function lowerFirst(text: string): string {
   return text.charAt(0).toLowerCase() + text.slice(1);
 }
 
-export function signed(n: number): string {
-  return n > 0 ? `+${fmt(n)}` : fmt(n);
-}
-
-export function fmt(n: number): string {
-  return Number.isInteger(n) ? String(n) : n.toFixed(2).replace(/0+$/, '').replace(/\.$/, '');
-}
-
-export function round(n: number): number {
-  return Math.round(n * 1000) / 1000;
-}
-
 function sum(values: number[]): number {
   return values.reduce((a, b) => a + b, 0);
-}
-
-/** "a, b and c" (or "a, b or c") */
-export function list(items: string[], conjunction: 'and' | 'or' = 'and'): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} ${conjunction} ${items[items.length - 1]}`;
 }

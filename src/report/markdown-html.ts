@@ -1,6 +1,6 @@
 /**
  * Markdown → HTML for the HTML report and comparison: marked, made safe. Its own
- * module because only the HTML path needs marked (about 12 ms to load): the CLI
+ * module because only the HTML path needs marked: the CLI
  * imports it dynamically for `--format html`, and src/report/render-report.ts
  * statically for callers that render any format synchronously (the wizard, tests).
  */

@@ -3,7 +3,7 @@
  * JSON), a saved draft, or a markdown or HTML report carrying its data block.
  */
 import {parseAnswers, validateAnswers, type AnswersLoad} from '../answers/parse-answers.js';
-import {parseYamlSource, type SourceProblem} from '../bank/yaml-source.js';
+import {parseYamlSource, type SourceProblem} from '../yaml/yaml-source.js';
 import type {Answers, Bank} from '../engine/types.js';
 import {findBlock, type EmbeddedData} from './embed.js';
 

@@ -10,10 +10,11 @@
 import {readFileSync} from 'node:fs';
 import {Liquid, type Template} from 'liquidjs';
 import {answersToYaml, answersToObject} from '../answers/serialize-answers.js';
-import {packagePath} from '../bank/paths.js';
+import {packagePath} from '../files/paths.js';
 import type {Comparison} from '../engine/compare.js';
 import {buildReportModel, type ReportModel} from '../engine/report-model.js';
-import {score, signed} from '../engine/score.js';
+import {signed} from '../engine/phrases.js';
+import {score} from '../engine/score.js';
 import type {Answers, Bank} from '../engine/types.js';
 import {BLOCK_PLACEHOLDER, bankFingerprint, sealReport, sha256, type EmbeddedData} from './embed.js';
 import {escapeHtml, escapeMarkdown, fence, stripControls} from './escape.js';
@@ -36,7 +37,7 @@ function liquid(escape: (value: unknown) => string): Liquid {
     parseLimit: 1e6,
     renderLimit: 2000,
     memoryLimit: 64e6,
-    // Given, so that liquidjs does not ask Intl for the default (about 15 ms of ICU start-up on every run).
+    // Given, so that liquidjs does not ask Intl for the default (which starts ICU on every run).
     locale: localeFromEnv(),
     fs: {
       // "exists" so that the lookup reaches readFile, which refuses with a message that says why.

@@ -8,7 +8,7 @@
 import type {InterviewState} from '../engine/interview.js';
 import type {Answers} from '../engine/types.js';
 import type {ReportFormat} from '../report/report-types.js';
-import {displayPath} from '../bank/paths.js';
+import {displayPath} from '../files/paths.js';
 import {isOver, startSession, transition, type SessionConfig, type SessionEffect, type SessionEvent, type SessionState} from './session.js';
 
 /** What the runner does to the world. The real ones are in src/session/services.ts; tests give their own. */

@@ -30,7 +30,7 @@ import {score} from '../engine/score.js';
 import type {Answers, Bank, Certainty, Result} from '../engine/types.js';
 import type {ReportFormat} from '../report/report-types.js';
 import {reportFileName} from '../store/file-names.js';
-import {displayPath} from '../bank/paths.js';
+import {displayPath} from '../files/paths.js';
 
 /** What does not change during a session. */
 export interface SessionConfig {

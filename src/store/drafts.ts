@@ -1,6 +1,6 @@
 /**
  * Saved interviews ("drafts"): one answers file per interview, in the
- * answers-file format of PRODUCT.md plus a top-level `draft: {position, saved}`
+ * answers-file format (README.md) plus a top-level `draft: {position, saved}`
  * field, kept in the user's state folder:
  *
  *   $HANDOFF_ASSESS_STATE_DIR/drafts            (tests, or to move them)
@@ -17,7 +17,7 @@ import envPaths from 'env-paths';
 import {parse as parseYaml} from 'yaml';
 import {parseAnswers} from '../answers/parse-answers.js';
 import {answersToYaml} from '../answers/serialize-answers.js';
-import type {SourceProblem} from '../bank/yaml-source.js';
+import type {SourceProblem} from '../yaml/yaml-source.js';
 import {buildSteps, isAnswered} from '../engine/interview.js';
 import type {Answers, Bank} from '../engine/types.js';
 import {writeFileSafely} from './atomic-write.js';

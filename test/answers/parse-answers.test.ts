@@ -3,7 +3,7 @@ import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {parseAnswers, questionIds} from '../../src/answers/parse-answers.js';
 import {answersToYaml} from '../../src/answers/serialize-answers.js';
-import {formatProblem} from '../../src/bank/yaml-source.js';
+import {formatProblem} from '../../src/yaml/yaml-source.js';
 import {MAX_LIST_ITEMS, MAX_NOTE_LENGTH} from '../../src/engine/interview.js';
 import type {Answers} from '../../src/engine/types.js';
 import {prng, profile, randomProfile, realBank} from '../engine/profiles.js';

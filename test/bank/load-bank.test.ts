@@ -3,8 +3,8 @@ import {cpSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync} fr
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {BANK_FILES, defaultBankDir, loadBankDir, parseBank, type BankFile} from '../../src/bank/load-bank.js';
-import {displayPath} from '../../src/bank/paths.js';
-import {formatProblem, type SourceProblem} from '../../src/bank/yaml-source.js';
+import {displayPath} from '../../src/files/paths.js';
+import {formatProblem, type SourceProblem} from '../../src/yaml/yaml-source.js';
 
 const QUESTIONS = defaultBankDir();
 const made: string[] = [];

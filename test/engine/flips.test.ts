@@ -1,6 +1,7 @@
 import {describe, expect, it} from '@jest/globals';
 import {applyChanges, findFlips} from '../../src/engine/flips.js';
-import {leanOf, score, totalScore} from '../../src/engine/score.js';
+import {leanOf, totalScore} from '../../src/engine/points.js';
+import {score} from '../../src/engine/score.js';
 import type {Answers, AxisAnswer, Direction, Flip, SignalList} from '../../src/engine/types.js';
 import {AXES, DISQUALIFIERS, MANAGE, prng, profile, randomProfile, realBank, REMEDIATE, type ProfileSpec} from './profiles.js';
 

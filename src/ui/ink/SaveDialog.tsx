@@ -4,7 +4,7 @@ import {overwriteQuestion, saveTitle} from './labels.js';
 import type {Theme} from './theme.js';
 import {TextInput} from './TextInput.js';
 import {useTheme} from './use-theme.js';
-import {displayPath} from '../../bank/paths.js';
+import {displayPath} from '../../files/paths.js';
 import type {SaveAsk} from '../../session/session.js';
 import {textBuffer, type TextBuffer} from './text-buffer.js';
 

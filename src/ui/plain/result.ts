@@ -1,6 +1,6 @@
 /** The result: the verdict, the report as plain markdown, and saving it as md, html or json. */
 import {confirm, input, select, Separator} from '@inquirer/prompts';
-import {displayPath} from '../../bank/paths.js';
+import {displayPath} from '../../files/paths.js';
 import {words} from '../../engine/flips.js';
 import type {Session} from '../../session/runner.js';
 import type {SessionEvent, SessionState} from '../../session/session.js';

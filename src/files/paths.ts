@@ -7,7 +7,7 @@ let root: string | undefined;
 
 /**
  * The package root: the nearest folder above this module that holds the
- * package's package.json and questions/. This module is src/bank/paths.ts
+ * package's package.json and questions/. This module is src/files/paths.ts
  * under jest, and part of dist/cli.js or a chunk in dist/chunks/ in the
  * bundle, so the depth is not fixed. Found once, on first use.
  */

@@ -5,7 +5,7 @@ import {join} from 'node:path';
 import {PassThrough} from 'node:stream';
 import {loadBankDir} from '../../src/bank/load-bank.js';
 import {emptyAnswers, type Bank} from '../../src/engine/types.js';
-import {draftsCommand} from '../../src/store/drafts-command.js';
+import {draftsCommand} from '../../src/commands/drafts.js';
 import {draftPath, saveDraft} from '../../src/store/drafts.js';
 
 const bank: Bank = loadBankDir().bank!;

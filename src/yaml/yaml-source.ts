@@ -96,6 +96,11 @@ function plainMessage(message: string): string {
   return line;
 }
 
+/** A problem with the value at `path` in `source`: its line, and the path as the field's dotted name. */
+export function problemAt(source: YamlSource, path: readonly (string | number)[], message: string): SourceProblem {
+  return {file: source.file, line: source.lineOf(path), field: path.join('.') || '(top level)', message};
+}
+
 /** `file:line: message`, the one way problems are printed. */
 export function formatProblem(problem: SourceProblem): string {
   const where = problem.line ? `${problem.file}:${problem.line}` : problem.file;

@@ -4,7 +4,7 @@
  * ever removed.
  */
 import type {Bank} from '../engine/types.js';
-import {deleteDraft, DraftNotFoundError, draftsDir, listDrafts, type DraftSummary, type StoreOptions} from './drafts.js';
+import {deleteDraft, DraftNotFoundError, draftsDir, listDrafts, type DraftSummary, type StoreOptions} from '../store/drafts.js';
 
 export interface DraftsArgs {
   /** Remove the draft with this id instead of listing. */
