@@ -72,10 +72,6 @@ export const bundleOptions = {
   alias: {
     // Ink imports it only under DEV=true; not installed, and not wanted in the bundle.
     'react-devtools-core': stub('react-devtools-core'),
-    // marked-terminal imports it eagerly; code blocks are drawn without it (see the stub).
-    'cli-highlight': stub('cli-highlight'),
-    // marked-terminal imports it eagerly; emoji shortcodes are off (see the stub).
-    'node-emoji': stub('node-emoji'),
   },
   banner: REQUIRE_BANNER,
   plugins: [yogaWithoutFetch, stringWidthOneCodePoint],

@@ -60,12 +60,13 @@ function openStyles(text: string, active: string[]): string[] {
 
 /**
  * Split one line (which may hold ANSI styles) into pieces of at most `width`
- * cells, between graphemes. A grapheme wider than the whole width (an emoji
- * at width 1) gets a piece of its own: nothing is dropped.
+ * cells (the first piece: `firstWidth`), between graphemes. A grapheme wider
+ * than the whole width (an emoji at width 1) gets a piece of its own: nothing is dropped.
  */
-export function hardWrap(line: string, width: number): string[] {
+export function hardWrap(line: string, width: number, firstWidth = width): string[] {
   const max = Math.max(1, Math.floor(width));
-  if (cellWidth(line) <= max) return [line];
+  const first = Math.max(1, Math.floor(firstWidth));
+  if (cellWidth(line) <= first) return [line];
   const pieces: string[] = [];
   let active: string[] = [];
   let current = '';
@@ -78,7 +79,9 @@ export function hardWrap(line: string, width: number): string[] {
     }
     for (const grapheme of graphemes(part)) {
       const w = cellWidth(grapheme);
-      if (used + w > max && used > 0) {
+      const limit = pieces.length ? max : first;
+      // A grapheme wider than the short first piece goes to the next piece, leaving the first one empty.
+      if (used + w > limit && (used > 0 || limit < max)) {
         pieces.push(active.length ? current + RESET : current);
         current = active.join('');
         used = 0;
@@ -118,20 +121,19 @@ export function wrapStyled(line: string, width: number, hang?: number): string[]
   };
   for (const word of line.split(/(?<= )/)) {
     const w = cellWidth(word.replace(/ +$/, ''));
-    if (used + w > max && used > indent) flush();
-    if (used + w > max) {
-      // Wider than a whole line: split between graphemes.
-      const pieces = hardWrap(active.join('') + word, max - used);
-      pieces.forEach((piece, i) => {
+    // A new line for a word that fits on one, or when this one is full.
+    if (used + w > max && used > indent && (w <= max - indent || used >= max)) flush();
+    if (used + w <= max) {
+      current += word;
+      used += cellWidth(word);
+    } else {
+      // Wider than any line: split between graphemes, starting where the line is.
+      hardWrap(active.join('') + word, max - indent, max - used).forEach((piece, i) => {
         if (i > 0) flush();
         current += piece;
         used += cellWidth(piece);
       });
-      active = openStyles(word, active);
-      continue;
     }
-    current += word;
-    used += cellWidth(word);
     active = openStyles(word, active);
   }
   if (stripControls(current).trim() || !out.length) out.push(trimEnd(current));

@@ -39,6 +39,12 @@ describe('cells', () => {
     expect(wrapText('one\ntwo', 10)).toEqual(['one', 'two']);
   });
 
+  it('starts a word longer than any line where the line is, and never overflows', () => {
+    expect(wrapText('Matrix: {"failure_frequency":4}', 16)).toEqual(['Matrix: {"failur', 'e_frequency":4}']);
+    expect(wrapText('ab 👍🏽👍🏽👍🏽', 4)).toEqual(['ab', '👍🏽👍🏽', '👍🏽']);
+    expect(wrapText('abc 👍🏽👍🏽👍🏽', 4)).toEqual(['abc', '👍🏽👍🏽', '👍🏽']);
+  });
+
   it('hard-wraps styled text, closing and reopening the style across the break', () => {
     const pieces = hardWrap('\u001B[31mabcdef\u001B[39m', 4);
     expect(pieces.map(stripAnsi)).toEqual(['abcd', 'ef']);
