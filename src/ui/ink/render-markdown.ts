@@ -88,8 +88,9 @@ function list(token: Tokens.List, width: number, style: Style): string[] {
 }
 
 /**
- * Column widths that fit `width`: the widest columns give up cells first, each
- * down to its longest word (at least 6 cells, or its whole width if less).
+ * Column widths that fit `width`: one cell at a time, the column with the most
+ * room above its floor gives one up. A column's floor is its longest word (at
+ * least 6 cells, or its whole width if less), so no word is ever split.
  * Undefined when even that is too wide.
  */
 function fitColumns(table: string[][], width: number, gap: number): number[] | undefined {
@@ -156,11 +157,9 @@ function blocks(tokens: Token[], width: number, style: Style, loose = true): str
 function block(token: Token, width: number, style: Style): string[] | undefined {
   switch (token.type) {
     case 'heading': {
-      // Bold; without styles, the markdown's own "##" tells a heading from a paragraph.
-      const text = inline(token.tokens, style);
-      if (!style.noColor) return paragraph(sgr(style, 1, 22, text), width);
+      // The markdown's own "##" says the level (and, without styles, that it is a heading); bold with styles.
       const hashes = `${'#'.repeat(token.depth)} `;
-      return prefixed(hashes, ' '.repeat(hashes.length), (w) => paragraph(text, w), width);
+      return prefixed(sgr(style, 1, 22, hashes), ' '.repeat(hashes.length), (w) => paragraph(sgr(style, 1, 22, inline(token.tokens, style)), w), width);
     }
     case 'paragraph':
       return paragraph(inline(token.tokens, style), width);

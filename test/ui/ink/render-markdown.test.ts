@@ -45,6 +45,13 @@ describe.each([40, 100])('the report preview at %i columns', (width) => {
     }
   });
 
+  it('marks headings with their level, wrapped lines hanging under the text', () => {
+    expect(plain[0]).toBe('# Handoff risk assessment: Acme Ltd');
+    expect(styled[0]).toBe('\u001B[1m# \u001B[22m\u001B[1mHandoff risk assessment: Acme Ltd\u001B[22m');
+    const narrow = renderMarkdown('### 2. Set system-of-record boundaries and escalation owners', 30, true);
+    expect(narrow).toEqual(['### 2. Set system-of-record', '    boundaries and escalation', '    owners']);
+  });
+
   it('uses no colour or style at all without colour', () => {
     expect(plain.join('\n')).not.toMatch(/\u001B/);
     expect(styled.join('\n')).toMatch(/\u001B\[1m/);
