@@ -169,7 +169,7 @@ async function main(): Promise<void> {
   for (let i = 0; i < 60; i++) await press(scale, i % 2 === 0 ? KEY.down : KEY.up);
   await close(scale);
 
-  // 3. The result screen: the report rendered for the terminal (marked-terminal, loaded lazily), scrolled.
+  // 3. The result screen: the report rendered for the terminal (src/ui/ink/render-markdown.ts, loaded lazily), scrolled.
   const example = parseAnswers('examples/acme.yaml', readFileSync(join(root, 'examples', 'acme.yaml'), 'utf8'), bank);
   if (!example.answers) throw new Error('keystrokes: examples/acme.yaml does not parse');
   const result = open(bank, startInterview(bank, example.answers), date);

@@ -4,7 +4,7 @@
  * lazily-loaded chunks in dist/chunks/ for what only some runs need: each command
  * (src/commands/: --answers, batches, --verify, --compare, the interview), the report
  * code, marked (HTML only), the Ink wizard, the plain mode, the report preview
- * (marked-terminal) and `drafts`. Each dynamic import() in src/ is a chunk
+ * (marked's lexer, src/ui/ink/render-markdown.ts) and `drafts`. Each dynamic import() in src/ is a chunk
  * boundary. `tsc --noEmit` typechecks; this only bundles.
  *
  * It also validates the bundled question bank once, with the full loader, and

@@ -4,6 +4,7 @@
  * ever removed.
  */
 import type {Bank} from '../engine/types.js';
+import {stripControlsOnOneLine} from '../report/escape.js';
 import {deleteDraft, DraftNotFoundError, draftsDir, listDrafts, type DraftSummary, type StoreOptions} from '../store/drafts.js';
 
 export interface DraftsArgs {
@@ -52,8 +53,8 @@ export function draftsCommand(args: DraftsArgs, io: DraftsIo): number {
 export function formatDraftTable(drafts: DraftSummary[]): string {
   const rows = drafts.map((d) => [
     d.id,
-    d.organisation ? printable(d.organisation) : '(not yet named)',
-    d.role ? printable(d.role) : '-',
+    d.organisation ? stripControlsOnOneLine(d.organisation) : '(not yet named)',
+    d.role ? stripControlsOnOneLine(d.role) : '-',
     d.problem ? 'cannot resume' : d.answered !== undefined ? `${d.answered}/${d.total}${d.position === 'review' ? ' review' : ''}` : '?',
     formatWhen(d.saved),
   ]);
@@ -67,11 +68,6 @@ export function formatDraftTable(drafts: DraftSummary[]): string {
     if (d.problem) out += `  problem: ${d.problem}\n`;
   });
   return out;
-}
-
-/** Free text on one line, without control characters that could move the cursor. */
-function printable(text: string): string {
-  return text.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ');
 }
 
 /** "2025-01-31 14:25" in local time. */

@@ -4,17 +4,34 @@
  * forget it.
  */
 
-/** Terminal escape sequences (CSI, OSC, single-character) and other control characters. */
+/**
+ * One terminal escape sequence (ECMA-48): CSI in its 7-bit (ESC [) or 8-bit
+ * (U+009B) form, OSC up to BEL or ST (or the end of the text), or an escape
+ * with intermediates (ESC ( B, ESC c, ESC 7). Node's util.stripVTControlCharacters
+ * is narrower: it leaves "y title" of an OSC title with a space and ":5:1m"
+ * of a colour with colon parameters on screen, so the grammar is spelled out here.
+ */
 // eslint-disable-next-line no-control-regex
-const ANSI = /\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|\u001b[@-_]|\u009b[0-?]*[ -/]*[@-~]/g;
+export const TERMINAL_SEQUENCE = /\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b\u009c]*(?:\u0007|\u001b\\|\u009c)?|\u001b[ -/]*[0-~]|\u009b[0-?]*[ -/]*[@-~]/g;
+/**
+ * Control characters other than tab and line breaks (C0, DEL, C1), and the
+ * bidirectional embeddings, overrides and isolates that can reorder what a reader sees.
+ */
 // eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
-/** Bidirectional embeddings, overrides and isolates: they can reorder what a reader sees. */
-const BIDI = /[\u202a-\u202e\u2066-\u2069]/g;
+const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 
-/** Remove what could recolour, retitle or reorder a terminal or a page; keep every visible character. */
+/**
+ * Remove what could recolour, retitle or reorder a terminal or a page; keep
+ * every visible character. The one function for this in the project: the
+ * report, the wizard's text measuring, pasted input and the drafts listing use it.
+ */
 export function stripControls(text: string): string {
-  return text.replace(ANSI, '').replace(CONTROL, '').replace(BIDI, '');
+  return text.replace(TERMINAL_SEQUENCE, '').replace(INVISIBLE, '');
+}
+
+/** `stripControls` for text shown on one line: each line break or tab becomes a space first. */
+export function stripControlsOnOneLine(text: string): string {
+  return stripControls(text.replace(/\r\n|[\r\n\t\u2028\u2029]/g, ' '));
 }
 
 /**

@@ -125,6 +125,25 @@ describe('escapeMarkdown', () => {
   });
 });
 
+describe('stripControls', () => {
+  it.each([
+    ['a window title with spaces (OSC to BEL)', '\u001B]0;my title\u0007done', 'done'],
+    ['a hyperlink (OSC to ST)', '\u001B]8;;https://x.test/a b\u001B\\link\u001B]8;;\u001B\\', 'link'],
+    ['a colour with colon parameters', '\u001B[38:5:1mred\u001B[0m', 'red'],
+    ['the 8-bit CSI U+009B', '\u009B31mred', 'red'],
+    ['a character-set switch and a reset', '\u001B(Bx\u001Bcy', 'xy'],
+    ['bell, backspace, NUL and C1', 'a\u0007\u0008\u0000\u0085b', 'ab'],
+    ['bidi overrides and isolates', '\u202Eevil\u202C \u2066x\u2069', 'evil x'],
+  ])('removes %s and keeps the visible text', (_what, text, shown) => {
+    expect(stripControls(text)).toBe(shown);
+  });
+
+  it('keeps every visible character, tabs and line breaks', () => {
+    const text = 'Ünïcødé ✅ 👨‍👩‍👧 日本 e\u0301 [31m] ~\t\n';
+    expect(stripControls(text)).toBe(text);
+  });
+});
+
 describe('fence', () => {
   it('cannot be closed by any run of backticks inside', () => {
     for (const inner of ['```', '````', '`````````', 'a ``` b\n```\n````']) {

@@ -4,6 +4,7 @@
  * no keystroke is lost to a stale closure.
  */
 import type {Key} from 'ink';
+import {stripControlsOnOneLine} from '../../report/escape.js';
 
 export interface TextBuffer {
   value: string;
@@ -15,10 +16,8 @@ export function textBuffer(value = ''): TextBuffer {
   return {value, cursor: [...value].length};
 }
 
-/** Printable text from a key or a paste: control characters dropped, line breaks and tabs become spaces. */
-export function printable(input: string): string {
-  return input.replace(/\r\n|[\r\n\t]/g, ' ').replace(/[\u0000-\u001F\u007F-\u009F]/g, '');
-}
+/** Printable text from a key or a paste: escape sequences and control characters dropped, line breaks and tabs become spaces. */
+export const printable = stripControlsOnOneLine;
 
 /**
  * Apply an editing key. Returns the new buffer, or undefined when the key is

@@ -4,7 +4,7 @@ type Renderer = typeof import('./render-markdown.js');
 let loading: Promise<Renderer> | undefined;
 let loaded: Renderer | undefined;
 
-/** Start loading marked + marked-terminal (about half a second) before the result screen needs them. */
+/** Start loading the preview renderer (marked's lexer) before the result screen needs it. */
 export function preloadMarkdown(): Promise<Renderer> {
   loading ??= import('./render-markdown.js').then((m) => (loaded = m));
   return loading;
