@@ -9,7 +9,7 @@
  *
  * It also validates the bundled question bank once, with the full loader, and
  * writes it to dist/bank.json with a hash of every file (src/bank/bank-cache.ts):
- * a run on the default bank then parses no YAML and loads no schema library.
+ * a run on the default bank then parses no bank YAML and loads no bank schemas.
  * A bank that does not validate fails the build.
  *
  * Usage: node scripts/build.mjs [--metafile]   (--metafile writes dist/meta.json for analysis)

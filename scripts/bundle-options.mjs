@@ -25,8 +25,8 @@ async function patchOrFail(plugin, path, from, to) {
 /**
  * yoga-layout (Ink's layout engine) embeds its WebAssembly as a base64 data: URL and,
  * when a global fetch() exists, loads that URL through fetch(): on Node that first
- * loads the fetch implementation (undici), about 35 ms before Ink's first frame on a
- * quiet machine. Its own fallback decodes the base64 directly; this makes it take that
+ * loads the fetch implementation (undici) before Ink's first frame (its cost is in
+ * bench/README.md). Its own fallback decodes the base64 directly; this makes it take that
  * path at once. The build fails if the test is not found (test/build/bundle-patches.test.ts).
  */
 export const YOGA_FROM = '"function"!=typeof fetch';
@@ -40,10 +40,10 @@ export const yogaWithoutFetch = {
 /**
  * string-width 8 (Ink's text measuring, and cells.ts's) tests every non-ASCII grapheme
  * against /^\p{RGI_Emoji}$/v; V8 compiles that regular expression (every emoji sequence)
- * on its first use: about 20 ms, paid by the wizard's first frame for its progress
- * bar and arrows. For a grapheme of one code point the answer is the same as
+ * on its first use, which the wizard's first frame pays for its progress bar and
+ * arrows. For a grapheme of one code point the answer is the same as
  * Emoji_Presentation and not Regional_Indicator (checked for every code point by
- * test/build/string-width-patch.test.ts), which compiles in 0.1 ms; longer
+ * test/build/string-width-patch.test.ts), which compiles at once; longer
  * graphemes still use the full expression. Other major versions (wrap-ansi's own
  * string-width 7) are left alone; in version 8 a missing test fails the build.
  */

@@ -14,7 +14,7 @@ function partsOf(steps: readonly Step[]): string[] {
   return PARTS.filter((p) => steps.some((s) => s.section === p)).map((p) => SECTION_TITLES[p].toLowerCase());
 }
 
-/** How long the interview takes, from its length: about 40 seconds a question, in fives of minutes. */
+/** The minutes the welcome announces, from the interview's length: 40 seconds a question, rounded to fives. */
 export function minutesFor(questions: number): number {
   return Math.max(5, Math.round((questions * 40) / 60 / 5) * 5);
 }
