@@ -95,3 +95,19 @@ export async function check<Ts extends [unknown, ...unknown[]]>(property: fc.IAs
 
 /** A fixed clock and seed for every generated run, so a failure can be replayed. */
 export const SEED = Number(process.env.HARDENING_SEED ?? 20260301);
+
+/**
+ * How many inputs a fuzz property tries: `full` (what `npm run test:hardening`
+ * and CI run), or HANDOFF_FUZZ_RUNS when set, for a quick local pass
+ * (`HANDOFF_FUZZ_RUNS=50 npm run test:hardening`).
+ */
+export function fuzzRuns(full: number): number {
+  const wanted = process.env.HANDOFF_FUZZ_RUNS;
+  if (wanted === undefined || wanted === '') return full;
+  const n = Number(wanted);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`HANDOFF_FUZZ_RUNS must be a whole number of at least 1, for example HANDOFF_FUZZ_RUNS=50 (got "${wanted}")`);
+  return n;
+}
+
+/** A count as the test names show it: 4,500. */
+export const count = (n: number): string => n.toLocaleString('en');
