@@ -112,7 +112,8 @@ describe('a sample through the built binary, with a 96 MiB heap', () => {
 
   test('the same contract holds for files read from disk by the real process', async () => {
     dir = mkdtempSync(join(tmpdir(), 'ha-fuzz-bin-'));
-    expect(samples.length).toBeGreaterThanOrEqual(Math.min(40, RUNS.nearValid + RUNS.garbage));
+    // 40 at full counts; with HANDOFF_FUZZ_RUNS=n, some near-valid inputs are too long to keep.
+    expect(samples.length).toBeGreaterThanOrEqual(Math.min(40, Math.floor((RUNS.nearValid + RUNS.garbage) / 2)));
     const env: NodeJS.ProcessEnv = {...process.env, NO_COLOR: '1'};
     delete env.NODE_OPTIONS;
     const runOne = (file: string) =>
