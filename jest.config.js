@@ -1,9 +1,12 @@
-/** Jest runs the TypeScript sources as ESM through @swc/jest; `npm test` typechecks with tsc first. */
-export default {
+/**
+ * `npm test`: unit, ui and cli tests. Jest runs the TypeScript sources as ESM
+ * through @swc/jest; `npm test` typechecks with tsc first. The slow suites
+ * (fuzz, kill -9, interrupts, pseudo-terminal end-to-end: test/hardening and
+ * test/e2e) run with `npm run test:hardening` (jest.hardening.config.js).
+ */
+export const base = {
   testEnvironment: 'node',
-  roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts', '**/*.test.tsx'],
-  testPathIgnorePatterns: ['/node_modules/', '/dist/'],
   extensionsToTreatAsEsm: ['.ts', '.tsx'],
   moduleNameMapper: {'^(\\.{1,2}/.*)\\.js$': '$1'},
   transform: {
@@ -20,5 +23,12 @@ export default {
     ],
   },
   setupFiles: ['<rootDir>/test/setup-env.ts'],
-  testTimeout: 30000,
+  // A guard against a hang only: tests wait for frames, files and exits, never for a time.
+  testTimeout: 120000,
+};
+
+export default {
+  ...base,
+  roots: ['<rootDir>/test'],
+  testPathIgnorePatterns: ['/node_modules/', '/dist/', '<rootDir>/test/hardening/', '<rootDir>/test/e2e/'],
 };

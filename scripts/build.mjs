@@ -12,39 +12,46 @@
  * a run on the default bank then parses no bank YAML and loads no bank schemas.
  * A bank that does not validate fails the build.
  *
+ * The build is written to a folder of its own, then moved into dist/ file by
+ * file (each rename atomic) and files of an older build removed: a test run that
+ * is using dist/ meanwhile (two `npm test` at once) never finds it missing or
+ * half written.
+ *
  * Usage: node scripts/build.mjs [--metafile]   (--metafile writes dist/meta.json for analysis)
  */
 import {build} from 'esbuild';
-import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
+import {mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
-import {join} from 'node:path';
+import {dirname, join, relative} from 'node:path';
 import {fileURLToPath, pathToFileURL} from 'node:url';
 import {bundleOptions, REQUIRE_BANNER} from './bundle-options.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-rmSync(join(root, 'dist'), {recursive: true, force: true});
+const DIST = join(root, 'dist');
+const out = join(root, `.dist-build-${process.pid}`);
+rmSync(out, {recursive: true, force: true});
 
 const result = await build({
   ...bundleOptions,
   absWorkingDir: root,
   entryPoints: {cli: 'src/cli.ts'},
-  outdir: 'dist',
+  outdir: out,
   chunkNames: 'chunks/[name]-[hash]',
   splitting: true,
   legalComments: 'linked',
   metafile: true,
 });
 
-if (process.argv.includes('--metafile')) writeFileSync(join(root, 'dist', 'meta.json'), JSON.stringify(result.metafile));
+if (process.argv.includes('--metafile')) writeFileSync(join(out, 'meta.json'), JSON.stringify(result.metafile));
 
 // dist/manifest.json: the packages bundled into each file, so that a test can tell what a run loaded.
 const manifest = {};
 for (const [file, output] of Object.entries(result.metafile.outputs)) {
   if (!file.endsWith('.js')) continue;
   const packages = new Set(Object.keys(output.inputs).flatMap((input) => /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(input)?.[1] ?? []));
-  manifest[file.replace(/^dist\//, '')] = [...packages].sort();
+  manifest[relative(out, join(root, file))] = [...packages].sort();
 }
-writeFileSync(join(root, 'dist', 'manifest.json'), JSON.stringify(manifest, null, 1));
+writeFileSync(join(out, 'manifest.json'), JSON.stringify(manifest, null, 1));
 
 // The bank cache: the same loader the CLI uses, bundled to a temporary module and run here.
 const loader = await build({
@@ -75,9 +82,23 @@ try {
   const {bank, errors} = loadBankDir(dir);
   if (!bank) {
     console.error(`build: the bundled question bank in questions/ is not valid:\n${errors.map((e) => `  ${formatProblem(e)}`).join('\n')}`);
+    rmSync(out, {recursive: true, force: true});
     process.exit(1);
   }
-  writeFileSync(join(root, BANK_CACHE_FILE), JSON.stringify({format: BANK_CACHE_FORMAT, files, bank}));
+  writeFileSync(join(out, relative('dist', BANK_CACHE_FILE)), JSON.stringify({format: BANK_CACHE_FORMAT, files, bank}));
 } finally {
   rmSync(tmp, {recursive: true, force: true});
 }
+
+// Publish: move each new file into dist/ (a rename replaces a file atomically), then drop what the new build does not have.
+const built = readdirSync(out, {recursive: true, withFileTypes: true}).filter((e) => e.isFile()).map((e) => relative(out, join(e.parentPath, e.name)));
+for (const file of built) {
+  mkdirSync(dirname(join(DIST, file)), {recursive: true});
+  renameSync(join(out, file), join(DIST, file));
+}
+const keep = new Set(built);
+for (const e of readdirSync(DIST, {recursive: true, withFileTypes: true})) {
+  const file = relative(DIST, join(e.parentPath, e.name));
+  if (e.isFile() && !keep.has(file)) rmSync(join(DIST, file), {force: true});
+}
+rmSync(out, {recursive: true, force: true});

@@ -1,12 +1,14 @@
 /**
- * The non-interactive CLI as a black box: spawn the built binary, assert what
- * it printed, wrote and returned.
+ * The non-interactive CLI: what it printed, wrote and returned. Most runs call
+ * main() in-process (`cli`); the built binary is spawned (`runCli`) where only
+ * a process shows it: the bundle end to end, the exit status, stdin that is not
+ * a terminal, --help and --version, and which packages a run loads.
  */
 import {describe, expect, it, beforeEach, afterEach} from '@jest/globals';
 import {existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, cpSync, readdirSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {ROOT, runCli} from './run-cli.js';
+import {ROOT, runCli, runInProcess} from './run-cli.js';
 
 const EXAMPLE = join(ROOT, 'examples', 'acme.yaml');
 let dir: string;
@@ -17,6 +19,9 @@ beforeEach(() => {
 afterEach(() => {
   rmSync(dir, {recursive: true, force: true});
 });
+
+/** main(argv, io) in-process, from the project folder, as the binary would run it. */
+const cli = (args: string[], options: {input?: string} = {}) => runInProcess(args, {cwd: ROOT, timeoutMs: 60_000, ...options});
 
 const exampleWith = (replace: [string | RegExp, string][]): string => {
   let text = readFileSync(EXAMPLE, 'utf8');
@@ -36,8 +41,8 @@ describe('a report from an answers file', () => {
     expect(run.stderr).toBe('');
   });
 
-  it('writes JSON with the documented fields', () => {
-    const run = runCli(['--answers', EXAMPLE, '--format', 'json']);
+  it('writes JSON with the documented fields', async () => {
+    const run = await cli(['--answers', EXAMPLE, '--format', 'json']);
     expect(run.code).toBe(0);
     const report = JSON.parse(run.stdout);
     expect(report.recommendation).toBe('remediation-sprint');
@@ -51,8 +56,8 @@ describe('a report from an answers file', () => {
     expect(report.answers.context.organisation).toBe('Acme Ltd');
   });
 
-  it('writes one self-contained HTML page', () => {
-    const run = runCli(['--answers', EXAMPLE, '--format', 'html']);
+  it('writes one self-contained HTML page', async () => {
+    const run = await cli(['--answers', EXAMPLE, '--format', 'html']);
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^<!doctype html>/);
     expect(run.stdout).toContain('<h1>Handoff risk assessment: Acme Ltd</h1>');
@@ -60,7 +65,7 @@ describe('a report from an answers file', () => {
     expect(run.stdout).not.toMatch(/<script|<link|src="http|@import/i);
   });
 
-  it('reads the answers from stdin with "-", JSON as well as YAML', () => {
+  it('reads the answers from stdin with "-", JSON as well as YAML', async () => {
     const answers = {
       version: 1,
       context: {organisation: 'Stdin Co', role: 'founder', workflow: 'Quote to cash', systems: ['Pipedrive', 'Xero']},
@@ -68,17 +73,17 @@ describe('a report from an answers file', () => {
       signals: {manage_in_place: ['lightweight_controls', 'clear_ownership'], remediation_sprint: []},
       disqualifiers: {no_tradeoff_owner: false, no_budget_path: false, broad_redesign_expected: false, exploratory_no_pain: false},
     };
-    const run = runCli(['--answers', '-', '--format', 'json'], {input: JSON.stringify(answers)});
+    const run = await cli(['--answers', '-', '--format', 'json'], {input: JSON.stringify(answers)});
     expect(run.code).toBe(0);
     const report = JSON.parse(run.stdout);
     expect(report.organisation).toBe('Stdin Co');
     expect(report.recommendation).toBe('manage-in-place');
   });
 
-  it('uses a custom template', () => {
+  it('uses a custom template', async () => {
     const template = join(dir, 'short.md.liquid');
     writeFileSync(template, '# {{ organisation }}: {{ recommendationLabel }} ({{ confidence }})\n');
-    const run = runCli(['--answers', EXAMPLE, '--template', template]);
+    const run = await cli(['--answers', EXAMPLE, '--template', template]);
     expect(run.code).toBe(0);
     const [first, block] = run.stdout.split('\n').filter(Boolean);
     expect(first).toMatch(/^# Acme Ltd: Remediation sprint \((high|medium|low)\)$/);
@@ -87,22 +92,22 @@ describe('a report from an answers file', () => {
 });
 
 describe('--out', () => {
-  it('writes the file and never replaces it without --force', () => {
+  it('writes the file and never replaces it without --force', async () => {
     const out = join(dir, 'report.md');
-    const first = runCli(['--answers', EXAMPLE, '--out', out]);
+    const first = await cli(['--answers', EXAMPLE, '--out', out]);
     expect(first.code).toBe(0);
     expect(first.stdout).toBe('');
     const written = readFileSync(out, 'utf8');
     expect(written).toContain('# Handoff risk assessment: Acme Ltd');
 
     writeFileSync(out, 'my edited report');
-    const second = runCli(['--answers', EXAMPLE, '--out', out]);
+    const second = await cli(['--answers', EXAMPLE, '--out', out]);
     expect(second.code).toBe(2);
     expect(second.stderr).toContain('already exists');
     expect(second.stderr).toContain('--force');
     expect(readFileSync(out, 'utf8')).toBe('my edited report');
 
-    const forced = runCli(['--answers', EXAMPLE, '--out', out, '--force']);
+    const forced = await cli(['--answers', EXAMPLE, '--out', out, '--force']);
     expect(forced.code).toBe(0);
     expect(readFileSync(out, 'utf8')).toBe(written);
     expect(readdirSync(dir)).toEqual(['report.md']); // no temp files left behind
@@ -120,36 +125,36 @@ describe('invalid input exits 2, names the file, the field and what is allowed, 
     {name: 'a list instead of a map', text: '- just\n- a list\n', expect: [/bad\.yaml/, /version: 1/]},
   ];
   for (const c of cases) {
-    it(c.name, () => {
+    it(c.name, async () => {
       const file = join(dir, 'bad.yaml');
       writeFileSync(file, c.text);
       const out = join(dir, 'report.md');
-      const run = runCli(['--answers', file, '--out', out]);
+      const run = await cli(['--answers', file, '--out', out]);
       expect(run.code).toBe(2);
       for (const pattern of c.expect) expect(run.stderr).toMatch(pattern);
-      expect(run.stderr).not.toMatch(/at .*\.js:\d+/); // no stack trace
+      expect(run.stderr).not.toMatch(/at .*\.[jt]sx?:\d+/); // no stack trace
       expect(existsSync(out)).toBe(false);
     });
   }
 
-  it('a missing answers file', () => {
-    const run = runCli(['--answers', join(dir, 'nope.yaml')]);
+  it('a missing answers file', async () => {
+    const run = await cli(['--answers', join(dir, 'nope.yaml')]);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/nope\.yaml: no such answers file/);
   });
 
-  it('every problem is listed, not only the first', () => {
+  it('every problem is listed, not only the first', async () => {
     const file = join(dir, 'bad.yaml');
     writeFileSync(file, exampleWith([['failure_frequency: 4', 'failure_frequency: 0'], ['lead_time_impact: 4', 'lead_time_impact: high']]));
-    const run = runCli(['--answers', file]);
+    const run = await cli(['--answers', file]);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('2 problems');
     expect(run.stderr).toMatch(/failure_frequency/);
     expect(run.stderr).toMatch(/lead_time_impact/);
   });
 
-  it('a format that does not exist', () => {
-    const run = runCli(['--answers', EXAMPLE, '--format', 'pdf']);
+  it('a format that does not exist', async () => {
+    const run = await cli(['--answers', EXAMPLE, '--format', 'pdf']);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/md, html, json/);
   });
@@ -160,20 +165,20 @@ describe('invalid input exits 2, names the file, the field and what is allowed, 
     expect(run.stderr).toMatch(/unknown option/);
   });
 
-  it('a broken question bank: every problem with file and line', () => {
+  it('a broken question bank: every problem with file and line', async () => {
     const bank = join(dir, 'bank');
     cpSync(join(ROOT, 'questions'), bank, {recursive: true});
     const matrix = join(bank, 'matrix.yaml');
     writeFileSync(matrix, readFileSync(matrix, 'utf8').replace('weight: 3\n    failure_class: handoffs that hold up', 'weight: heavy\n    failure_class: handoffs that hold up'));
-    const run = runCli(['--answers', EXAMPLE, '--questions', bank]);
+    const run = await cli(['--answers', EXAMPLE, '--questions', bank]);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/matrix\.yaml:\d+: axis "lead_time_impact": "weight" must be a number, e\.g\. weight: 2/);
   });
 
-  it('a broken template names the file and line', () => {
+  it('a broken template names the file and line', async () => {
     const template = join(dir, 'broken.md.liquid');
     writeFileSync(template, '# Report\n\n{% if organisation %}\nno end\n');
-    const run = runCli(['--answers', EXAMPLE, '--template', template]);
+    const run = await cli(['--answers', EXAMPLE, '--template', template]);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/broken\.md\.liquid:\d+: template error/);
   });
@@ -187,8 +192,8 @@ describe('flags that cannot go together are refused, not ignored', () => {
     [['--out', 'x.md'], /--out goes with --answers or --compare/],
     [['--out-dir', 'reports'], /--out-dir goes with --answers DIR/],
     [['--answers', 'examples/acme.yaml', '--date', '2026-02-31'], /--date: "2026-02-31" is not a date/],
-  ])('%j', (args, message) => {
-    const run = runCli(args as string[]);
+  ])('%j', async (args, message) => {
+    const run = await cli(args as string[]);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(message);
     expect(run.stdout).toBe('');

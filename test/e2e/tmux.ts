@@ -77,20 +77,30 @@ export class TmuxSession {
     return this.tmux('capture-pane', '-p', '-e', '-t', this.name);
   }
 
-  /** Poll the screen until it shows `needle`; returns that screen. */
-  async waitFor(needle: string | RegExp, timeout = 15000): Promise<string> {
-    const start = Date.now();
+  /**
+   * Poll the screen until it shows `needle`; returns that screen. Fails only
+   * when the screen has not changed for `stalled` ms: a loaded machine waits
+   * longer, a stuck program still fails, with its screen.
+   */
+  async waitFor(needle: string | RegExp, stalled = 30000): Promise<string> {
+    let last = '';
+    let lastChange = Date.now();
     for (;;) {
       const screen = this.screen();
       if (typeof needle === 'string' ? screen.includes(needle) : needle.test(screen)) return screen;
-      if (Date.now() - start > timeout) throw new Error(`Timed out after ${timeout} ms waiting for ${String(needle)}. The screen:\n${screen}`);
+      if (screen !== last) {
+        last = screen;
+        lastChange = Date.now();
+      } else if (Date.now() - lastChange > stalled) {
+        throw new Error(`Waited for ${String(needle)}; the screen has not changed for ${stalled} ms. The screen:\n${screen}`);
+      }
       await delay(100);
     }
   }
 
   /** Wait for the program to end; returns its exit status. */
-  async exitCode(timeout = 15000): Promise<number> {
-    const screen = await this.waitFor(/EXIT=\d+/, timeout);
+  async exitCode(stalled = 30000): Promise<number> {
+    const screen = await this.waitFor(/EXIT=\d+/, stalled);
     return Number(/EXIT=(\d+)/.exec(screen)![1]);
   }
 

@@ -4,7 +4,8 @@
  * up to 125 axes), banks with one field broken, and banks with a file
  * missing, empty, a folder or garbage. Each runs through `main()` in-process
  * with the example answers on stdin, in md, html or json: exit 0 with a
- * report, or exit 2 naming the bank file and the field.
+ * report, or exit 2 naming the bank file and the field. Full counts unless
+ * HANDOFF_FUZZ_RUNS=<n> asks for n of each.
  */
 import {afterAll, beforeAll, describe, test} from '@jest/globals';
 import fc from 'fast-check';
@@ -13,7 +14,9 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {stringify as toYaml} from 'yaml';
 import {brokenBank, validBank, wreckedBank} from './generators.js';
-import {breach, check, ROOT, runInProcess, SEED} from './harness.js';
+import {breach, check, count, fuzzRuns, ROOT, runInProcess, SEED} from './harness.js';
+
+const RUNS = {valid: fuzzRuns(300), broken: fuzzRuns(550), wrecked: fuzzRuns(150)};
 
 const EXAMPLE = readFileSync(join(ROOT, 'examples', 'acme.yaml'), 'utf8');
 let work: string;
@@ -65,7 +68,7 @@ async function runBank(files: File[], format: string, what: string) {
 }
 
 describe('generated question banks through main()', () => {
-  test('300 valid variations: exit 0 and a report', async () => {
+  test(`${count(RUNS.valid)} valid variations: exit 0 and a report`, async () => {
     await check(
       fc.asyncProperty(validBank, fc.constantFrom('md', 'html', 'json'), async ({files, what}, format) => {
         stats.valid++;
@@ -74,11 +77,11 @@ describe('generated question banks through main()', () => {
         if (format === 'json') JSON.parse(run.stdout);
         else if (!run.stdout.includes('handoff-assess:data')) throw new Error('no report on stdout');
       }),
-      {seed: SEED + 10, numRuns: 300, endOnFailure: true},
+      {seed: SEED + 10, numRuns: RUNS.valid, endOnFailure: true},
     );
   }, 180_000);
 
-  test('550 banks with one field broken: exit 0, or exit 2 naming the field', async () => {
+  test(`${count(RUNS.broken)} banks with one field broken: exit 0, or exit 2 naming the field`, async () => {
     await check(
       fc.asyncProperty(brokenBank, fc.constantFrom('md', 'json'), async ({files, names, what}, format) => {
         stats.broken++;
@@ -88,11 +91,11 @@ describe('generated question banks through main()', () => {
         const fileLevel = /(is not valid YAML or JSON|could not be read)/.test(run.stderr);
         if (run.code === 2 && !fileLevel && !names.some((name) => run.stderr.includes(name))) throw new Error(`${what}: exit 2 names none of ${names.join(', ')}:\n${run.stderr.slice(0, 3000)}`);
       }),
-      {seed: SEED + 11, numRuns: 550, endOnFailure: true},
+      {seed: SEED + 11, numRuns: RUNS.broken, endOnFailure: true},
     );
   }, 180_000);
 
-  test('150 banks with a file missing, empty, a folder or garbage: exit 2 naming that file', async () => {
+  test(`${count(RUNS.wrecked)} banks with a file missing, empty, a folder or garbage: exit 2 naming that file`, async () => {
     await check(
       fc.asyncProperty(wreckedBank, async ({files, names, what}) => {
         stats.wrecked++;
@@ -101,7 +104,7 @@ describe('generated question banks through main()', () => {
         if (problem) throw new Error(`${what}: ${problem}:\n${run.stderr.slice(0, 3000)}`);
         if (run.code === 2 && !names.some((name) => run.stderr.includes(name))) throw new Error(`${what}: exit 2 does not name ${names.join(', ')}:\n${run.stderr.slice(0, 3000)}`);
       }),
-      {seed: SEED + 12, numRuns: 150, endOnFailure: true},
+      {seed: SEED + 12, numRuns: RUNS.wrecked, endOnFailure: true},
     );
   }, 180_000);
 });

@@ -1,63 +1,11 @@
 /**
  * Shared pieces of the hardening tests (issue 5): running `main()` in-process
- * with injected streams, the built binary as a black box, and the checks
+ * with injected streams and the built binary as a black box (test/cli/run-cli.ts), and the checks
  * every run must pass (an exit code of 0 or 2, no stack trace, no hang).
  */
 import fc from 'fast-check';
-import {Readable, Writable} from 'node:stream';
-import {main, type Io} from '../../src/cli.js';
 
-export {ROOT, BIN, runCli} from '../cli/run-cli.js';
-
-/** A write stream that keeps what is written. */
-export class Sink extends Writable {
-  text = '';
-  isTTY = false;
-  override _write(chunk: Buffer | string, _encoding: BufferEncoding, callback: (error?: Error | null) => void): void {
-    this.text += String(chunk);
-    callback();
-  }
-}
-
-export interface InProcessRun {
-  code: number;
-  stdout: string;
-  stderr: string;
-  ms: number;
-}
-
-/**
- * `main(argv)` with injected io: stdin holds `input` (bytes or text), stdout
- * and stderr are collected. A run still going after `timeoutMs` is a hang
- * and rejects.
- */
-export async function runInProcess(argv: string[], options: {input?: Buffer | string; cwd?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number} = {}): Promise<InProcessRun> {
-  const stdout = new Sink();
-  const stderr = new Sink();
-  const input = options.input === undefined ? Buffer.alloc(0) : Buffer.isBuffer(options.input) ? options.input : Buffer.from(options.input, 'utf8');
-  const stdin = Readable.from([input]) as unknown as NodeJS.ReadStream;
-  const io: Io = {
-    stdin,
-    stdout: stdout as unknown as NodeJS.WriteStream,
-    stderr: stderr as unknown as NodeJS.WriteStream,
-    cwd: options.cwd ?? process.cwd(),
-    env: {NO_COLOR: '1', ...options.env},
-    now: () => new Date(2026, 2, 1, 12, 0, 0),
-  };
-  const started = performance.now();
-  let timer: NodeJS.Timeout | undefined;
-  const hang = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`main(${JSON.stringify(argv)}) did not finish within ${options.timeoutMs ?? 10000} ms`)), options.timeoutMs ?? 10000);
-  });
-  try {
-    const code = await Promise.race([main(argv, io), hang]);
-    return {code, stdout: stdout.text, stderr: stderr.text, ms: performance.now() - started};
-  } finally {
-    clearTimeout(timer);
-    // main() sets process.exitCode for the binary; the test process is not the binary.
-    process.exitCode = undefined;
-  }
-}
+export {ROOT, BIN, runCli, runInProcess, Sink, type InProcessRun} from '../cli/run-cli.js';
 
 /** What no run may print: an unexpected-error report or a stack trace. */
 export function crashSigns(stderr: string): string | undefined {
@@ -95,3 +43,19 @@ export async function check<Ts extends [unknown, ...unknown[]]>(property: fc.IAs
 
 /** A fixed clock and seed for every generated run, so a failure can be replayed. */
 export const SEED = Number(process.env.HARDENING_SEED ?? 20260301);
+
+/**
+ * How many inputs a fuzz property tries: `full` (what `npm run test:hardening`
+ * and CI run), or HANDOFF_FUZZ_RUNS when set, for a quick local pass
+ * (`HANDOFF_FUZZ_RUNS=50 npm run test:hardening`).
+ */
+export function fuzzRuns(full: number): number {
+  const wanted = process.env.HANDOFF_FUZZ_RUNS;
+  if (wanted === undefined || wanted === '') return full;
+  const n = Number(wanted);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`HANDOFF_FUZZ_RUNS must be a whole number of at least 1, for example HANDOFF_FUZZ_RUNS=50 (got "${wanted}")`);
+  return n;
+}
+
+/** A count as the test names show it: 4,500. */
+export const count = (n: number): string => n.toLocaleString('en');

@@ -257,11 +257,15 @@ function wizard(dir: string, state: string, args: string[]) {
 }
 
 /** Wait until the screen no longer shows `text` (the welcome names the question it continues at). */
-async function waitGone(t: TmuxSession, text: RegExp, timeout = 15000) {
-  const start = Date.now();
-  while (text.test(t.screen())) {
-    if (Date.now() - start > timeout) throw new Error(`Timed out waiting for ${String(text)} to go. The screen:\n${t.screen()}`);
+async function waitGone(t: TmuxSession, text: RegExp, stalled = 30000) {
+  let last = t.screen();
+  let lastChange = Date.now();
+  while (text.test(last)) {
+    if (Date.now() - lastChange > stalled) throw new Error(`Waited for ${String(text)} to go; the screen has not changed for ${stalled} ms. The screen:\n${last}`);
     await new Promise((r) => setTimeout(r, 100));
+    const screen = t.screen();
+    if (screen !== last) lastChange = Date.now();
+    last = screen;
   }
 }
 

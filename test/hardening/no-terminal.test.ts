@@ -111,7 +111,7 @@ describe('no terminal on stdin', () => {
 });
 
 /** In tmux: press a key and wait for the screen to change. */
-async function press(t: TmuxSession, key: string, timeout = 8000) {
+async function press(t: TmuxSession, key: string, timeout = 30000) {
   const before = t.screen();
   if (key.length === 1) await t.type(key);
   else t.key(key);

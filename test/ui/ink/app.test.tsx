@@ -4,7 +4,7 @@ import {join} from 'node:path';
 import {cleanup} from 'ink-testing-library';
 import {buildSteps, startInterview} from '../../../src/engine/interview.js';
 import {renderReport} from '../../../src/report/render-report.js';
-import {KEY, keysOf, mount, realBank, WHOLE_INTERVIEW, type Mounted} from './helpers.js';
+import {KEY, keysOf, mount, realBank, waitFor, WHOLE_INTERVIEW, type Mounted} from './helpers.js';
 
 afterEach(() => cleanup());
 
@@ -457,11 +457,7 @@ describe('ctrl-c', () => {
 });
 
 async function waitGone(w: Mounted, text: string) {
-  const start = Date.now();
-  while (w.lastFrame().includes(text)) {
-    if (Date.now() - start > 3000) throw new Error(`still shows ${text}:\n${w.lastFrame()}`);
-    await new Promise((r) => setTimeout(r, 5));
-  }
+  await waitFor(() => !w.lastFrame().includes(text), w.lastFrame);
 }
 
 describe('when the draft cannot be saved', () => {

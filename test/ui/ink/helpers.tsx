@@ -42,13 +42,34 @@ export function realBank(): Bank {
 
 export const delay = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
-/** Poll until `check` passes (returns its value) or fail with the last frame. */
-export async function waitFor<T>(check: () => T | undefined | false, describe: () => string, timeout = 5000): Promise<T> {
-  const start = Date.now();
+/**
+ * Let Ink take a key: a few turns of the event loop, no clock. Ink hands a
+ * lone ESC on at the next turn (it may start a sequence), and React attaches
+ * the input handlers of the new state in a passive effect at the turn after;
+ * a key sent before that reaches the old handler.
+ */
+export async function settle(): Promise<void> {
+  for (let turn = 0; turn < 3; turn++) await new Promise<void>((r) => setImmediate(r));
+}
+
+/**
+ * Poll until `check` passes (returns its value). Fails only when the screen
+ * (`describe`) has not changed for `stalled` ms: a slow machine waits longer,
+ * a stuck wizard still fails, with its last frame.
+ */
+export async function waitFor<T>(check: () => T | undefined | false, describe: () => string, stalled = 15000): Promise<T> {
+  let last = describe();
+  let lastChange = Date.now();
   for (;;) {
     const value = check();
     if (value) return value;
-    if (Date.now() - start > timeout) throw new Error(`timed out waiting; last frame:\n${describe()}`);
+    const now = describe();
+    if (now !== last) {
+      last = now;
+      lastChange = Date.now();
+    } else if (Date.now() - lastChange > stalled) {
+      throw new Error(`timed out waiting: the screen did not change for ${stalled} ms; last frame:\n${now}`);
+    }
     await delay(5);
   }
 }
@@ -57,7 +78,8 @@ export interface Mounted {
   lastFrame(): string;
   press(...keys: string[]): Promise<void>;
   type(text: string): Promise<void>;
-  waitForFrame(text: string | RegExp, timeout?: number): Promise<string>;
+  /** Wait for a frame that shows `text`; fails when the frame stops changing for `stalled` ms without it. */
+  waitForFrame(text: string | RegExp, stalled?: number): Promise<string>;
   /** Every state onChange was called with, in order. */
   changes: InterviewState[];
   outcome(): Outcome | undefined;
@@ -87,15 +109,14 @@ export async function mount(options: MountOptions = {}): Promise<Mounted> {
   const press = async (...keys: string[]) => {
     for (const key of keys) {
       stdin.write(key);
-      // A lone ESC is held back briefly by Ink's parser (it may start a sequence).
-      await delay(key === KEY.esc ? 40 : 10);
+      await settle();
     }
   };
   return {
     lastFrame,
     press,
     type: async (text: string) => press(...[...text]),
-    waitForFrame: (text, timeout) => waitFor(() => (typeof text === 'string' ? lastFrame().includes(text) : text.test(lastFrame())) && lastFrame(), lastFrame, timeout),
+    waitForFrame: (text, stalled) => waitFor(() => (typeof text === 'string' ? lastFrame().includes(text) : text.test(lastFrame())) && lastFrame(), lastFrame, stalled),
     changes,
     outcome,
     waitForOutcome: () => waitFor(outcome, lastFrame),

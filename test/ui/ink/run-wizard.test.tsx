@@ -11,7 +11,7 @@ import {stripAnsi} from '../../../src/ui/ink/cells.js';
 import {FakeStdin, FakeStdout} from './fake-tty.js';
 import {runInkWizard} from '../../../src/ui/ink/run-wizard.js';
 import {outcomeOf, testSession, type Outcome} from '../../session/helpers.js';
-import {delay, KEY, realBank, waitFor} from './helpers.js';
+import {KEY, realBank, settle, waitFor} from './helpers.js';
 
 const bank = realBank();
 const steps = buildSteps(bank);
@@ -26,7 +26,7 @@ async function start(columns: number, rows: number, initial: InterviewState = st
   const press = async (...keys: string[]) => {
     for (const k of keys) {
       stdin.send(k);
-      await delay(k === KEY.esc ? 40 : 15);
+      await settle();
     }
   };
   const waitForScreen = (text: string) => waitFor(() => stdout.screen().includes(text) && stdout.screen(), () => stdout.screen());

@@ -3,7 +3,7 @@ import {existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {loadBankDir} from '../../../src/bank/load-bank.js';
-import {buildSteps, MAX_LIST_ITEMS, MAX_NOTE_LENGTH, startInterview, type InterviewState} from '../../../src/engine/interview.js';
+import {buildSteps, MAX_LIST_ITEMS, startInterview, type InterviewState} from '../../../src/engine/interview.js';
 import type {Answers, Bank} from '../../../src/engine/types.js';
 import {runPlain} from '../../../src/ui/plain/run-plain.js';
 import {outcomeOf, testSession, type Outcome} from '../../session/helpers.js';
@@ -372,24 +372,7 @@ describe('plain mode: why this matters, notes, certainty', () => {
 });
 
 describe('plain mode: limits', () => {
-  test('a note longer than the engine allows is refused with its message and asked for again; nothing is stored', async () => {
-    const {term, changes, outcome} = start();
-    await term.waitFor('? Which organisation is this assessment for?');
-    await term.line(`:note ${'x'.repeat(MAX_NOTE_LENGTH + 1)}`);
-    await term.waitFor(`Please keep the note to at most ${MAX_NOTE_LENGTH} characters (now ${MAX_NOTE_LENGTH + 1}).`);
-    await term.waitFor('? Note on');
-    expect(changes).toHaveLength(0);
-    // The note prompt checks it too.
-    await term.line('y'.repeat(MAX_NOTE_LENGTH + 1));
-    await term.waitFor(`Please keep the note to at most ${MAX_NOTE_LENGTH} characters`);
-    await term.press(KEY.ctrlU);
-    await term.line('Call back on Tuesday');
-    await term.waitFor('Note saved.');
-    await term.press(KEY.ctrlC);
-    const end = await outcome;
-    expect(end.state.answers.notes).toEqual({organisation: 'Call back on Tuesday'});
-  });
-
+  // A note of MAX_NOTE_LENGTH + 1 characters typed in full: test/hardening/plain-long-note.test.ts (npm run test:hardening).
   test(`more than ${MAX_LIST_ITEMS} systems are refused with the engine's message`, async () => {
     const {term, outcome} = start({...startInterview(bank), index: indexOf('systems')});
     await term.waitFor('? Which systems');
