@@ -9,8 +9,9 @@ import {mkdtempSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {loadBankDir} from '../../src/bank/load-bank.js';
-import {MAX_NOTE_LENGTH, startInterview, type InterviewState} from '../../src/engine/interview.js';
+import {MAX_NOTE_LENGTH} from '../../src/engine/interview.js';
 import {runPlain} from '../../src/ui/plain/run-plain.js';
+import {outcomeOf, testSession} from '../session/helpers.js';
 import {FakeTerminal, KEY} from '../ui/plain/fake-terminal.js';
 
 const bank = loadBankDir().bank!;
@@ -22,17 +23,10 @@ afterEach(() => rmSync(cwd, {recursive: true, force: true}));
 
 test('a note longer than the engine allows is refused with its message and asked for again; nothing is stored', async () => {
   const term = new FakeTerminal();
-  const changes: InterviewState[] = [];
-  const outcome = runPlain({
-    bank,
-    initial: startInterview(bank),
-    onChange: (s) => changes.push(s),
-    renderReport: () => '',
-    defaultFileName: (_, format) => `report.${format}`,
-    cwd,
-    stdin: term.input as unknown as NodeJS.ReadStream,
-    stdout: term.output as unknown as NodeJS.WriteStream,
-  });
+  const {session, changes} = testSession({bank, cwd, renderReport: () => ''});
+  const outcome = runPlain(session, {stdin: term.input as unknown as NodeJS.ReadStream, stdout: term.output as unknown as NodeJS.WriteStream}).then(
+    () => outcomeOf(session)!,
+  );
   await term.waitFor('? Which organisation is this assessment for?');
   await term.line(`:note ${'x'.repeat(MAX_NOTE_LENGTH + 1)}`);
   await term.waitFor(`Please keep the note to at most ${MAX_NOTE_LENGTH} characters (now ${MAX_NOTE_LENGTH + 1}).`);
