@@ -1,5 +1,5 @@
 /**
- * Write answers in the answers-file format (README.md, "The answers file"), fields in the
+ * Write answers in the answers-file format (docs/answers-file.md), fields in the
  * documented order, so a draft, an embedded report block and a hand-written
  * file all read the same.
  */

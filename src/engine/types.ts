@@ -3,7 +3,7 @@
  *
  * Two families live here: the question bank (what is asked and how it is
  * scored, loaded from questions/ by src/bank) and the answers (the public
- * answers-file contract of README.md, "The answers file"), plus the result of scoring.
+ * answers-file contract of docs/answers-file.md), plus the result of scoring.
  */
 
 /** The two poles of the decision. */
@@ -149,7 +149,7 @@ export interface Bank {
 }
 
 // ---------------------------------------------------------------------------
-// The answers (public contract: README.md, "The answers file")
+// The answers (public contract: docs/answers-file.md)
 // ---------------------------------------------------------------------------
 
 export interface ContextAnswers {

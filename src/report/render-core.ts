@@ -136,7 +136,7 @@ export function renderHtml(bank: Bank, answers: Answers, date: string, template:
 }
 
 /**
- * The JSON report: a stable, documented shape (README "JSON report"). Every
+ * The JSON report: a stable, documented shape (docs/report.md, "JSON report"). Every
  * string meant to be read has terminal escape sequences and control
  * characters removed; `answers` is data and keeps the text exactly as given.
  */

@@ -1,6 +1,6 @@
 /**
  * Saved interviews ("drafts"): one answers file per interview, in the
- * answers-file format (README.md) plus a top-level `draft: {position, saved}`
+ * answers-file format (docs/answers-file.md) plus a top-level `draft: {position, saved}`
  * field, kept in the user's state folder:
  *
  *   $HANDOFF_ASSESS_STATE_DIR/drafts            (tests, or to move them)

@@ -8,7 +8,7 @@ import {buildSteps} from '../../src/engine/interview.js';
 import type {Answers, Bank} from '../../src/engine/types.js';
 import {draftsDir, saveDraft} from '../../src/store/drafts.js';
 import {runInteractive, type InteractiveOptions} from '../../src/session/run-interactive.js';
-import {delay, waitFor} from '../ui/ink/helpers.js';
+import {settle, waitFor} from '../ui/ink/helpers.js';
 import {FakeStdin, FakeStdout} from '../ui/ink/fake-tty.js';
 import {FakeTerminal, KEY} from '../ui/plain/fake-terminal.js';
 
@@ -289,7 +289,7 @@ describe('runInteractive: a draft that cannot be saved', () => {
     const press = async (...keys: string[]) => {
       for (const k of keys) {
         stdin.send(k);
-        await delay(15);
+        await settle();
       }
     };
     await screen('Press enter to start');
