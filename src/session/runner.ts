@@ -100,7 +100,7 @@ function writeReport(effect: Extract<SessionEffect, {type: 'write-report'}>, ser
   try {
     text = services.renderReport(effect.answers, effect.format);
   } catch (error) {
-    return {type: 'write-failed', message: `The ${effect.format} report could not be made: ${(error as Error).message}`};
+    return {type: 'report-unmade', message: `The ${effect.format} report could not be made: ${(error as Error).message}`};
   }
   try {
     const done = services.writeReport(effect.path, text, effect.overwrite);

@@ -132,6 +132,8 @@ export type SessionEvent =
   | {type: 'report-written'; path: string}
   | {type: 'report-exists'; path: string}
   | {type: 'write-failed'; message: string}
+  /** The report could not be made in that format: another file name would not help, so saving closes. */
+  | {type: 'report-unmade'; message: string}
   | {type: 'draft-saved'}
   | {type: 'draft-failed'; message: string};
 
@@ -239,6 +241,8 @@ function step(config: SessionConfig, state: SessionState, event: SessionEvent): 
           ? {...state, save: {...state.save, stage: 'name', path: undefined, error: event.message}}
           : {...state, notice: {tone: 'error', kind: 'save-failed', text: event.message}},
       );
+    case 'report-unmade':
+      return none({...state, save: undefined, notice: {tone: 'error', kind: 'save-failed', text: event.message}});
     case 'draft-saved':
       return none(state.draftProblem === undefined ? state : {...state, draftProblem: undefined});
     case 'draft-failed':

@@ -200,7 +200,9 @@ describe('the runner: effects through services', () => {
     expect(t.session.state.report?.failure).toBe('template broke');
     t.session.dispatch({type: 'save', format: 'html'});
     t.session.dispatch({type: 'save-as', name: 'r.html'});
-    expect(t.session.state.save?.error).toBe('The html report could not be made: template broke');
+    // Another name would not help: saving closes and says why.
+    expect(t.session.state.save).toBeUndefined();
+    expect(t.session.state.notice).toEqual({tone: 'error', kind: 'save-failed', text: 'The html report could not be made: template broke'});
     expect(existsSync(join(t.cwd, 'r.html'))).toBe(false);
   });
 

@@ -106,7 +106,8 @@ function onNoteKey(view: WizardView, act: Action | undefined, input: string, key
 
 function onQuestionKey(view: WizardView, step: Step, act: Action | undefined, input: string, key: Key): KeyResult {
   const draft = view.draft!;
-  const answer = (value: StepAnswer) => send(view, {type: 'answer', value});
+  // An answer may be refused again with the same words: they show again.
+  const answer = (value: StepAnswer) => send({...view, errorDismissed: false}, {type: 'answer', value});
   const withDraft = (next: Draft): KeyResult => only({...view, draft: next, errorDismissed: true});
   switch (act) {
     case 'back':
@@ -219,18 +220,21 @@ function onResultKey(view: WizardView, session: SessionState, act: Action | unde
  */
 export function follow(view: WizardView, before: SessionState | undefined, after: SessionState, config: SessionConfig): WizardView {
   let next = after.error !== before?.error ? {...view, errorDismissed: false} : view;
-  const at = (s: SessionState | undefined) => s && `${s.stage}:${s.interview.index}:${s.interview.returnToReview}`;
+  // Where the user is; the welcome and the question it leads to count as one place, so what was typed there is kept.
+  const at = (s: SessionState | undefined) => s && `${s.stage === 'result' ? 'result' : 'interview'}:${s.interview.index}:${s.interview.returnToReview}`;
   if (at(before) !== at(after)) {
     next = {...next, contentScroll: 0, draft: undefined};
     const step = currentQuestion(config, after);
     if (step) next = {...next, draft: initDraft(step, after.interview.answers)};
     else if (onReview(config, after)) {
-      // Back from a question opened on the review keeps its row; arriving from the last question (or the result) lands on "see the result".
-      const fromEdit = before?.stage === 'interview' && before.interview.returnToReview;
-      next = {...next, reviewCursor: fromEdit ? next.reviewCursor : buildSteps(config.bank).length};
+      // Back from the result or from a question opened on the review keeps its row; arriving from the last question lands on "see the result".
+      const keepRow = before?.stage === 'result' || (before?.stage === 'interview' && before.interview.returnToReview);
+      next = {...next, reviewCursor: keepRow ? next.reviewCursor : buildSteps(config.bank).length};
     }
     if (after.stage === 'result' && before?.stage !== 'result') next = {...next, scroll: 0};
   }
+  const question = currentQuestion(config, after);
+  if (question && !next.draft) next = {...next, draft: initDraft(question, after.interview.answers)};
   if (after.note && after.note.id !== before?.note?.id) next = {...next, note: textBuffer(after.interview.answers.notes[after.note.id] ?? '')};
   if (!after.note && next.note) next = {...next, note: undefined};
   if (after.save?.stage === 'name' && before?.save?.stage !== 'name') next = {...next, saveName: textBuffer(after.save.name)};

@@ -189,7 +189,15 @@ export async function askCertainty(step: Step, answers: Answers, io: PlainIo): P
  * Ask for the note on a question. Returns the new note ('' removes it), or null when left unchanged.
  * With `evidence` (the engine asked for the note as evidence), its question and an example come first.
  */
-export async function askNote(step: Step, answers: Answers, io: PlainIo, typed?: string, evidence?: EvidenceRequest): Promise<string | null> {
+export async function askNote(
+  step: Step,
+  answers: Answers,
+  io: PlainIo,
+  typed?: string,
+  evidence?: EvidenceRequest,
+  /** Told the text at every key, so that a note being typed survives Ctrl-C. */
+  onTyping?: (text: string) => void,
+): Promise<string | null> {
   if (typed) {
     // A note typed inline (:note ...) is checked like one typed at the prompt; refused, the prompt asks for it.
     const problem = validateNote(typed);
@@ -202,7 +210,18 @@ export async function askNote(step: Step, answers: Answers, io: PlainIo, typed?:
     io.say(wrap('Enter alone goes on without it; the report then lists the evidence to bring.', io.columns));
   } else io.say(existing ? 'Enter alone keeps the note, Tab edits it, a single - removes it.' : 'Enter alone adds no note.');
   const text = await io.ask((c) =>
-    input({message: `${evidence ? 'Evidence' : 'Note'} on "${step.label}":`, default: existing, validate: (value) => validateNote(value) ?? true}, c),
+    input(
+      {
+        message: `${evidence ? 'Evidence' : 'Note'} on "${step.label}":`,
+        default: existing,
+        validate: (value) => validateNote(value) ?? true,
+        transformer: (value) => {
+          onTyping?.(value);
+          return value;
+        },
+      },
+      c,
+    ),
   );
   if (text.trim() === '-') return '';
   if (text.trim() === (existing ?? '')) return null;

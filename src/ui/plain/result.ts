@@ -81,6 +81,6 @@ async function saveDialog(session: Session, io: PlainIo, send: (event: SessionEv
     send({type: 'save-as', name: typed});
   }
   const notice = session.state.notice;
-  if (notice?.kind === 'saved') io.say(notice.text);
+  if (notice) io.say(notice.text);
   return notice?.kind === 'saved';
 }

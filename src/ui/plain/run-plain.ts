@@ -19,17 +19,24 @@ import {askSave, printResult} from './result.js';
 export async function runPlain(session: Session, options: FrontEndIo): Promise<void> {
   const io = plainIo(options.stdin, options.stdout, options.signal);
   const send = sender(session, io);
+  /** What is typed into an open note: kept on Ctrl-C, as the wizard keeps it. */
+  const typing: Typing = {};
   try {
     welcome(session, io);
     send({type: 'start'});
-    await interview(session, io, send, options.signal);
+    await interview(session, io, send, options.signal, typing);
   } catch (error) {
     if (!isCancel(error)) throw error;
-    send({type: 'quit'});
+    send({type: 'quit', typedNote: typing.note});
   }
 }
 
 type Send = (event: SessionEvent) => SessionState;
+
+/** The text of the note prompt as it is being typed. */
+interface Typing {
+  note?: string;
+}
 
 /** Dispatch an event; a draft that could not be saved (at every failed save), or is saved again, is said at once. */
 function sender(session: Session, io: PlainIo): Send {
@@ -43,7 +50,7 @@ function sender(session: Session, io: PlainIo): Send {
   };
 }
 
-async function interview(session: Session, io: PlainIo, send: Send, signal: AbortSignal | undefined): Promise<void> {
+async function interview(session: Session, io: PlainIo, send: Send, signal: AbortSignal | undefined, typing: Typing): Promise<void> {
   const {config} = session;
   let {pending, typedNote, shown}: Carry = {};
   for (;;) {
@@ -54,7 +61,7 @@ async function interview(session: Session, io: PlainIo, send: Send, signal: Abor
       return;
     }
     if (state.note) {
-      await noteStage(session, io, send, typedNote);
+      await noteStage(session, io, send, typedNote, typing);
       typedNote = undefined;
       continue;
     }
@@ -128,10 +135,11 @@ async function questionStage(session: Session, io: PlainIo, send: Send, carry: C
 }
 
 /** The note the session asks for: one the user opened, or evidence the engine asks for. */
-async function noteStage(session: Session, io: PlainIo, send: Send, typed: string | undefined): Promise<void> {
+async function noteStage(session: Session, io: PlainIo, send: Send, typed: string | undefined, typing: Typing): Promise<void> {
   const {note, interview} = session.state;
   const step = buildSteps(session.config.bank).find((s) => s.id === note!.id)!;
-  const text = await askNote(step, interview.answers, io, typed, note!.evidence);
+  const text = await askNote(step, interview.answers, io, typed, note!.evidence, (value) => (typing.note = value));
+  typing.note = undefined;
   if (note!.evidence) {
     if (text?.trim()) {
       send({type: 'note', text});

@@ -105,9 +105,17 @@ function apply(w: W, ...events: SessionEvent[]): W {
   return new W(view, session, effects);
 }
 
+/** A key as use-wizard runs it: its events applied one after another, then the view follows once, from the state before the key. */
 function keyOf(w: W, input: string, key: Key): W {
   const {view, events} = onKey(w.view, w.session, config, input, key);
-  return apply(new W(view, w.session), ...events);
+  let session = w.session;
+  const effects: SessionEffect[] = [];
+  for (const event of events) {
+    const t = transition(config, session, event);
+    session = t.state;
+    effects.push(...t.effects);
+  }
+  return new W(follow(view, w.session, session, config), session, effects);
 }
 
 type Press = string | Partial<Key>;
@@ -165,6 +173,20 @@ describe('wizard keys', () => {
     expect(s.interview.index).toBe(0);
     expect(s.error).toMatch(/needed for the report/);
     expect(press(s, 'A').error).toBeUndefined();
+    // Refused again with the same words after an edit: they show again.
+    expect(press(s, 'A', {backspace: true}, enter).error).toMatch(/needed for the report/);
+  });
+
+  it('back from the first question to the welcome and on again keeps what was typed', () => {
+    const s = press(at('organisation'), 'A', 'c', esc);
+    expect(s.screen).toBe('welcome');
+    expect(press(s, enter).draft).toEqual({kind: 'text', buffer: {value: 'Ac', cursor: 2}});
+  });
+
+  it('back from the result keeps the highlighted review row', () => {
+    const s = press(onReview(), {home: true}, {downArrow: true}, 'r');
+    expect(s.screen).toBe('result');
+    expect(press(s, esc).reviewCursor).toBe(1);
   });
 
   it('a scale takes 1-5 and d; digits beyond the scale and letters do nothing', () => {

@@ -20,16 +20,12 @@ beforeEach(() => {
 afterEach(() => rmSync(cwd, {recursive: true, force: true}));
 
 /** Start the plain mode on a fake terminal; every onChange state is recorded. */
-function start(initial: InterviewState = startInterview(bank), signal?: AbortSignal, columns?: number) {
+const simpleReport = (answers: Answers, format: string) =>
+  format === 'json' ? JSON.stringify(answers) : `# Handoff report for ${answers.context.organisation}\n\nNotes: ${JSON.stringify(answers.notes)}\n`;
+
+function start(initial: InterviewState = startInterview(bank), signal?: AbortSignal, columns?: number, renderReport = simpleReport) {
   const term = new FakeTerminal(columns);
-  const {session, changes} = testSession({
-    bank,
-    initial,
-    cwd,
-    date: '2025-01-31',
-    renderReport: (answers: Answers, format) =>
-      format === 'json' ? JSON.stringify(answers) : `# Handoff report for ${answers.context.organisation}\n\nNotes: ${JSON.stringify(answers.notes)}\n`,
-  });
+  const {session, changes} = testSession({bank, initial, cwd, date: '2025-01-31', renderReport});
   const outcome: Promise<Outcome> = runPlain(session, {stdin: term.input as unknown as NodeJS.ReadStream, stdout: term.output as unknown as NodeJS.WriteStream, signal}).then(
     () => outcomeOf(session)!,
   );
@@ -432,6 +428,31 @@ describe('plain mode: saving reports', () => {
     await outcome;
     expect(readFileSync(existing, 'utf8')).toContain('# Handoff report for Acme Ltd');
   });
+
+  test('a format that cannot be made says why and goes back to the choice, without asking for another name', async () => {
+    const failing = (answers: Answers, format: string) => {
+      if (format === 'html') throw new Error('the template broke');
+      return simpleReport(answers, format);
+    };
+    const {term, outcome} = start({answers: fullAnswers(), index: steps.length, returnToReview: false}, undefined, undefined, failing);
+    await term.waitFor('? Is everything right?');
+    await term.press(KEY.enter);
+    await term.waitFor('? Save the report?');
+    await term.choose(2);
+    await term.waitFor('? Save as:');
+    await term.line('');
+    await term.waitFor('The html report could not be made: the template broke');
+    const next = await term.waitFor('? Save the report?');
+    expect(next).not.toContain('? Save as:');
+    expect(existsSync(join(cwd, 'handoff-assessment-acme-ltd-2025-01-31.html'))).toBe(false);
+    await term.choose(1);
+    await term.waitFor('? Save as:');
+    await term.line('');
+    await term.waitFor('Saved handoff-assessment-acme-ltd-2025-01-31.md');
+    await term.waitFor('? Save the report?');
+    await term.choose(4);
+    expect((await outcome).kind).toBe('done');
+  });
 });
 
 describe('plain mode: simple terminals', () => {
@@ -474,6 +495,19 @@ describe('plain mode: stopping', () => {
     expect(end.state.answers.context).toEqual({organisation: 'Acme Ltd', assessor: '', role: 'founder', workflow: 'Quote to cash', systems: ['HubSpot', 'NetSuite']});
     expect(end.state.answers.matrix).toEqual({failure_frequency: 4, reconciliation_load: 5});
     expect(existsSync(join(cwd, 'handoff-assessment-acme-ltd-2025-01-31.md'))).toBe(false);
+  });
+
+  test('Ctrl-C while a note is being typed keeps the note, as the wizard does', async () => {
+    const {term, outcome} = start({...startInterview(bank), index: indexOf('workflow')});
+    await term.waitFor('? Which single workflow');
+    await term.line(':note');
+    await term.waitFor('? Note on');
+    await term.press(...'half a thought');
+    await term.waitFor('half a thought');
+    await term.press(KEY.ctrlC);
+    const end = await outcome;
+    expect(end.kind).toBe('cancelled');
+    expect(end.state.answers.notes).toEqual({workflow: 'half a thought'});
   });
 
   test('an aborted signal (SIGINT or SIGTERM in the caller) cancels the current question', async () => {
