@@ -3,6 +3,7 @@
  * `handoff-assess drafts --delete ID` to remove one. The only way a draft is
  * ever removed.
  */
+import stringWidth from 'string-width';
 import type {Bank} from '../engine/types.js';
 import {stripControlsOnOneLine} from '../report/escape.js';
 import {deleteDraft, DraftNotFoundError, draftsDir, listDrafts, type DraftSummary, type StoreOptions} from '../store/drafts.js';
@@ -59,8 +60,10 @@ export function formatDraftTable(drafts: DraftSummary[]): string {
     formatWhen(d.saved),
   ]);
   const head = ['ID', 'ORGANISATION', 'ROLE', 'PROGRESS', 'LAST SAVED'];
-  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]!))).join('  ') + '\n';
+  // Columns by the cells a name takes on screen: 漢字 and most emoji take two.
+  const widths = head.map((h, i) => Math.max(stringWidth(h), ...rows.map((r) => stringWidth(r[i]!))));
+  const pad = (cell: string, width: number) => cell + ' '.repeat(Math.max(0, width - stringWidth(cell)));
+  const line = (cells: string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : pad(c, widths[i]!))).join('  ') + '\n';
   let out = line(head);
   drafts.forEach((d, i) => {
     out += line(rows[i]!);

@@ -9,6 +9,7 @@ import type {InterviewState} from '../engine/interview.js';
 import type {Answers} from '../engine/types.js';
 import type {ReportFormat} from '../report/report-types.js';
 import {displayPath} from '../files/paths.js';
+import {findBlock} from '../report/embed.js';
 import {isOver, startSession, transition, type SessionConfig, type SessionEffect, type SessionEvent, type SessionState} from './session.js';
 
 /** What the runner does to the world. The real ones are in src/session/services.ts; tests give their own. */
@@ -85,7 +86,7 @@ function runEffect(effect: SessionEffect, services: SessionServices, cwd: string
       }
     case 'prepare-report':
       try {
-        return {type: 'report-ready', markdown: services.renderReport(effect.answers, 'md')};
+        return {type: 'report-ready', markdown: forReading(services.renderReport(effect.answers, 'md'))};
       } catch (error) {
         return {type: 'report-failed', message: (error as Error).message};
       }
@@ -109,4 +110,9 @@ function writeReport(effect: Extract<SessionEffect, {type: 'write-report'}>, ser
     const why = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
     return {type: 'write-failed', message: `Could not save ${displayPath(effect.path, cwd)}: ${why}. Choose another name.`};
   }
+}
+
+/** The markdown report as a person reads it on screen: without the machine-readable data block at its end. */
+function forReading(markdown: string): string {
+  return findBlock(markdown)?.body ?? markdown;
 }

@@ -3,6 +3,7 @@ import {existsSync, mkdtempSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {PassThrough} from 'node:stream';
+import stringWidth from 'string-width';
 import {loadBankDir} from '../../src/bank/load-bank.js';
 import {emptyAnswers, type Bank} from '../../src/engine/types.js';
 import {draftsCommand} from '../../src/commands/drafts.js';
@@ -32,6 +33,20 @@ describe('handoff-assess drafts', () => {
     const {io: streams, text} = io(env);
     expect(draftsCommand({}, streams)).toBe(0);
     expect(text.out).toContain(`No saved interviews in ${join(root, 'drafts')}`);
+  });
+
+  test('columns line up by what the terminal shows: a name in 漢字 or with an emoji takes two cells a character', () => {
+    const names = ['Beta 漢字 Co', 'Delta 👨‍👩‍👧 AG', 'Plain Co'];
+    names.forEach((organisation, i) =>
+      saveDraft({id: `org-${i}-20250101-09000${i}`, answers: {...emptyAnswers(), context: {organisation, role: 'buyer' as const}}, saved: new Date(2025, 0, 1, 9, i)}, {env}),
+    );
+    const {io: streams, text} = io(env);
+    expect(draftsCommand({}, streams)).toBe(0);
+    const rows = text.out.split('\n').filter((l) => names.some((n) => l.includes(n)));
+    expect(rows).toHaveLength(3);
+    // The role column starts at the same screen column on every row.
+    const columnOf = (row: string) => stringWidth(row.slice(0, row.indexOf('buyer')));
+    expect(new Set(rows.map(columnOf)).size).toBe(1);
   });
 
   test('lists newest first with organisation, role, progress, last saved and path', () => {

@@ -191,6 +191,15 @@ describe('the runner: effects through services', () => {
     expect(told).toBe(5);
   });
 
+  it('the report on the result screen is the report as read, without its machine-readable data block', () => {
+    const sealed = (answers: Answers) => `# Report for ${answers.context.organisation}\n\nBody.\n\n<!-- handoff-assess:data v1 eyJ2IjoxfQ -->\n`;
+    const t = testSession({bank, initial: {...startInterview(bank, complete()), index: steps.length}, renderReport: sealed});
+    t.session.dispatch({type: 'start'});
+    t.session.dispatch({type: 'show-result'});
+    expect(t.session.state.report?.markdown).toContain('Body.');
+    expect(t.session.state.report?.markdown).not.toContain('handoff-assess:data');
+  });
+
   it('a report that cannot be made or written is said, and nothing is written', () => {
     const t = testSession({bank, initial: {...startInterview(bank, complete()), index: steps.length}, renderReport: () => {
       throw new Error('template broke');
