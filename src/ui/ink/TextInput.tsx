@@ -1,5 +1,5 @@
 import {Box, Text} from 'ink';
-import type {TextBuffer} from './text-buffer.js';
+import {graphemeAround, type TextBuffer} from './text-buffer.js';
 import {useTheme} from './use-theme.js';
 
 export interface TextInputProps {
@@ -17,8 +17,10 @@ export function TextInput({buffer, placeholder}: TextInputProps) {
   const theme = useTheme();
   const chars = [...buffer.value];
   const before = chars.slice(0, buffer.cursor).join('');
-  const at = chars[buffer.cursor] ?? ' ';
-  const after = chars.slice(buffer.cursor + 1).join('');
+  // The cursor cell is the whole character under it (👍🏽 is two code points, one character).
+  const end = graphemeAround(buffer.value, buffer.cursor).next;
+  const at = chars.slice(buffer.cursor, end).join('') || ' ';
+  const after = chars.slice(Math.max(end, buffer.cursor + 1)).join('');
   return (
     <Box>
       <Box flexShrink={0}>

@@ -27,6 +27,23 @@ describe('text buffer', () => {
     expect(b).toEqual({value: 'a', cursor: 1});
   });
 
+  it('moves and deletes by what a reader sees as one character: a skin tone or a family emoji is never split', () => {
+    let b = textBuffer('ab👍🏽cd');
+    b = editText(b, '', key({backspace: true}))!;
+    b = editText(b, '', key({backspace: true}))!;
+    b = editText(b, '', key({backspace: true}))!;
+    expect(b.value).toBe('ab');
+    b = textBuffer('ab👨‍👩‍👧cd');
+    for (let i = 0; i < 3; i++) b = editText(b, '', key({leftArrow: true}))!;
+    b = editText(b, 'X', key())!;
+    expect(b.value).toBe('abX👨‍👩‍👧cd');
+    b = editText(b, '', key({rightArrow: true}))!;
+    b = editText(b, 'Y', key())!;
+    expect(b.value).toBe('abX👨‍👩‍👧Ycd');
+    b = editText({value: 'a👍🏽b', cursor: 1}, 'd', key({ctrl: true}))!;
+    expect(b).toEqual({value: 'ab', cursor: 1});
+  });
+
   it('clears words and lines with ctrl+w, ctrl+u, ctrl+k', () => {
     expect(editText(textBuffer('HubSpot, Gmail'), 'w', key({ctrl: true}))).toEqual({value: 'HubSpot, ', cursor: 9});
     expect(editText(textBuffer('abc'), 'u', key({ctrl: true}))).toEqual({value: '', cursor: 0});
