@@ -13,7 +13,7 @@ import {frameOf, packHints, type Frame, type Hint} from './layout.js';
 import {NoteEditor} from './NoteEditor.js';
 import {QuestionScreen} from './QuestionScreen.js';
 import {ResultScreen} from './ResultScreen.js';
-import {buildReviewRows} from './review-rows.js';
+import {buildReviewRows, reviewPage} from './review-rows.js';
 import {ReviewScreen} from './ReviewScreen.js';
 import {saveDialogHeight} from './SaveDialog.js';
 import {ScrollArea} from './ScrollArea.js';
@@ -179,22 +179,24 @@ function Review({session, state, wizard, frame, theme, body, where}: Screen) {
   const steps = buildSteps(bank);
   const {view} = wizard;
   const highlighted = steps[view.reviewCursor];
-  const reviewPage = Math.max(1, frame.rows - 10);
+  const intro = wrapText(reviewIntro(where.answered, steps.length), frame.width).length;
+  const why = view.why && highlighted ? wrapText(`Why this matters: ${highlighted.why}`, frame.width - 2).length : 0;
+  const rows = buildReviewRows(bank, state.interview.answers, frame.width, theme.symbol.note);
+  const height = Math.max(3, body - intro - why);
+  const page = reviewPage(rows, view.reviewCursor, height - 2);
   // Measured in the commit, before another key can be read against the old sizes.
   useLayoutEffect(() => {
-    if (reviewPage !== view.measure.reviewPage) wizard.measure({...view.measure, reviewPage});
+    if (page !== view.measure.reviewPage) wizard.measure({...view.measure, reviewPage: page});
   });
   if (state.note) {
     return <NoteEditor label={steps.find((s) => s.id === state.note!.id)!.label} buffer={view.note ?? {value: '', cursor: 0}} evidence={state.note.evidence} />;
   }
-  const intro = wrapText(reviewIntro(where.answered, steps.length), frame.width).length;
-  const why = view.why && highlighted ? wrapText(`Why this matters: ${highlighted.why}`, frame.width - 2).length : 0;
   return (
     <Box flexDirection="column">
       <ReviewScreen
-        rows={buildReviewRows(bank, state.interview.answers, frame.width, theme.symbol.note)}
+        rows={rows}
         cursor={view.reviewCursor}
-        height={Math.max(3, body - intro - why)}
+        height={height}
         answered={where.answered}
         total={steps.length}
       />

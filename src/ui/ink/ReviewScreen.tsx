@@ -1,7 +1,7 @@
 import {useRef} from 'react';
 import {Box, Text} from 'ink';
 import {reviewIntro} from './labels.js';
-import {GUTTER, rowHeight, windowTop, type Line, type ReviewRow, type Tone} from './review-rows.js';
+import {GUTTER, rowHeight, rowsThatFit, windowTop, type Line, type ReviewRow, type Tone} from './review-rows.js';
 import type {Theme} from './theme.js';
 import {useTheme} from './use-theme.js';
 
@@ -32,7 +32,7 @@ export function ReviewScreen({rows, cursor, height, answered, total}: ReviewScre
   }
   const shown = lines.slice(0, visible);
   const above = top > 0;
-  const below = top + countRows(rows, top, visible) < rows.length;
+  const below = top + rowsThatFit(rows, top, visible) < rows.length;
 
   return (
     <Box flexDirection="column">
@@ -55,17 +55,6 @@ export function ReviewScreen({rows, cursor, height, answered, total}: ReviewScre
       {scrolling ? <Text color={theme.color.muted}>{below ? '↓ more below' : ' '}</Text> : null}
     </Box>
   );
-}
-
-function countRows(rows: ReviewRow[], top: number, visible: number): number {
-  let used = 0;
-  let n = 0;
-  for (let r = top; r < rows.length; r++) {
-    used += rowHeight(rows[r]!);
-    if (used > visible) break;
-    n++;
-  }
-  return n;
 }
 
 function style(tone: Tone, selected: boolean, theme: Theme): {color?: string; bold?: boolean; dimColor?: boolean} {

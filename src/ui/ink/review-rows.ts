@@ -90,3 +90,24 @@ export function windowTop(rows: ReviewRow[], cursor: number, top: number, height
   while (start < cursor && span(start) > height) start++;
   return start;
 }
+
+/** How many rows, from `from` on, fit in `lines` lines together (at least one). */
+export function rowsThatFit(rows: ReviewRow[], from: number, lines: number): number {
+  let used = 0;
+  let n = 0;
+  for (let r = Math.max(0, from); r < rows.length; r++) {
+    used += rowHeight(rows[r]!);
+    if (used > lines) break;
+    n++;
+  }
+  return Math.max(1, n);
+}
+
+/**
+ * How far a page key moves the highlight: to the last row that fits on one
+ * screen together with the highlighted one, so the window scrolls by whole
+ * rows and every row is shown on the way, however tall (at least one row).
+ */
+export function reviewPage(rows: ReviewRow[], cursor: number, lines: number): number {
+  return Math.max(1, rowsThatFit(rows, cursor, lines) - 1);
+}
