@@ -12,6 +12,7 @@ import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import type {Bank} from '../engine/types.js';
 import {packagePath} from '../files/paths.js';
+import {readFileBytes, SIZE_CAPS} from '../files/read-text.js';
 
 /** Where the build writes the cache, relative to the package root. */
 export const BANK_CACHE_FILE = 'dist/bank.json';
@@ -34,7 +35,7 @@ export function cachedBank(dir: string, cacheFile: string = packagePath(BANK_CAC
     const cache = JSON.parse(readFileSync(cacheFile, 'utf8')) as BankCache;
     if (cache.format !== BANK_CACHE_FORMAT || !cache.bank || !cache.files || Object.keys(cache.files).length === 0) return undefined;
     for (const [name, hash] of Object.entries(cache.files)) {
-      if (fileHash(readFileSync(join(dir, name))) !== hash) return undefined;
+      if (fileHash(readFileBytes(join(dir, name), SIZE_CAPS.bankFile)) !== hash) return undefined;
     }
     return cache.bank;
   } catch {

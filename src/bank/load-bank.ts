@@ -2,7 +2,6 @@
  * Load and validate a question bank: schema first, then the rules a schema
  * cannot express. Every problem is collected (file, line, id), none thrown.
  */
-import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import type {z} from 'zod';
 import {SIGNAL_LISTS, type Axis, type Bank, type ContextQuestion, type Disqualifier, type PathStep, type Signal} from '../engine/types.js';
@@ -16,6 +15,7 @@ import {
   signalsFileSchema,
 } from './bank-schema.js';
 import {displayPath, packagePath} from '../files/paths.js';
+import {readTextFile, ReadTextError, SIZE_CAPS} from '../files/read-text.js';
 import {issuesToProblems, type Describe} from './zod-problems.js';
 import {parseYamlSource, problemAt, type SourceProblem, type YamlSource} from '../yaml/yaml-source.js';
 
@@ -40,16 +40,14 @@ export function loadBankDir(dir: string = defaultBankDir()): BankLoad {
   for (const name of BANK_FILES) {
     const file = displayPath(join(dir, name));
     try {
-      texts[name] = readFileSync(join(dir, name), 'utf8');
+      texts[name] = readTextFile(join(dir, name), SIZE_CAPS.bankFile);
     } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
+      if (!(error instanceof ReadTextError)) throw error;
       errors.push({
         file,
+        line: error.line,
         field: '(file)',
-        message:
-          code === 'ENOENT'
-            ? `is missing: a question bank folder holds ${BANK_FILES.join(', ')}`
-            : `could not be read (${code ?? (error as Error).message})`,
+        message: error.code === 'ENOENT' ? `is missing: a question bank folder holds ${BANK_FILES.join(', ')}` : error.message,
       });
     }
   }

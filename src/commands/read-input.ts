@@ -1,22 +1,56 @@
-/** Reading what the user named: a file (any problem an InputError naming it), or all of stdin. */
-import {readFileSync, statSync} from 'node:fs';
+/**
+ * Reading what the user named: a file (any problem an InputError naming it), or all of stdin.
+ * Every read is bounded (SIZE_CAPS), of a regular file only, and strict UTF-8.
+ */
 import {InputError} from '../cli-errors.js';
 import {displayPath} from '../files/paths.js';
+import {decodeUtf8, describeSize, readFileBytes, ReadTextError, readStreamBytes, SIZE_CAPS} from '../files/read-text.js';
+import {BLOCK_PREFIX} from '../report/embed.js';
+
+/** What a file is read as: its cap, and the flag that names it in messages. */
+const KINDS = {
+  /** An answers file, a draft or a report: up to the report cap, and up to the answers cap unless it holds a report's data block. */
+  answers: {cap: SIZE_CAPS.report, flag: '--answers'},
+  template: {cap: SIZE_CAPS.template, flag: '--template'},
+  report: {cap: SIZE_CAPS.report, flag: '--verify'},
+} as const;
+
+export type InputKind = keyof typeof KINDS;
 
 /** Read a file the user named; a problem becomes an InputError naming it. */
-export function readInput(path: string, what: string): string {
+export function readInput(path: string, what: InputKind): string {
+  const name = displayPath(path);
   try {
-    if (statSync(path).isDirectory()) throw new InputError(`${displayPath(path)}: is a folder; --${what === 'template' ? 'template' : 'answers'} takes a file`);
-    return readFileSync(path, 'utf8');
+    return checkAnswersSize(name, decodeUtf8(readFileBytes(path, KINDS[what].cap)), what);
   } catch (error) {
-    if (error instanceof InputError) throw error;
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new InputError(`${displayPath(path)}: ${code === 'ENOENT' ? `no such ${what} file` : `cannot read the ${what} file (${code})`}`);
+    if (!(error instanceof ReadTextError)) throw error;
+    if (error.code === 'ENOENT') throw new InputError(`${name}: no such ${what} file`);
+    if (error.code === 'EISDIR') throw new InputError(`${name}: is a folder; ${KINDS[what].flag} takes a file`);
+    throw new InputError(`${name}${error.line ? `:${error.line}` : ''}: ${error.message}${error.code === 'EFBIG' && what === 'answers' ? ANSWERS_LIMITS : ''}`);
   }
 }
 
-export async function readStdin(stdin: NodeJS.ReadStream): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
-  return Buffer.concat(chunks).toString('utf8');
+/** Said after the report cap, when an answers file or a report was read. */
+const ANSWERS_LIMITS = ` for a report with its data block, ${describeSize(SIZE_CAPS.answers)} for an answers file`;
+
+/** All of stdin, as an answers file or a report (the same caps as a file). */
+export async function readStdin(stdin: NodeJS.ReadStream, name = '<stdin>'): Promise<string> {
+  try {
+    return checkAnswersSize(name, decodeUtf8(await readStreamBytes(stdin, KINDS.answers.cap)), 'answers');
+  } catch (error) {
+    if (!(error instanceof ReadTextError)) throw error;
+    throw new InputError(`${name}${error.line ? `:${error.line}` : ''}: ${error.message}${error.code === 'EFBIG' ? ANSWERS_LIMITS : ''}`);
+  }
+}
+
+/** Text without a report's data block is an answers file: at most SIZE_CAPS.answers bytes. Checked before it is parsed. */
+function checkAnswersSize(name: string, text: string, what: InputKind): string {
+  if (what !== 'answers') return text;
+  const bytes = Buffer.byteLength(text);
+  if (bytes > SIZE_CAPS.answers && !text.includes(BLOCK_PREFIX)) {
+    throw new InputError(
+      `${name}: is ${describeSize(bytes)}; the limit is ${describeSize(SIZE_CAPS.answers)} for an answers file, ${describeSize(SIZE_CAPS.report)} for a report with its data block`,
+    );
+  }
+  return text;
 }

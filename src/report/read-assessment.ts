@@ -6,6 +6,7 @@ import {parseAnswers, validateAnswers, type AnswersLoad} from '../answers/parse-
 import {parseYamlSource, type SourceProblem} from '../yaml/yaml-source.js';
 import type {Answers, Bank} from '../engine/types.js';
 import {findBlock, type EmbeddedData} from './embed.js';
+import {describeSize, SIZE_CAPS} from '../files/read-text.js';
 
 export interface AssessmentLoad extends AnswersLoad {
   /** Set when the text was a report: its embedded data (date, template, verdict). */
@@ -24,7 +25,11 @@ export function readAssessment(file: string, text: string, bank: Bank, options: 
 
 /** Answers recorded in a report's block, validated against a bank. */
 export function embeddedAnswers(file: string, data: EmbeddedData, bank: Bank): {answers?: Answers; problems: string[]} {
-  const source = parseYamlSource(`${file} (embedded answers)`, JSON.stringify(data.answers));
+  const json = JSON.stringify(data.answers);
+  // The cap of an answers file holds for the answers a report carries, before they are parsed.
+  const bytes = Buffer.byteLength(json);
+  if (bytes > SIZE_CAPS.answers) return {problems: [`they are ${describeSize(bytes)}; answers may be at most ${describeSize(SIZE_CAPS.answers)}`]};
+  const source = parseYamlSource(`${file} (embedded answers)`, json);
   const {answers, errors} = validateAnswers(source, bank);
   return {answers, problems: errors.map((e) => `${e.field}: ${e.message}`)};
 }

@@ -11,7 +11,7 @@
  * folder, and are only removed by `deleteDraft` (`handoff-assess drafts
  * --delete ID`): never silently. The clock is the caller's.
  */
-import {chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, unlinkSync} from 'node:fs';
+import {chmodSync, existsSync, mkdirSync, readdirSync, statSync, unlinkSync} from 'node:fs';
 import {basename, dirname, extname, isAbsolute, join, resolve} from 'node:path';
 import envPaths from 'env-paths';
 import {parse as parseYaml} from 'yaml';
@@ -21,6 +21,7 @@ import type {SourceProblem} from '../yaml/yaml-source.js';
 import {buildSteps, isAnswered} from '../engine/interview.js';
 import type {Answers, Bank} from '../engine/types.js';
 import {writeFileSafely} from './atomic-write.js';
+import {readTextFile, ReadTextError, SIZE_CAPS} from '../files/read-text.js';
 import {slug} from './file-names.js';
 
 const APP = 'handoff-assess';
@@ -163,12 +164,12 @@ export function loadDraft(idOrPath: string, bank: Bank, options: StoreOptions = 
   const path = resolveDraft(idOrPath, options);
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    text = readTextFile(path, SIZE_CAPS.answers);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') throw new DraftNotFoundError(idOrPath, path);
-    if (code === 'EISDIR') throw new DraftInvalidError(path, [{file: path, field: '(file)', message: 'is a folder, not a draft file'}]);
-    throw new DraftInvalidError(path, [{file: path, field: '(file)', message: `could not be read (${code ?? (error as Error).message})`}]);
+    if (!(error instanceof ReadTextError)) throw error;
+    if (error.code === 'ENOENT' || error.code === 'ENOTDIR') throw new DraftNotFoundError(idOrPath, path);
+    if (error.code === 'EISDIR') throw new DraftInvalidError(path, [{file: path, field: '(file)', message: 'is a folder, not a draft file'}]);
+    throw new DraftInvalidError(path, [{file: path, line: error.line, field: '(file)', message: error.message}]);
   }
   const load = parseAnswers(path, text, bank, {partial: true});
   if (!load.answers) throw new DraftInvalidError(path, load.errors);
@@ -232,10 +233,11 @@ export function listDrafts(options: StoreOptions & {bank?: Bank} = {}): DraftSum
     let text: string;
     let mtime: Date;
     try {
-      text = readFileSync(path, 'utf8');
+      text = readTextFile(path, SIZE_CAPS.answers);
       mtime = statSync(path).mtime;
     } catch (error) {
-      out.push({id, path, saved: new Date(0), problem: `could not be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`});
+      const problem = error instanceof ReadTextError ? `${error.line ? `line ${error.line}: ` : ''}${error.message}` : `could not be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`;
+      out.push({id, path, saved: new Date(0), problem});
       continue;
     }
     const info = draftInfo(text);
