@@ -8,6 +8,15 @@ import * as z from 'zod';
 const id = z.string().regex(/^[a-z][a-z0-9_]*$/, 'must be lower_snake_case letters, digits and underscores');
 const text = z.string().trim().min(1);
 const weight = z.number().positive().max(100);
+/** Every number of the scoring is finite and bounded, so no sum of them overflows (the largest score is 500 axes x 100 x 100). */
+const SCALE_POINT = 100;
+const MAX_POINTS = 1_000_000;
+const scalePoint = z.number().min(-SCALE_POINT).max(SCALE_POINT);
+const points = z.number().min(-MAX_POINTS).max(MAX_POINTS);
+const nonNegativePoints = z.number().min(0).max(MAX_POINTS);
+
+/** Names every JavaScript object already has: an id named so would read as the object's own field. */
+export const RESERVED_IDS: ReadonlySet<string> = new Set([...Object.getOwnPropertyNames(Object.prototype), 'prototype']);
 
 export const bankFileSchema = z
   .object({
@@ -18,14 +27,15 @@ export const bankFileSchema = z
     scoring: z
       .object({
         scale_points: z
-          .object({1: z.number(), 2: z.number(), 3: z.number(), 4: z.number(), 5: z.number()})
+          .object({1: scalePoint, 2: scalePoint, 3: scalePoint, 4: scalePoint, 5: scalePoint})
           .strict(),
-        remediation_at: z.number(),
-        near_threshold: z.number().min(0),
+        remediation_at: points,
+        near_threshold: nonNegativePoints,
         unknown_share_medium: z.number().min(0).max(1),
         unknown_share_low: z.number().min(0).max(1),
-        disagreement_points: z.number().min(0),
-        estimated_weight_at: z.number().min(0),
+        disagreement_points: nonNegativePoints,
+        /** Compared with an axis weight, which is at most 100. */
+        estimated_weight_at: z.number().min(0).max(100),
       })
       .strict(),
     path: z
@@ -137,6 +147,13 @@ export const bankExamples: Record<string, string> = {
   kind: 'kind: text',
   max_length: 'max_length: 120',
   scale_points: 'scale_points: {1: -2, 2: -1, 3: 0, 4: 1, 5: 2}',
+  disagreement_points: 'disagreement_points: 4',
+  estimated_weight_at: 'estimated_weight_at: 3',
+  1: 'scale_points: {1: -2, 2: -1, 3: 0, 4: 1, 5: 2}',
+  2: 'scale_points: {1: -2, 2: -1, 3: 0, 4: 1, 5: 2}',
+  3: 'scale_points: {1: -2, 2: -1, 3: 0, 4: 1, 5: 2}',
+  4: 'scale_points: {1: -2, 2: -1, 3: 0, 4: 1, 5: 2}',
+  5: 'scale_points: {1: -2, 2: -1, 3: 0, 4: 1, 5: 2}',
 };
 
 /** The context questions the engine and the report rely on. */

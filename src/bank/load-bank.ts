@@ -12,6 +12,7 @@ import {
   disqualifiersFileSchema,
   matrixFileSchema,
   REQUIRED_CONTEXT,
+  RESERVED_IDS,
   signalsFileSchema,
 } from './bank-schema.js';
 import {displayPath, packagePath} from '../files/paths.js';
@@ -109,7 +110,9 @@ function parseBankFiles(texts: Partial<Record<BankFile, string>>, nameOf: (file:
   };
 
   return {
-    meta: parse('bank.yaml', bankFileSchema, (path) => (path[0] === 'path' && typeof path[1] === 'number' ? `path step ${path[1] + 1}` : undefined)),
+    meta: parse('bank.yaml', bankFileSchema, (path) =>
+      path[0] === 'path' && typeof path[1] === 'number' ? `path step ${path[1] + 1}` : path[1] === 'scale_points' && path.length > 2 ? 'scale_points' : undefined,
+    ),
     context: parse('context.yaml', contextFileSchema, itemNamed('context question', 'questions')),
     matrix: parse('matrix.yaml', matrixFileSchema, itemNamed('axis', 'axes')),
     signals: parse('signals.yaml', signalsFileSchema, (path, value) => {
@@ -122,12 +125,16 @@ function parseBankFiles(texts: Partial<Record<BankFile, string>>, nameOf: (file:
   };
 }
 
-/** Every id (question, axis, signal, disqualifier) is used once across the bank; the checklists' names are taken. */
+/**
+ * Every id (question, axis, signal, disqualifier) is used once across the bank; the checklists' names are taken,
+ * and so are the names every JavaScript object has (`constructor`): answers are kept in maps by id.
+ */
 function checkUniqueIds({context, matrix, signals, disq}: BankFiles, errors: SourceProblem[]): void {
   const seen = new Map<string, string>();
   const claim = (qid: string, file: YamlSource, path: (string | number)[], noun: string) => {
     const earlier = seen.get(qid);
-    if (earlier) errors.push(problemAt(file, path, `${noun} "${qid}": the id is already used in ${earlier}; ids must be unique across the bank`));
+    if (RESERVED_IDS.has(qid)) errors.push(problemAt(file, path, `${noun} "${qid}": "${qid}" is a name every JavaScript object already has, so it cannot be an id; choose another, e.g. id: failure_frequency`));
+    else if (earlier) errors.push(problemAt(file, path, `${noun} "${qid}": the id is already used in ${earlier}; ids must be unique across the bank`));
     else seen.set(qid, file.file);
   };
   for (const reserved of ['manage_in_place', 'remediation_sprint']) seen.set(reserved, 'the signal checklists (reserved id)');

@@ -47,7 +47,7 @@ export function issuesToProblems(
         message = `"${leaf}" ${issue.origin === 'string' ? 'must not be empty' : issue.origin === 'array' ? `needs at least ${issue.minimum} item(s)` : `must be at least ${issue.minimum}`}${example}`;
         break;
       case 'too_big':
-        message = `"${leaf}" ${issue.origin === 'string' ? `must be at most ${issue.maximum} characters` : issue.origin === 'array' ? `allows at most ${issue.maximum} item(s)` : `must be at most ${issue.maximum}`}`;
+        message = `"${leaf}" ${issue.origin === 'string' ? `must be at most ${issue.maximum} characters` : issue.origin === 'array' ? `allows at most ${issue.maximum} item(s)` : `must be at most ${issue.maximum}${example}`}`;
         break;
       case 'invalid_format':
         message = `"${leaf}" ${issue.message}${example}`;
