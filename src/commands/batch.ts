@@ -1,5 +1,5 @@
 /** `--answers DIR --out-dir DIR2`: every answers file in a folder to a report. Loaded only on that path. */
-import {mkdirSync, readdirSync} from 'node:fs';
+import {mkdirSync, readdirSync, realpathSync} from 'node:fs';
 import {basename, extname, join} from 'node:path';
 import {displayPath} from '../files/paths.js';
 import {EXIT, InputError} from '../cli-errors.js';
@@ -22,7 +22,12 @@ export async function runBatch(dir: string, opts: Options, bank: Bank, template:
     .filter((f) => /\.(ya?ml|json|md|html)$/i.test(f) && !f.startsWith('.'))
     .sort();
   if (files.length === 0) throw new InputError(`${displayPath(dir)} holds no answers files (.yaml, .yml, .json, or reports .md/.html)`);
+  if (!opts.force && realPath(opts.outDir) === realPath(dir)) {
+    throw new InputError(`--out-dir ${displayPath(opts.outDir)} is the folder the answers are read from: choose another, e.g. --out-dir reports/, or add --force to write there (an input is never replaced)`);
+  }
   mkdirSync(opts.outDir, {recursive: true});
+  // A report is never written over one of the inputs, even with --force: an input may not have been read yet.
+  const inputs = new Set(files.map((f) => realPath(join(dir, f))));
   const toHtml = await htmlConverter(format);
   const rows: {file: string; organisation: string; verdict: string; confidence: string; out: string}[] = [];
   const failures: string[] = [];
@@ -40,6 +45,7 @@ export async function runBatch(dir: string, opts: Options, bank: Bank, template:
       if (used.has(outName)) outName = outName.replace(/(\.\w+)$/, `-${slug(basename(file, extname(file)))}$1`);
       used.add(outName);
       const out = join(opts.outDir!, outName);
+      if (inputs.has(realPath(out))) throw new InputError(`${displayPath(out)} is one of the answers files read (from ${file}): not replaced; choose another --out-dir`);
       writeFileSafely(out, renderReport({bank, answers, date: reportDay, format, template}, toHtml), {overwrite: Boolean(opts.force)});
       const r = score(bank, answers);
       rows.push({file, organisation: answers.context.organisation ?? '', verdict: r.recommendation, confidence: r.confidence, out: displayPath(out)});
@@ -60,6 +66,15 @@ export async function runBatch(dir: string, opts: Options, bank: Bank, template:
   io.stdout.write(`\n${rows.length} report${rows.length === 1 ? '' : 's'} written to ${displayPath(opts.outDir)}${failures.length ? `; ${failures.length} file${failures.length === 1 ? '' : 's'} failed` : ''}.\n`);
   for (const f of failures) io.stderr.write(`handoff-assess: ${f}\n`);
   return failures.length ? EXIT.usage : EXIT.ok;
+}
+
+/** The path with every link resolved, or as given when it does not exist yet. */
+function realPath(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path;
+  }
 }
 
 function quiet(io: Io): Io {
