@@ -26,7 +26,8 @@ export function readInput(path: string, what: InputKind): string {
     if (!(error instanceof ReadTextError)) throw error;
     if (error.code === 'ENOENT') throw new InputError(`${name}: no such ${what} file`);
     if (error.code === 'EISDIR') throw new InputError(`${name}: is a folder; ${KINDS[what].flag} takes a file`);
-    throw new InputError(`${name}${error.line ? `:${error.line}` : ''}: ${error.message}${error.code === 'EFBIG' && what === 'answers' ? ANSWERS_LIMITS : ''}`);
+    const hint = what !== 'answers' ? '' : error.code === 'EFBIG' ? ANSWERS_LIMITS : error.code === 'EFTYPE' ? ' (to read a pipe, use --answers - and pipe into it)' : '';
+    throw new InputError(`${name}${error.line ? `:${error.line}` : ''}: ${error.message}${hint}`);
   }
 }
 

@@ -25,7 +25,7 @@ export const SIZE_CAPS = {
 export class ReadTextError extends Error {
   constructor(
     message: string,
-    /** The errno code (ENOENT, EACCES...) when the system refused. */
+    /** The errno code (ENOENT, EACCES...) when the system refused; EFBIG past the cap, EFTYPE not a regular file. */
     readonly code?: string,
     /** 1-based line of the first byte that is not UTF-8. */
     readonly line?: number,
@@ -155,7 +155,7 @@ export function firstInvalidUtf8(bytes: Uint8Array): number {
 }
 
 function notRegular(stats: Stats): ReadTextError {
-  return new ReadTextError(`is ${kindOf(stats)}, not a regular file; only regular files are read`, stats.isDirectory() ? 'EISDIR' : undefined);
+  return new ReadTextError(`is ${kindOf(stats)}, not a regular file; only regular files are read`, stats.isDirectory() ? 'EISDIR' : 'EFTYPE');
 }
 
 function tooBig(what: string, cap: number): ReadTextError {
