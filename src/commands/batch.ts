@@ -38,7 +38,7 @@ export async function runBatch(dir: string, opts: Options, bank: Bank, template:
     const path = join(dir, file);
     const name = displayPath(path);
     try {
-      const {answers, embedded} = loadAssessment(name, readInput(path, 'answers'), bank, quiet(io));
+      const {answers, embedded} = loadAssessment(name, readInput(path, 'answers', {pipeHint: false}), bank, quiet(io));
       const reportDay = opts.date !== undefined ? date : embedded?.date ?? date;
       // Two files for the same organisation and day get the source file's name too.
       let outName = reportFileName(answers, reportDay, format);

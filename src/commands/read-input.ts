@@ -18,7 +18,12 @@ const KINDS = {
 export type InputKind = keyof typeof KINDS;
 
 /** Read a file the user named; a problem becomes an InputError naming it. */
-export function readInput(path: string, what: InputKind): string {
+export function readInput(
+  path: string,
+  what: InputKind,
+  /** Say how to read a pipe when the file is one (not for an entry of a batch folder). */
+  {pipeHint = true}: {pipeHint?: boolean} = {},
+): string {
   const name = displayPath(path);
   try {
     return checkAnswersSize(name, decodeUtf8(readFileBytes(path, KINDS[what].cap)), what);
@@ -26,7 +31,7 @@ export function readInput(path: string, what: InputKind): string {
     if (!(error instanceof ReadTextError)) throw error;
     if (error.code === 'ENOENT') throw new InputError(`${name}: no such ${what} file`);
     if (error.code === 'EISDIR') throw new InputError(`${name}: is a folder; ${KINDS[what].flag} takes a file`);
-    const hint = what !== 'answers' ? '' : error.code === 'EFBIG' ? ANSWERS_LIMITS : error.code === 'EFTYPE' ? ' (to read a pipe, use --answers - and pipe into it)' : '';
+    const hint = what !== 'answers' ? '' : error.code === 'EFBIG' ? ANSWERS_LIMITS : error.code === 'EFTYPE' && pipeHint ? ' (to read a pipe, use --answers - and pipe into it)' : '';
     throw new InputError(`${name}${error.line ? `:${error.line}` : ''}: ${error.message}${hint}`);
   }
 }
