@@ -9,16 +9,18 @@
  * and schemas for the bundled bank, which the build validated
  * (src/bank/bank-cache.ts); an answers file is checked with zod's small core.
  */
-import {statSync} from 'node:fs';
+import {fstatSync, readFileSync, statSync} from 'node:fs';
+import {Writable} from 'node:stream';
 import {Command, CommanderError, Option} from 'commander';
 import {displayPath} from './files/paths.js';
-import {EXIT, InputError} from './cli-errors.js';
+import {EXIT, InputError, OutputError} from './cli-errors.js';
 import type {Io} from './commands/io.js';
 import {loadBank, loadTemplate} from './commands/load-bank-and-template.js';
 import {checkConflicts, type Options} from './commands/options.js';
 import {reportDate} from './commands/report-date.js';
 import {REPORT_FORMATS, TemplateError, type ReportFormat} from './report/report-types.js';
 import {FileExistsError} from './store/file-exists-error.js';
+import {describeCause} from './store/fs-errors.js';
 import {toolVersion} from './version.js';
 
 export type {Io} from './commands/io.js';
@@ -82,8 +84,11 @@ Exit codes: 0 done, 2 bad usage or invalid input, 3 a report failed --verify, 13
 
 /** Run the CLI; returns the exit code. Nothing here calls process.exit. */
 export async function main(argv: string[], io: Io = processIo()): Promise<number> {
+  // A reader that went away (`| head`) is not a failure; any other error of stdout
+  // (a full disk, a closed descriptor) is told once the command is done, and the exit code is 1.
+  let stdoutError: NodeJS.ErrnoException | undefined;
   io.stdout.on?.('error', (error: NodeJS.ErrnoException) => {
-    if (error.code !== 'EPIPE') throw error;
+    if (error.code !== 'EPIPE') stdoutError ??= error;
   });
   let code: number = EXIT.ok;
   const program = buildProgram(
@@ -97,13 +102,26 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
   try {
     process.exitCode = undefined;
     await program.parseAsync(argv, {from: 'user'});
-    return code;
   } catch (error) {
-    return handleError(error, io);
+    code = handleError(error, io);
   }
+  if (stdoutError && code === EXIT.ok) return handleError(new OutputError(stdoutError), io);
+  return code;
+}
+
+/** DEBUG=handoff-assess (or a list holding it, or *): show where an error came from. */
+function debugging(io: Io): boolean {
+  return (io.env.DEBUG ?? '').split(/[\s,]+/).some((name) => name === 'handoff-assess' || name === '*');
 }
 
 function handleError(error: unknown, io: Io): number {
+  const debug = debugging(io) && error instanceof Error ? `${error.stack ?? ''}\n${(error.cause as Error | undefined)?.stack ?? ''}`.trimEnd() + '\n' : '';
+  const code = classify(error, io);
+  if (debug) io.stderr.write(debug);
+  return code;
+}
+
+function classify(error: unknown, io: Io): number {
   if (error instanceof CommanderError) {
     if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.exitCode === 0) return EXIT.ok;
     return EXIT.usage; // commander already printed the message
@@ -122,12 +140,65 @@ function handleError(error: unknown, io: Io): number {
     io.stderr.write(`handoff-assess: ${error.message}\n`);
     return EXIT.usage;
   }
-  io.stderr.write(`handoff-assess: unexpected error: ${(error as Error)?.stack ?? String(error)}\n`);
+  // A failure of the filesystem no command foresaw: the path and the cause, in one line.
+  const errno = error as NodeJS.ErrnoException & {dest?: string};
+  if (errno instanceof Error && typeof errno.code === 'string' && typeof errno.syscall === 'string') {
+    const where = errno.path ? ` ${displayPath(errno.path)}${errno.dest ? ` -> ${displayPath(errno.dest)}` : ''}` : '';
+    io.stderr.write(`handoff-assess: could not ${SYSCALLS[errno.syscall] ?? errno.syscall}${where}: ${describeCause(errno.code)}\n`);
+    return EXIT.failure;
+  }
+  // Not foreseen: the message only; where it came from with DEBUG=handoff-assess.
+  const message = error instanceof Error ? error.message : String(error);
+  io.stderr.write(`handoff-assess: unexpected error: ${message.split('\n')[0]}${debugging(io) ? '' : ' (run with DEBUG=handoff-assess to see where it came from)'}\n`);
   return EXIT.failure;
 }
 
+/** What a system call was doing, for the one-line message of a failure. */
+const SYSCALLS: Record<string, string> = {
+  open: 'open',
+  read: 'read',
+  write: 'write',
+  mkdir: 'create the folder',
+  scandir: 'list the folder',
+  rename: 'rename',
+  link: 'link',
+  unlink: 'remove',
+  rmdir: 'remove the folder',
+  stat: 'look at',
+  lstat: 'look at',
+  chmod: 'change the mode of',
+  fsync: 'save to the disk',
+};
+
 function processIo(): Io {
-  return {stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), env: process.env, now: () => new Date()};
+  return {stdin: process.stdin, stdout: stdoutIfOpen(), stderr: process.stderr, cwd: process.cwd(), env: process.env, now: () => new Date()};
+}
+
+/**
+ * process.stdout, or, when the shell started us with stdout closed (`>&-`), a
+ * stream whose every write fails with EBADF. Node opens /dev/null read-write
+ * in place of a closed descriptor, so a report written there would be lost
+ * without a word; a shell's `>/dev/null` opens it write-only. Linux only
+ * (read from /proc); elsewhere process.stdout as it is.
+ */
+function stdoutIfOpen(): NodeJS.WriteStream {
+  try {
+    const stats = fstatSync(1);
+    const flags = /^flags:\s+([0-7]+)/m.exec(readFileSync('/proc/self/fdinfo/1', 'utf8'))?.[1];
+    const devNull = statSync('/dev/null');
+    if (stats.isCharacterDevice() && stats.rdev === devNull.rdev && flags !== undefined && (parseInt(flags, 8) & 3) === 2) return closedOutput();
+  } catch {
+    // No /proc: nothing to tell.
+  }
+  return process.stdout;
+}
+
+function closedOutput(): NodeJS.WriteStream {
+  return new Writable({
+    write(_chunk, _encoding, callback) {
+      callback(Object.assign(new Error('standard output is closed'), {code: 'EBADF', syscall: 'write'}));
+    },
+  }) as unknown as NodeJS.WriteStream;
 }
 
 async function runMain(opts: Options, io: Io): Promise<number> {
