@@ -9,7 +9,7 @@
  * and schemas for the bundled bank, which the build validated
  * (src/bank/bank-cache.ts); an answers file is checked with zod's small core.
  */
-import {fstatSync, readFileSync, statSync} from 'node:fs';
+import {existsSync, fstatSync, readFileSync, statSync} from 'node:fs';
 import {Writable} from 'node:stream';
 import {Command, CommanderError, Option} from 'commander';
 import {displayPath} from './files/paths.js';
@@ -230,6 +230,9 @@ async function runMain(opts: Options, io: Io): Promise<number> {
   }
 
   if (isDirectory(opts.answers)) {
+    if (opts.outDir !== undefined && existsSync(opts.outDir) && !isDirectory(opts.outDir)) {
+      throw new InputError(`--out-dir ${displayPath(opts.outDir)} is a file, not a folder; give a folder (it is created if missing), e.g. --out-dir reports/`);
+    }
     const {runBatch} = await import('./commands/batch.js');
     return runBatch(opts.answers, opts, bank, template, format, date, io);
   }

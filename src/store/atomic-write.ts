@@ -41,7 +41,7 @@ export function writeFileSafely(path: string, data: string, options: WriteOption
   const target = options.followSymlinks === false ? path : followLink(path);
   const existing = statOrUndefined(target, path);
   if (existing && !existing.isFile() && !(existing.isSymbolicLink() && options.followSymlinks === false)) {
-    throw new NotAFileError(`${displayPath(path)} is ${kindOf(existing)}, not a regular file; only a regular file is replaced, so nothing was written (name a file, e.g. report.md)`, path);
+    throw new NotAFileError(`${displayPath(path)} is ${kindOf(existing)}, not a regular file; only a regular file is replaced, so nothing was written (name a file, e.g. report.md)`, path, `it is ${kindOf(existing)}, not a regular file`);
   }
   if (existing && !options.overwrite) throw new FileExistsError(path);
   const mode = options.mode ?? (existing?.isFile() ? existing.mode & 0o7777 : undefined);
@@ -102,7 +102,7 @@ function writeFailure(path: string, step: string, error: unknown, existed: boole
   const code = (error as NodeJS.ErrnoException).code;
   const cause = code === 'ENOENT' && step === 'create' ? `the folder ${displayPath(dirname(path))} does not exist (ENOENT)` : describeCause(code, (error as Error).message);
   const kept = existed ? 'it keeps its old content' : 'nothing was written';
-  return new FileSystemError(`could not write ${displayPath(path)}: ${cause}; ${kept}`, path, code, {cause: error});
+  return new FileSystemError(`could not write ${displayPath(path)}: ${cause}; ${kept}`, path, code, {cause: error, why: `${cause}; ${kept}`});
 }
 
 function closeQuietly(fd: number): void {

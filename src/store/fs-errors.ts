@@ -45,11 +45,14 @@ export class FileSystemError extends Error {
     readonly path: string,
     /** The errno code behind it, if any (ENOSPC, EACCES...). Not named `code`, so that callers tell it from a raw Node error. */
     readonly reason?: string,
-    options?: {cause?: unknown},
+    options?: {cause?: unknown; why?: string},
   ) {
     super(message, options);
     this.name = 'FileSystemError';
+    this.why = options?.why ?? message;
   }
+  /** The cause alone, for a caller that names the path itself: "no space left on the device (ENOSPC); nothing was written". */
+  readonly why: string;
 }
 
 /** A path that names something other than a regular file where one is written (a folder, a device, a FIFO, a socket), or other than a folder where one is needed. Exit 2. */
@@ -58,6 +61,8 @@ export class NotAFileError extends Error {
   constructor(
     message: string,
     readonly path: string,
+    /** The cause alone, for a caller that names the path itself: "it is a folder, not a regular file". */
+    readonly why: string = message,
   ) {
     super(message);
     this.name = 'NotAFileError';
