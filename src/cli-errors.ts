@@ -20,7 +20,7 @@ export class InputError extends Error {
 export class OutputError extends Error {
   readonly exitCode = EXIT.failure;
   constructor(readonly error: NodeJS.ErrnoException) {
-    super(`could not write to standard output: ${error.code === 'EBADF' ? 'it is closed (EBADF); redirect it to a file, or use --out FILE' : describeCause(error.code, error.message)}`, {cause: error});
+    super(`could not write to standard output: ${describeCause(error.code, error.message)}`, {cause: error});
     this.name = 'OutputError';
   }
 }

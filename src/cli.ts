@@ -9,8 +9,7 @@
  * and schemas for the bundled bank, which the build validated
  * (src/bank/bank-cache.ts); an answers file is checked with zod's small core.
  */
-import {existsSync, fstatSync, readFileSync, statSync} from 'node:fs';
-import {Writable} from 'node:stream';
+import {existsSync, statSync} from 'node:fs';
 import {Command, CommanderError, Option} from 'commander';
 import {displayPath} from './files/paths.js';
 import {EXIT, InputError, OutputError} from './cli-errors.js';
@@ -171,34 +170,7 @@ const SYSCALLS: Record<string, string> = {
 };
 
 function processIo(): Io {
-  return {stdin: process.stdin, stdout: stdoutIfOpen(), stderr: process.stderr, cwd: process.cwd(), env: process.env, now: () => new Date()};
-}
-
-/**
- * process.stdout, or, when the shell started us with stdout closed (`>&-`), a
- * stream whose every write fails with EBADF. Node opens /dev/null read-write
- * in place of a closed descriptor, so a report written there would be lost
- * without a word; a shell's `>/dev/null` opens it write-only. Linux only
- * (read from /proc); elsewhere process.stdout as it is.
- */
-function stdoutIfOpen(): NodeJS.WriteStream {
-  try {
-    const stats = fstatSync(1);
-    const flags = /^flags:\s+([0-7]+)/m.exec(readFileSync('/proc/self/fdinfo/1', 'utf8'))?.[1];
-    const devNull = statSync('/dev/null');
-    if (stats.isCharacterDevice() && stats.rdev === devNull.rdev && flags !== undefined && (parseInt(flags, 8) & 3) === 2) return closedOutput();
-  } catch {
-    // No /proc: nothing to tell.
-  }
-  return process.stdout;
-}
-
-function closedOutput(): NodeJS.WriteStream {
-  return new Writable({
-    write(_chunk, _encoding, callback) {
-      callback(Object.assign(new Error('standard output is closed'), {code: 'EBADF', syscall: 'write'}));
-    },
-  }) as unknown as NodeJS.WriteStream;
+  return {stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), env: process.env, now: () => new Date()};
 }
 
 async function runMain(opts: Options, io: Io): Promise<number> {

@@ -219,18 +219,12 @@ describe('standard output', () => {
     }
   });
 
-  test('stdout closed (>&-): exit 1 and a message on stderr, not exit 0 with the report lost', () => {
+  // A closed stdout (>&-) cannot be told from these: Node opens /dev/null read-write in its
+  // place before any of our code runs, as spawn's 'ignore' and Python's DEVNULL do (docs/security.md).
+  test.each(['>/dev/null', '1<>/dev/null'])('stdout to /dev/null on purpose (%s, read-write as spawn ignore opens it) still works: exit 0', (redirect) => {
     const env: NodeJS.ProcessEnv = {...process.env, NO_COLOR: '1'};
     delete env.NODE_OPTIONS;
-    const r = spawnSync('sh', ['-c', 'exec "$0" "$1" -a "$2" >&-', process.execPath, BIN, ACME], {cwd: ROOT, env, encoding: 'utf8'});
-    expect(r.status).toBe(1);
-    expectOneLine(r.stderr, /standard output/, /closed/);
-  });
-
-  test('stdout to /dev/null on purpose still works: exit 0', () => {
-    const env: NodeJS.ProcessEnv = {...process.env, NO_COLOR: '1'};
-    delete env.NODE_OPTIONS;
-    const r = spawnSync('sh', ['-c', 'exec "$0" "$1" -a "$2" >/dev/null', process.execPath, BIN, ACME], {cwd: ROOT, env, encoding: 'utf8'});
+    const r = spawnSync('sh', ['-c', `exec "$0" "$1" -a "$2" ${redirect}`, process.execPath, BIN, ACME], {cwd: ROOT, env, encoding: 'utf8'});
     expect(r.status).toBe(0);
     expect(r.stderr).toBe('');
   });
