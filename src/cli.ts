@@ -104,7 +104,9 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
   } catch (error) {
     code = handleError(error, io);
   }
-  if (stdoutError && code === EXIT.ok) return handleError(new OutputError(stdoutError), io);
+  // A write that failed at once (a full device) marks the stream before its error event is emitted.
+  const failed = stdoutError ?? ((io.stdout as {errored?: NodeJS.ErrnoException | null}).errored ?? undefined);
+  if (failed && failed.code !== 'EPIPE' && code === EXIT.ok) return handleError(new OutputError(failed), io);
   return code;
 }
 

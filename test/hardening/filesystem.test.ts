@@ -206,12 +206,19 @@ describe('the state folder', () => {
 });
 
 describe('standard output', () => {
-  test('stdout to a full device (/dev/full): exit 1, one line on stderr, no stack trace', () => {
+  test.each([
+    ['a report', ['-a', ACME]],
+    ['--verify', ['--verify', 'REPORT']],
+    ['drafts', ['drafts']],
+    ['--help', ['--help']],
+  ])('stdout to a full device (/dev/full), %s: exit 1, one line on stderr, no stack trace', (_name, args) => {
     const full = openSync('/dev/full', 'w');
     try {
-      const env: NodeJS.ProcessEnv = {...process.env, NO_COLOR: '1'};
+      const env: NodeJS.ProcessEnv = {...process.env, NO_COLOR: '1', HANDOFF_ASSESS_STATE_DIR: folder()};
       delete env.NODE_OPTIONS;
-      const r = spawnSync(process.execPath, [BIN, '-a', ACME], {cwd: ROOT, env, stdio: ['ignore', full, 'pipe'], encoding: 'utf8'});
+      const report = join(folder(), 'r.md');
+      if (args.includes('REPORT')) expect(runCli(['-a', ACME, '-o', report]).code).toBe(0);
+      const r = spawnSync(process.execPath, [BIN, ...args.map((a) => (a === 'REPORT' ? report : a))], {cwd: ROOT, env, stdio: ['ignore', full, 'pipe'], encoding: 'utf8'});
       expect(r.status).toBe(1);
       expectOneLine(r.stderr, /standard output/, /no space left/i);
     } finally {
