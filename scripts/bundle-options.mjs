@@ -4,7 +4,7 @@
  */
 /**
  * CommonJS dependencies bundled into ESM still expect require (yaml, signal-exit
- * under Ink, cli-table3) and __filename (write-file-atomic names its temporary files with it).
+ * under Ink, cli-table3), and may read __filename and __dirname.
  */
 export const REQUIRE_BANNER = {
   js: "import{createRequire as __cr}from'node:module';import{fileURLToPath as __fu}from'node:url';import{dirname as __dn}from'node:path';const require=__cr(import.meta.url),__filename=__fu(import.meta.url),__dirname=__dn(__filename);",

@@ -1,4 +1,5 @@
 /** Error classes and the exit codes they map to, in the one top-level catch of src/cli.ts. */
+import {describeCause} from './store/fs-errors.js';
 
 /** Exit codes, as README.md and --help list them. */
 export const EXIT = {ok: 0, failure: 1, usage: 2, verifyFailed: 3, interrupted: 130} as const;
@@ -12,5 +13,14 @@ export class InputError extends Error {
   ) {
     super(message);
     this.name = 'InputError';
+  }
+}
+
+/** Standard output could not take what was written: a full device, a closed descriptor. Exit 1. */
+export class OutputError extends Error {
+  readonly exitCode = EXIT.failure;
+  constructor(readonly error: NodeJS.ErrnoException) {
+    super(`could not write to standard output: ${describeCause(error.code, error.message)}`, {cause: error});
+    this.name = 'OutputError';
   }
 }

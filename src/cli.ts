@@ -9,16 +9,17 @@
  * and schemas for the bundled bank, which the build validated
  * (src/bank/bank-cache.ts); an answers file is checked with zod's small core.
  */
-import {statSync} from 'node:fs';
+import {existsSync, statSync} from 'node:fs';
 import {Command, CommanderError, Option} from 'commander';
 import {displayPath} from './files/paths.js';
-import {EXIT, InputError} from './cli-errors.js';
+import {EXIT, InputError, OutputError} from './cli-errors.js';
 import type {Io} from './commands/io.js';
 import {loadBank, loadTemplate} from './commands/load-bank-and-template.js';
 import {checkConflicts, type Options} from './commands/options.js';
 import {reportDate} from './commands/report-date.js';
 import {REPORT_FORMATS, TemplateError, type ReportFormat} from './report/report-types.js';
 import {FileExistsError} from './store/file-exists-error.js';
+import {describeCause} from './store/fs-errors.js';
 import {toolVersion} from './version.js';
 
 export type {Io} from './commands/io.js';
@@ -82,8 +83,11 @@ Exit codes: 0 done, 2 bad usage or invalid input, 3 a report failed --verify, 13
 
 /** Run the CLI; returns the exit code. Nothing here calls process.exit. */
 export async function main(argv: string[], io: Io = processIo()): Promise<number> {
+  // A reader that went away (`| head`) is not a failure; any other error of stdout
+  // (a full disk, a closed descriptor) is told once the command is done, and the exit code is 1.
+  let stdoutError: NodeJS.ErrnoException | undefined;
   io.stdout.on?.('error', (error: NodeJS.ErrnoException) => {
-    if (error.code !== 'EPIPE') throw error;
+    if (error.code !== 'EPIPE') stdoutError ??= error;
   });
   let code: number = EXIT.ok;
   const program = buildProgram(
@@ -97,13 +101,28 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
   try {
     process.exitCode = undefined;
     await program.parseAsync(argv, {from: 'user'});
-    return code;
   } catch (error) {
-    return handleError(error, io);
+    code = handleError(error, io);
   }
+  // A write that failed at once (a full device) marks the stream before its error event is emitted.
+  const failed = stdoutError ?? ((io.stdout as {errored?: NodeJS.ErrnoException | null}).errored ?? undefined);
+  if (failed && failed.code !== 'EPIPE' && code === EXIT.ok) return handleError(new OutputError(failed), io);
+  return code;
+}
+
+/** DEBUG=handoff-assess (or a list holding it, or *): show where an error came from. */
+function debugging(io: Io): boolean {
+  return (io.env.DEBUG ?? '').split(/[\s,]+/).some((name) => name === 'handoff-assess' || name === '*');
 }
 
 function handleError(error: unknown, io: Io): number {
+  const debug = debugging(io) && error instanceof Error ? `${error.stack ?? ''}\n${(error.cause as Error | undefined)?.stack ?? ''}`.trimEnd() + '\n' : '';
+  const code = classify(error, io);
+  if (debug) io.stderr.write(debug);
+  return code;
+}
+
+function classify(error: unknown, io: Io): number {
   if (error instanceof CommanderError) {
     if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.exitCode === 0) return EXIT.ok;
     return EXIT.usage; // commander already printed the message
@@ -122,9 +141,35 @@ function handleError(error: unknown, io: Io): number {
     io.stderr.write(`handoff-assess: ${error.message}\n`);
     return EXIT.usage;
   }
-  io.stderr.write(`handoff-assess: unexpected error: ${(error as Error)?.stack ?? String(error)}\n`);
+  // A failure of the filesystem no command foresaw: the path and the cause, in one line.
+  const errno = error as NodeJS.ErrnoException & {dest?: string};
+  if (errno instanceof Error && typeof errno.code === 'string' && typeof errno.syscall === 'string') {
+    const where = errno.path ? ` ${displayPath(errno.path)}${errno.dest ? ` -> ${displayPath(errno.dest)}` : ''}` : '';
+    io.stderr.write(`handoff-assess: could not ${SYSCALLS[errno.syscall] ?? errno.syscall}${where}: ${describeCause(errno.code)}\n`);
+    return EXIT.failure;
+  }
+  // Not foreseen: the message only; where it came from with DEBUG=handoff-assess.
+  const message = error instanceof Error ? error.message : String(error);
+  io.stderr.write(`handoff-assess: unexpected error: ${message.split('\n')[0]}${debugging(io) ? '' : ' (run with DEBUG=handoff-assess to see where it came from)'}\n`);
   return EXIT.failure;
 }
+
+/** What a system call was doing, for the one-line message of a failure. */
+const SYSCALLS: Record<string, string> = {
+  open: 'open',
+  read: 'read',
+  write: 'write',
+  mkdir: 'create the folder',
+  scandir: 'list the folder',
+  rename: 'rename',
+  link: 'link',
+  unlink: 'remove',
+  rmdir: 'remove the folder',
+  stat: 'look at',
+  lstat: 'look at',
+  chmod: 'change the mode of',
+  fsync: 'save to the disk',
+};
 
 function processIo(): Io {
   return {stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), env: process.env, now: () => new Date()};
@@ -159,6 +204,9 @@ async function runMain(opts: Options, io: Io): Promise<number> {
   }
 
   if (isDirectory(opts.answers)) {
+    if (opts.outDir !== undefined && existsSync(opts.outDir) && !isDirectory(opts.outDir)) {
+      throw new InputError(`--out-dir ${displayPath(opts.outDir)} is a file, not a folder; give a folder (it is created if missing), e.g. --out-dir reports/`);
+    }
     const {runBatch} = await import('./commands/batch.js');
     return runBatch(opts.answers, opts, bank, template, format, date, io);
   }

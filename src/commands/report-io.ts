@@ -5,7 +5,7 @@
  */
 import {formatProblem} from '../yaml/yaml-source.js';
 import {displayPath} from '../files/paths.js';
-import {InputError} from '../cli-errors.js';
+import {InputError, OutputError} from '../cli-errors.js';
 import type {Answers, Bank} from '../engine/types.js';
 import {readAssessment, type AssessmentLoad} from '../report/read-assessment.js';
 import type {HtmlConverter, ReportFormat} from '../report/report-types.js';
@@ -37,6 +37,24 @@ export async function emit(text: string, opts: Options, io: Io): Promise<void> {
     writeFileSafely(opts.out, text, {overwrite: Boolean(opts.force)});
     io.stderr.write(`Written to ${displayPath(opts.out)}\n`);
   } else {
-    io.stdout.write(text);
+    await writeToStdout(io.stdout, text);
+  }
+}
+
+/**
+ * Write to stdout and wait until it has taken the text: a failure (a full
+ * device, a closed descriptor) is an OutputError, exit 1; a reader that went
+ * away (EPIPE, `| head`) is not a failure.
+ */
+async function writeToStdout(stdout: NodeJS.WriteStream, text: string): Promise<void> {
+  const failure = await new Promise<NodeJS.ErrnoException | null | undefined>((resolve) => {
+    try {
+      stdout.write(text, resolve);
+    } catch (error) {
+      resolve(error as NodeJS.ErrnoException);
+    }
+  });
+  if (failure && failure.code !== 'EPIPE') {
+    throw new OutputError(failure);
   }
 }

@@ -107,7 +107,7 @@ function writeReport(effect: Extract<SessionEffect, {type: 'write-report'}>, ser
     const done = services.writeReport(effect.path, text, effect.overwrite);
     return done === 'exists' ? {type: 'report-exists', path: effect.path} : {type: 'report-written', path: effect.path};
   } catch (error) {
-    const why = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    const why = (error as {why?: string}).why ?? (error as NodeJS.ErrnoException).code ?? (error as Error).message;
     return {type: 'write-failed', message: `Could not save ${displayPath(effect.path, cwd)}: ${why}. Choose another name.`};
   }
 }

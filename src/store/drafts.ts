@@ -11,7 +11,7 @@
  * folder, and are only removed by `deleteDraft` (`handoff-assess drafts
  * --delete ID`): never silently. The clock is the caller's.
  */
-import {chmodSync, existsSync, mkdirSync, readdirSync, statSync, unlinkSync} from 'node:fs';
+import {chmodSync, existsSync, lstatSync, mkdirSync, readdirSync, statSync, unlinkSync, type Stats} from 'node:fs';
 import {basename, dirname, extname, isAbsolute, join, resolve} from 'node:path';
 import envPaths from 'env-paths';
 import {parse as parseYaml} from 'yaml';
@@ -22,6 +22,7 @@ import {buildSteps, isAnswered} from '../engine/interview.js';
 import type {Answers, Bank} from '../engine/types.js';
 import {writeFileSafely} from './atomic-write.js';
 import {readTextFile, ReadTextError, SIZE_CAPS} from '../files/read-text.js';
+import {describeCause, FileSystemError, kindOf, NotAFileError} from './fs-errors.js';
 import {slug} from './file-names.js';
 
 const APP = 'handoff-assess';
@@ -81,12 +82,58 @@ export function draftsDir(options: StoreOptions = {}): string {
   return join(stateDir(options), 'drafts');
 }
 
-/** Make the drafts folder (0700) if needed. Throws when it cannot be created. */
+/**
+ * Make the drafts folder (0700) if needed, after checking that the state
+ * folder is safe to keep answers in: a folder (not a file), owned by this
+ * user, and not writable by everyone unless it has the sticky bit (as /tmp
+ * does). The drafts folder must be a real folder owned by this user (never a
+ * symbolic link); only then is it chmodded to 0700. Throws a FileSystemError
+ * that says what is wrong, in one line.
+ */
 export function ensureDraftsDir(options: StoreOptions = {}): string {
+  const state = stateDir(options);
   const dir = draftsDir(options);
-  mkdirSync(dir, {recursive: true, mode: 0o700});
-  if ((statSync(dir).mode & 0o077) !== 0) chmodSync(dir, 0o700);
+  try {
+    mkdirSync(state, {recursive: true, mode: 0o700});
+  } catch (error) {
+    throw stateFailure(state, error);
+  }
+  checkOwnFolder(state, statOrThrow(state, statSync), 'the state folder');
+  try {
+    mkdirSync(dir, {mode: 0o700});
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw stateFailure(dir, error);
+  }
+  const stats = statOrThrow(dir, lstatSync);
+  if (stats.isSymbolicLink()) throw new FileSystemError(`the drafts folder ${dir} is a symbolic link; drafts are kept only in a real folder: remove the link, or set HANDOFF_ASSESS_STATE_DIR to a folder of your own`, dir);
+  checkOwnFolder(dir, stats, 'the drafts folder');
+  if ((stats.mode & 0o077) !== 0) chmodSync(dir, 0o700);
   return dir;
+}
+
+function statOrThrow(path: string, stat: (path: string) => Stats): Stats {
+  try {
+    return stat(path);
+  } catch (error) {
+    throw stateFailure(path, error);
+  }
+}
+
+/** A folder of this user's that no one else can write to (or with the sticky bit, as /tmp). */
+function checkOwnFolder(path: string, stats: Stats, what: string): void {
+  const fix = 'set HANDOFF_ASSESS_STATE_DIR to a folder of your own, e.g. HANDOFF_ASSESS_STATE_DIR=~/handoff-drafts';
+  if (!stats.isDirectory()) throw new FileSystemError(`${what} ${path} is ${kindOf(stats)}, not a folder: move it away, or ${fix}`, path, 'ENOTDIR');
+  const uid = process.getuid?.();
+  if (uid !== undefined && stats.uid !== uid) throw new FileSystemError(`${what} ${path} is owned by someone else (uid ${stats.uid}), so drafts are not kept in it: ${fix}`, path);
+  if ((stats.mode & 0o002) !== 0 && (stats.mode & 0o1000) === 0) {
+    throw new FileSystemError(`${what} ${path} is writable by everyone (mode ${(stats.mode & 0o777).toString(8)}, no sticky bit), so drafts are not kept in it: chmod o-w it, or ${fix}`, path);
+  }
+}
+
+function stateFailure(path: string, error: unknown): FileSystemError {
+  const code = (error as NodeJS.ErrnoException).code;
+  const cause = code === 'EEXIST' || code === 'ENOTDIR' ? 'a file is in the way of the folder (ENOTDIR)' : describeCause(code, (error as Error).message);
+  return new FileSystemError(`cannot keep drafts in ${path}: ${cause}`, path, code, {cause: error});
 }
 
 /** The file of a draft id. */
@@ -107,7 +154,7 @@ export function timestamp(date: Date): string {
 export function newDraftId(answers: Answers, now: Date, options: StoreOptions = {}): string {
   const base = `${slug(answers.context.organisation ?? '', 40) || 'draft'}-${timestamp(now)}`;
   let id = base;
-  for (let n = 2; existsSync(draftPath(id, options)); n++) id = `${base}-${n}`;
+  for (let n = 2; exists(draftPath(id, options)); n++) id = `${base}-${n}`;
   return id;
 }
 
@@ -126,7 +173,7 @@ export function saveDraft(draft: DraftToSave, options: StoreOptions = {}): strin
   ensureDraftsDir(options);
   const path = draftPath(draft.id, options);
   const text = answersToYaml(draft.answers, {position: draft.position, saved: draft.saved.toISOString()});
-  writeFileSafely(path, text, {overwrite: true, mode: 0o600});
+  writeFileSafely(path, text, {overwrite: true, mode: 0o600, followSymlinks: false});
   return path;
 }
 
@@ -222,8 +269,9 @@ export function listDrafts(options: StoreOptions & {bank?: Bank} = {}): DraftSum
   try {
     names = readdirSync(dir);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return [];
+    throw code === 'ENOTDIR' ? new FileSystemError(`cannot list drafts: ${dir} is not a folder, or a part of its path is a file (ENOTDIR)`, dir, code) : stateFailure(dir, error);
   }
   const out: DraftSummary[] = [];
   for (const name of names) {
@@ -282,11 +330,28 @@ export function latestDraft(options: StoreOptions = {}): DraftSummary | undefine
   return listDrafts(options)[0];
 }
 
-/** Remove one draft by id. Returns the path removed; throws DraftNotFoundError when there is none. */
+/** Remove one draft by id. Returns the path removed; throws DraftNotFoundError when there is none, NotAFileError when it is not a file. */
 export function deleteDraft(id: string, options: StoreOptions = {}): string {
   const clean = id.replace(/\.ya?ml$/i, '');
   const path = draftPath(clean, options);
-  if (!ID_PATTERN.test(clean) || !existsSync(path)) throw new DraftNotFoundError(id, path);
-  unlinkSync(path);
+  if (!ID_PATTERN.test(clean) || !exists(path)) throw new DraftNotFoundError(id, path);
+  const stats = lstatSync(path);
+  if (!stats.isFile() && !stats.isSymbolicLink()) throw new NotAFileError(`${path} is ${kindOf(stats)}, not a saved interview; nothing was deleted`, path);
+  try {
+    unlinkSync(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new FileSystemError(`could not delete ${path}: ${describeCause(code, (error as Error).message)}`, path, code, {cause: error});
+  }
   return path;
+}
+
+/** Is anything at this path (a link that leads nowhere included)? */
+function exists(path: string): boolean {
+  try {
+    lstatSync(path);
+    return true;
+  } catch {
+    return false;
+  }
 }

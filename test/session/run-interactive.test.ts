@@ -237,7 +237,7 @@ describe('runInteractive: a draft that cannot be saved', () => {
     const repair = breakDrafts();
     await term.line('Jo');
     const shown = await term.waitFor("? What is the assessor's role?");
-    expect(shown).toContain(`The draft could not be saved: ${draftsDir({env})} cannot be written to (EEXIST)`);
+    expect(shown).toContain(`The draft could not be saved: the drafts folder ${draftsDir({env})} is a regular file, not a folder`);
     // Still failing: said again on the next change.
     await term.choose(1);
     await term.waitFor('The draft could not be saved');
@@ -300,7 +300,7 @@ describe('runInteractive: a draft that cannot be saved', () => {
     const repair = breakDrafts();
     await press(...'Jo', KEY.enter);
     const failed = await screen('The draft could not be saved');
-    expect(failed.replace(/\s+/g, ' ')).toContain(`${draftsDir({env})} cannot be written to (EEXIST)`);
+    expect(failed.replace(/\s+/g, ' ')).toContain(`the drafts folder ${draftsDir({env})} is a regular file, not a folder`);
 
     repair();
     await press('2');
