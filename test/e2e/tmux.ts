@@ -59,6 +59,14 @@ export class TmuxSession {
     this.tmux('send-keys', '-t', this.name, key);
   }
 
+  /**
+   * Write these characters to the terminal's input in one call, as bytes (send-keys -H): a
+   * terminal's escape sequence (Ctrl+F1 is ESC [1;5P) or a paste, read by the program at once.
+   */
+  send(text: string): void {
+    this.tmux('send-keys', '-t', this.name, '-H', ...[...Buffer.from(text, 'utf8')].map((b) => b.toString(16).padStart(2, '0')));
+  }
+
   /** Type text, one character per call. */
   async type(text: string): Promise<void> {
     for (const ch of text) {
