@@ -19,7 +19,7 @@ import {filteredStdin} from './key-filter.js';
  * pasted escape sequence it cannot name is dropped instead of crashing it.
  * Any other error while the wizard runs, thrown from a stdin or timer
  * callback where React cannot catch it, unmounts Ink (restoring the
- * terminal) and rejects, so the caller saves the draft and says how to resume.
+ * terminal) and is thrown from here, so the caller saves the draft and says how to resume.
  */
 export async function runInkWizard(session: Session, io: FrontEndIo): Promise<void> {
   const instance = render(<App session={session} theme={makeTheme(io.env)} />, {
@@ -30,7 +30,12 @@ export async function runInkWizard(session: Session, io: FrontEndIo): Promise<vo
     // Not incrementalRendering: Ink 6.8 garbles a frame as tall as this one in that mode (seen in tmux).
     // Each frame is written inside a synchronized-output block, so terminals that support it do not flicker.
   });
-  const onError = (error: unknown) => instance.unmount(error instanceof Error ? error : new Error(String(error)));
+  // render()'s unmount takes no error (Ink's own does), so the error is kept here and thrown once Ink has restored the terminal.
+  let failure: Error | undefined;
+  const onError = (error: unknown) => {
+    failure ??= error instanceof Error ? error : new Error(String(error));
+    instance.unmount();
+  };
   // A signal ends the interview as ctrl+c does (the session saves the draft and ends cancelled).
   const onAbort = () => session.dispatch({type: 'quit'});
   process.on('uncaughtException', onError);
@@ -42,4 +47,5 @@ export async function runInkWizard(session: Session, io: FrontEndIo): Promise<vo
     process.off('uncaughtException', onError);
     io.signal?.removeEventListener('abort', onAbort);
   }
+  if (failure) throw failure;
 }
