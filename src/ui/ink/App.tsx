@@ -50,7 +50,8 @@ export function App({session, theme: given}: AppProps) {
   const theme = useMemo(() => given ?? makeTheme(), [given]);
   const {columns, rows} = useTerminalSize();
   const frame = frameOf(columns, rows);
-  const wizard = useWizard(session);
+  const small = tooSmall(columns, rows);
+  const wizard = useWizard(session, {onlyQuit: Boolean(small)});
   const {exit} = useApp();
   const {state, config} = session;
   const review = onReview(config, state);
@@ -63,8 +64,7 @@ export function App({session, theme: given}: AppProps) {
   }, [state.stage]);
 
   if (isOver(state)) return <ThemeContext.Provider value={theme}>{closing(state, theme)}</ThemeContext.Provider>;
-  // Keys still work (ctrl+c saves and quits); the screen comes back once the window is big enough.
-  const small = tooSmall(columns, rows);
+  // Only ctrl+c is read (it saves and quits); the screen comes back once the window is big enough.
   if (small) return <Text>{small}</Text>;
 
   const where = progress(config.bank, state.interview);
