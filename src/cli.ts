@@ -61,7 +61,7 @@ Examples:
   handoff-assess --resume                          continue the latest saved interview
   handoff-assess drafts                            list saved interviews
 
-Exit codes: 0 done, 2 bad usage or invalid input, 3 a report failed --verify, 130 interrupted (draft saved), 1 anything else.`,
+Exit codes: 0 done, 2 bad usage or invalid input, 3 a report failed --verify, 130 interrupted (draft saved; 143 on SIGTERM, 129 on SIGHUP), 1 anything else.`,
     )
     .action(async (opts: Options) => {
       process.exitCode = await run(opts);

@@ -28,11 +28,11 @@ export function draftsCommand(args: DraftsArgs, io: DraftsIo): number {
   if (args.delete !== undefined) {
     try {
       const path = deleteDraft(args.delete, options);
-      io.stdout.write(`Deleted the saved interview ${args.delete} (${path}).\n`);
+      io.stdout.write(`Deleted the saved interview ${oneLine(args.delete)} (${oneLine(path)}).\n`);
       return 0;
     } catch (error) {
       if (error instanceof DraftNotFoundError) {
-        io.stderr.write(`handoff-assess: no saved interview with id "${args.delete}" in ${draftsDir(options)}.\nList them with: handoff-assess drafts\n`);
+        io.stderr.write(`handoff-assess: no saved interview with id "${oneLine(args.delete)}" in ${oneLine(draftsDir(options))}.\nList them with: handoff-assess drafts\n`);
         return 2;
       }
       throw error;
@@ -41,7 +41,7 @@ export function draftsCommand(args: DraftsArgs, io: DraftsIo): number {
   const drafts = listDrafts({...options, bank: io.bank});
   const dir = draftsDir(options);
   if (drafts.length === 0) {
-    io.stdout.write(`No saved interviews in ${dir}.\nStart one with: handoff-assess\n`);
+    io.stdout.write(`No saved interviews in ${oneLine(dir)}.\nStart one with: handoff-assess\n`);
     return 0;
   }
   io.stdout.write(`${drafts.length} saved interview${drafts.length === 1 ? '' : 's'}, newest first:\n\n`);
@@ -50,12 +50,15 @@ export function draftsCommand(args: DraftsArgs, io: DraftsIo): number {
   return 0;
 }
 
+/** Every name, path and message on one line, without controls, escape sequences or bidi overrides (a file name may hold any of them). */
+const oneLine = stripControlsOnOneLine;
+
 /** The listing as a plain-text table (no colour, readable by a screen reader line by line). */
 export function formatDraftTable(drafts: DraftSummary[]): string {
   const rows = drafts.map((d) => [
-    d.id,
-    d.organisation ? stripControlsOnOneLine(d.organisation) : '(not yet named)',
-    d.role ? stripControlsOnOneLine(d.role) : '-',
+    oneLine(d.id),
+    d.organisation ? oneLine(d.organisation) : '(not yet named)',
+    d.role ? oneLine(d.role) : '-',
     d.problem ? 'cannot resume' : d.answered !== undefined ? `${d.answered}/${d.total}${d.position === 'review' ? ' review' : ''}` : '?',
     formatWhen(d.saved),
   ]);
@@ -67,8 +70,8 @@ export function formatDraftTable(drafts: DraftSummary[]): string {
   let out = line(head);
   drafts.forEach((d, i) => {
     out += line(rows[i]!);
-    out += `  ${d.path}\n`;
-    if (d.problem) out += `  problem: ${d.problem}\n`;
+    out += `  ${oneLine(d.path)}\n`;
+    if (d.problem) out += `  problem: ${oneLine(d.problem)}\n`;
   });
   return out;
 }

@@ -7,6 +7,7 @@ import {formatProblem} from '../yaml/yaml-source.js';
 import {displayPath} from '../files/paths.js';
 import {InputError, OutputError} from '../cli-errors.js';
 import type {Answers, Bank} from '../engine/types.js';
+import {stripControls} from '../report/escape.js';
 import {readAssessment, type AssessmentLoad} from '../report/read-assessment.js';
 import type {HtmlConverter, ReportFormat} from '../report/report-types.js';
 import type {Io} from './io.js';
@@ -15,7 +16,7 @@ import type {Options} from './options.js';
 /** Answers from an answers file, a draft or a report; every problem is an InputError listing all of them. */
 export function loadAssessment(name: string, text: string, bank: Bank, io: Io): AssessmentLoad & {answers: Answers} {
   const loaded = readAssessment(name, text, bank);
-  for (const w of loaded.warnings) io.stderr.write(`warning: ${formatProblem(w)}\n`);
+  for (const w of loaded.warnings) io.stderr.write(stripControls(`warning: ${formatProblem(w)}\n`));
   if (!loaded.answers) {
     const n = loaded.errors.length;
     throw new InputError(`${name} is not a valid answers file (${n} problem${n === 1 ? '' : 's'}):`, loaded.errors.map(formatProblem));
@@ -30,14 +31,15 @@ export async function htmlConverter(format: ReportFormat | undefined): Promise<H
   return markdownToHtml;
 }
 
-/** Write to --out (atomically, never replacing without --force) or to stdout. */
+/** Write to --out (atomically, never replacing without --force) or to stdout (cleaned by `stripControls` when stdout is a terminal). */
 export async function emit(text: string, opts: Options, io: Io): Promise<void> {
   if (opts.out !== undefined) {
     const {writeFileSafely} = await import('../store/atomic-write.js');
     writeFileSafely(opts.out, text, {overwrite: Boolean(opts.force)});
-    io.stderr.write(`Written to ${displayPath(opts.out)}\n`);
+    io.stderr.write(stripControls(`Written to ${displayPath(opts.out)}\n`));
   } else {
-    await writeToStdout(io.stdout, text);
+    // On a terminal, what a template or an answers file holds cannot retitle, recolour or reorder it; a pipe or file gets the report byte for byte.
+    await writeToStdout(io.stdout, io.stdout.isTTY ? stripControls(text) : text);
   }
 }
 

@@ -1,6 +1,7 @@
 /** `--verify REPORT`: is the report as generated? Loaded only on that path; marked only for an HTML report. */
 import {displayPath} from '../files/paths.js';
 import {EXIT} from '../cli-errors.js';
+import {stripControls} from '../report/escape.js';
 import {findBlock} from '../report/embed.js';
 import {verifyReport} from '../report/verify.js';
 import type {Io} from './io.js';
@@ -14,7 +15,9 @@ export async function runVerify(file: string, opts: Options, io: Io): Promise<nu
   const text = readInput(file, 'report');
   const toHtml = await htmlConverter(findBlock(text)?.data?.format);
   const {intact, checks} = verifyReport(displayPath(file), text, bank, loadTemplate(opts.template), toHtml);
-  for (const check of checks) io.stdout.write(`${check.ok ? 'ok  ' : 'FAIL'}  ${check.text}\n`);
-  io.stdout.write(intact ? `${displayPath(file)} is intact.\n` : `${displayPath(file)} does not match what handoff-assess generated.\n`);
+  // A check quotes the report and the bank; the file name is the user's: all cleaned for the terminal.
+  const say = (text: string) => io.stdout.write(stripControls(text));
+  for (const check of checks) say(`${check.ok ? 'ok  ' : 'FAIL'}  ${check.text}\n`);
+  say(intact ? `${displayPath(file)} is intact.\n` : `${displayPath(file)} does not match what handoff-assess generated.\n`);
   return intact ? EXIT.ok : EXIT.verifyFailed;
 }

@@ -222,7 +222,7 @@ let compareTemplate: Template[] | undefined;
 
 /** A comparison of two assessments as markdown, HTML (needs `toHtml`) or JSON. */
 export function renderComparison(comparison: Comparison, format: ReportFormat, toHtml?: HtmlConverter): string {
-  if (format === 'json') return `${JSON.stringify({format: 'handoff-assess-comparison', formatVersion: 1, ...comparison}, null, 2)}\n`;
+  if (format === 'json') return `${safeJson({format: 'handoff-assess-comparison', formatVersion: 1, ...comparison})}\n`;
   compareTemplate ??= mdEngine().parse(readFileSync(packagePath(COMPARE_TEMPLATE), 'utf8'));
   const md = normaliseBlankLines(mdEngine().renderSync(compareTemplate, {...comparison}) as string);
   if (format === 'md') return md;

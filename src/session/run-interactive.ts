@@ -5,6 +5,7 @@
  * ended into messages and an exit code. React and Ink are imported only
  * here and only when the wizard runs.
  */
+import {constants} from 'node:os';
 import {resumeState, startInterview, type InterviewState} from '../engine/interview.js';
 import type {Answers, Bank} from '../engine/types.js';
 import {stripControls} from '../report/escape.js';
@@ -46,7 +47,7 @@ export interface InteractiveOptions {
 export async function runInteractive(opts: InteractiveOptions): Promise<number> {
   const env = opts.env ?? process.env;
   const store: StoreOptions = {env, cwd: opts.cwd};
-  const err = (text: string) => void opts.stderr.write(`${text}\n`);
+  const err = (text: string) => void opts.stderr.write(`${stripControls(text)}\n`);
 
   const refusal = noTerminal(opts.stdin, opts.stdout);
   if (refusal) {
@@ -89,11 +90,17 @@ export async function runInteractive(opts: InteractiveOptions): Promise<number> 
     if (drafts.path) err(`Continuing from ${resumed.path}; your answers are saved as the draft ${drafts.id}.`);
   }
 
-  const session = createSession({bank: opts.bank, date: opts.date, cwd: opts.cwd}, start.initial, fileServices(drafts, opts.renderReport));
+  // Both renderers draw from the session's bank: its words, cleaned for the terminal. Drafts and reports use the bank as loaded.
+  const session = createSession({bank: displayBank(opts.bank), date: opts.date, cwd: opts.cwd}, start.initial, fileServices(drafts, opts.renderReport));
   const controller = new AbortController();
-  const onSignal = () => controller.abort();
-  // The wizard reads ctrl+c as a key in raw mode; the plain mode's prompts are ended by the signal.
-  const signals: NodeJS.Signals[] = plain ? ['SIGINT', 'SIGTERM', 'SIGHUP'] : [];
+  let caught: NodeJS.Signals | undefined;
+  const onSignal = (signal: NodeJS.Signals) => {
+    caught ??= signal;
+    controller.abort();
+  };
+  // SIGTERM and SIGHUP end either front end as ctrl+c does, with the exit code of the signal (143, 129).
+  // The wizard reads ctrl+c as a key in raw mode; the plain mode's prompts are ended by SIGINT.
+  const signals: NodeJS.Signals[] = plain ? ['SIGINT', 'SIGTERM', 'SIGHUP'] : ['SIGTERM', 'SIGHUP'];
   for (const s of signals) process.on(s, onSignal);
   try {
     const [frontEnd] = await frontEndLoading;
@@ -106,7 +113,7 @@ export async function runInteractive(opts: InteractiveOptions): Promise<number> 
   } finally {
     for (const s of signals) process.off(s, onSignal);
   }
-  return closingWords(session, drafts, opts);
+  return closingWords(session, drafts, opts, caught ? 128 + constants.signals[caught] : EXIT.interrupted);
 }
 
 /** Where the interview starts: fresh, or from a draft. A string is why it cannot (exit 2); a number, an exit code already explained. */
@@ -124,15 +131,16 @@ function findStart(opts: InteractiveOptions, store: StoreOptions): {initial: Int
     return {initial: resumeState(opts.bank, resumed.answers, resumed.position), resumed};
   } catch (error) {
     if (!(error instanceof DraftError)) throw error;
-    opts.stderr.write(`handoff-assess: ${error.message}\n`);
+    opts.stderr.write(`handoff-assess: ${stripControls(error.message)}\n`);
     return error.exitCode;
   }
 }
 
-/** After the session: the draft saved once more, where the reports and the draft are, and the exit code. */
-function closingWords(session: Session, drafts: DraftKeeper, opts: InteractiveOptions): number {
-  const err = (text: string) => void opts.stderr.write(`${text}\n`);
-  const out = (text: string) => void opts.stdout.write(`${text}\n`);
+/** After the session: the draft saved once more, where the reports and the draft are, and the exit code (`interrupted` when it did not finish). */
+function closingWords(session: Session, drafts: DraftKeeper, opts: InteractiveOptions, interrupted: number): number {
+  // Paths and messages may quote a file name or a draft: cleaned for the terminal.
+  const err = (text: string) => void opts.stderr.write(`${stripControls(text)}\n`);
+  const out = (text: string) => void opts.stdout.write(`${stripControls(text)}\n`);
   const {state} = session;
   saveQuietly(drafts, state.interview);
   if (state.stage !== 'finished') {
@@ -142,10 +150,10 @@ function closingWords(session: Session, drafts: DraftKeeper, opts: InteractiveOp
     }
     if (!drafts.path) {
       err('Interview stopped before the first answer: there was nothing to save.');
-      return EXIT.interrupted;
+      return interrupted;
     }
     err(`Interview paused. Your answers are saved in ${drafts.path}. Resume with: handoff-assess --resume ${drafts.id}`);
-    return EXIT.interrupted;
+    return interrupted;
   }
   for (const path of state.saved) out(`Report saved: ${path}`);
   if (drafts.problem || !drafts.path) {
@@ -178,6 +186,25 @@ function displayable(answers: Answers): Answers {
   const context = Object.fromEntries(Object.entries(answers.context).map(([k, v]) => [k, clean(v)])) as Answers['context'];
   const notes = Object.fromEntries(Object.entries(answers.notes).map(([k, v]) => [k, stripControls(v)]));
   return {...answers, context, notes};
+}
+
+/** Bank fields that are identifiers or values stored in the answers, never shown as words: kept exactly. */
+const BANK_IDENTIFIERS = new Set(['id', 'list', 'value', 'kind']);
+
+/**
+ * The bank as the interview shows it: a custom bank (--questions) may hold terminal escape
+ * sequences, control or bidi characters in any prompt, title, pole, label or why; drawn
+ * raw they retitle the terminal or write its clipboard (OSC 52). Every string but the
+ * identifiers passes `stripControls` once, here, for both renderers.
+ */
+export function displayBank(bank: Bank): Bank {
+  const clean = (value: unknown, key?: string): unknown => {
+    if (typeof value === 'string') return key !== undefined && BANK_IDENTIFIERS.has(key) ? value : stripControls(value);
+    if (Array.isArray(value)) return value.map((v) => clean(v));
+    if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, clean(v, k)]));
+    return value;
+  };
+  return clean(bank) as Bank;
 }
 
 async function loadPlain(): Promise<FrontEnd> {

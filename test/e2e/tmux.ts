@@ -59,6 +59,17 @@ export class TmuxSession {
     this.tmux('send-keys', '-t', this.name, key);
   }
 
+  /**
+   * Write these characters to the terminal's input in one write, as a terminal sends a key's
+   * escape sequence (Ctrl+F1 is ESC [1;5P) or a paste: through a tmux buffer and paste-buffer
+   * (send-keys writes each key apart, and a loaded machine may read the halves apart).
+   */
+  send(text: string): void {
+    const r = spawnSync('tmux', ['-L', this.socket, '-f', '/dev/null', 'load-buffer', '-b', `send-${this.name}`, '-'], {input: text});
+    if (r.status !== 0) throw new Error(`tmux load-buffer failed: ${String(r.stderr)}`);
+    this.tmux('paste-buffer', '-d', '-b', `send-${this.name}`, '-t', this.name);
+  }
+
   /** Type text, one character per call. */
   async type(text: string): Promise<void> {
     for (const ch of text) {

@@ -154,14 +154,14 @@ describe('runInteractive: drafts while answering', () => {
     expect(stderr()).toMatch(/Resume with: handoff-assess --resume draft-\d{8}-\d{6}\n$/);
   });
 
-  test('SIGTERM during the plain mode pauses like Ctrl-C', async () => {
+  test('SIGTERM during the plain mode pauses like Ctrl-C, with the exit code of SIGTERM (143)', async () => {
     const listeners = process.listenerCount('SIGTERM');
     const {term, code, stderr} = run();
     await term.waitFor('? Which organisation');
     await term.line('Beta');
     await term.waitFor('? Who is running');
     process.emit('SIGTERM', 'SIGTERM');
-    expect(await code).toBe(130);
+    expect(await code).toBe(143);
     expect(stderr()).toContain('Interview paused.');
     expect(readFileSync(join(draftsDir({env}), drafts()[0]!), 'utf8')).toContain('organisation: Beta');
     expect(process.listenerCount('SIGTERM')).toBe(listeners);

@@ -9,7 +9,7 @@ import {Header, headerHeight} from './Header.js';
 import {hintsOf} from './keymap.js';
 import {KeyHints} from './KeyHints.js';
 import {reviewIntro} from './labels.js';
-import {frameOf, packHints, type Frame, type Hint} from './layout.js';
+import {frameOf, packHints, tooSmall, type Frame, type Hint} from './layout.js';
 import {NoteEditor} from './NoteEditor.js';
 import {QuestionScreen} from './QuestionScreen.js';
 import {ResultScreen} from './ResultScreen.js';
@@ -50,7 +50,8 @@ export function App({session, theme: given}: AppProps) {
   const theme = useMemo(() => given ?? makeTheme(), [given]);
   const {columns, rows} = useTerminalSize();
   const frame = frameOf(columns, rows);
-  const wizard = useWizard(session);
+  const small = tooSmall(columns, rows);
+  const wizard = useWizard(session, {onlyQuit: Boolean(small)});
   const {exit} = useApp();
   const {state, config} = session;
   const review = onReview(config, state);
@@ -63,6 +64,8 @@ export function App({session, theme: given}: AppProps) {
   }, [state.stage]);
 
   if (isOver(state)) return <ThemeContext.Provider value={theme}>{closing(state, theme)}</ThemeContext.Provider>;
+  // Only ctrl+c is read (it saves and quits); the screen comes back once the window is big enough.
+  if (small) return <Text>{small}</Text>;
 
   const where = progress(config.bank, state.interview);
   const footer = packHints(hintsFor(session, wizard), frame.width);

@@ -9,6 +9,19 @@ export const NARROW_BELOW = 60;
 /** Below this height blank spacer lines are dropped. */
 export const SHORT_BELOW = 22;
 
+/**
+ * The smallest terminal the wizard draws in (the size test/hardening/no-terminal.test.ts
+ * runs an interview at); below it, one line asks for a bigger window.
+ */
+export const MIN_COLUMNS = 40;
+export const MIN_ROWS = 10;
+
+/** What to show instead of the wizard on a terminal smaller than MIN_COLUMNS x MIN_ROWS; undefined when it fits. */
+export function tooSmall(columns: number, rows: number): string | undefined {
+  if (columns >= MIN_COLUMNS && rows >= MIN_ROWS) return undefined;
+  return `Make the window at least ${MIN_COLUMNS} x ${MIN_ROWS} (it is ${columns} x ${rows}).`;
+}
+
 export interface Frame {
   columns: number;
   rows: number;

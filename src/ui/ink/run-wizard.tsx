@@ -7,21 +7,45 @@ import type {Session} from '../../session/runner.js';
 import {makeTheme} from './theme.js';
 import type {FrontEndIo} from '../types.js';
 import {App} from './App.js';
+import {filteredStdin} from './key-filter.js';
 
 /**
- * Draw the session until it ends: finished, or cancelled by ctrl+c. Ink does
- * not exit the process: the terminal is restored (raw mode off, cursor
- * shown) before the promise settles, and the caller decides what to print
- * and the exit code.
+ * Draw the session until it ends: finished, or cancelled by ctrl+c or by the
+ * abort signal (SIGTERM, SIGHUP). Ink does not exit the process: the
+ * terminal is restored (raw mode off, cursor shown) before the promise
+ * settles, and the caller decides what to print and the exit code.
+ *
+ * Ink reads the terminal through a key filter (key-filter.ts): a key or a
+ * pasted escape sequence it cannot name is dropped instead of crashing it.
+ * Any other error while the wizard runs, thrown from a stdin or timer
+ * callback where React cannot catch it, unmounts Ink (restoring the
+ * terminal) and is thrown from here, so the caller saves the draft and says how to resume.
  */
 export async function runInkWizard(session: Session, io: FrontEndIo): Promise<void> {
   const instance = render(<App session={session} theme={makeTheme(io.env)} />, {
-    stdin: io.stdin,
+    stdin: filteredStdin(io.stdin),
     stdout: io.stdout,
     exitOnCtrlC: false,
     patchConsole: false,
     // Not incrementalRendering: Ink 6.8 garbles a frame as tall as this one in that mode (seen in tmux).
     // Each frame is written inside a synchronized-output block, so terminals that support it do not flicker.
   });
-  await instance.waitUntilExit();
+  // render()'s unmount takes no error (Ink's own does), so the error is kept here and thrown once Ink has restored the terminal.
+  let failure: Error | undefined;
+  const onError = (error: unknown) => {
+    failure ??= error instanceof Error ? error : new Error(String(error));
+    instance.unmount();
+  };
+  // A signal ends the interview as ctrl+c does (the session saves the draft and ends cancelled).
+  const onAbort = () => session.dispatch({type: 'quit'});
+  process.on('uncaughtException', onError);
+  io.signal?.addEventListener('abort', onAbort);
+  try {
+    if (io.signal?.aborted) onAbort();
+    await instance.waitUntilExit();
+  } finally {
+    process.off('uncaughtException', onError);
+    io.signal?.removeEventListener('abort', onAbort);
+  }
+  if (failure) throw failure;
 }

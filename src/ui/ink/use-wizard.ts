@@ -17,8 +17,11 @@ export interface Wizard {
  * arrive faster than React re-renders are not lost), turned into session
  * events, and the view follows where the session went.
  */
-export function useWizard(session: Session): Wizard {
+export function useWizard(session: Session, {onlyQuit = false}: {onlyQuit?: boolean} = {}): Wizard {
   const viewRef = useRef<WizardView | undefined>(undefined);
+  // While the screen cannot be seen (a terminal too small), no key may act on it but ctrl+c.
+  const onlyQuitRef = useRef(onlyQuit);
+  onlyQuitRef.current = onlyQuit;
   viewRef.current ??= initialView(session.config, session.state);
   const [, rerender] = useReducer((n: number) => n + 1, 0);
   useEffect(() => session.subscribe(rerender), [session]);
@@ -30,6 +33,7 @@ export function useWizard(session: Session): Wizard {
   };
   const onInput = useCallback(
     (input: string, key: Key) => {
+      if (onlyQuitRef.current && !(key.ctrl && input === 'c')) return;
       const before = session.state;
       const {view, events} = onKey(viewRef.current!, before, session.config, input, key);
       for (const event of events) session.dispatch(event);

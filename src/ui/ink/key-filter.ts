@@ -1,0 +1,167 @@
+/**
+ * What the wizard lets through to Ink's input handling. Ink 6.8's key parser
+ * throws on an escape sequence it has no name for when the sequence carries
+ * a Ctrl modifier (Ctrl+F1 `ESC [1;5P`, a pasted colour `ESC [31m`: "Cannot
+ * read properties of undefined (reading 'startsWith')", from a stdin
+ * listener, so nothing of ours can catch it), and hands any other unnamed
+ * sequence to the wizard as typed text (`[?25h`, the `0;TITLE` of a pasted
+ * OSC). So the bytes are filtered before Ink reads them: plain text and the
+ * keys the wizard reads pass unchanged; every other escape sequence is
+ * dropped whole, as an unknown key. Ink's own source is not touched.
+ *
+ * The grammar is Ink's (src/input-parser.ts: ESC or ESC ESC, then a CSI
+ * `[` ... final byte or an SS3 `O` + one byte), plus the string sequences
+ * (OSC `ESC ]`, DCS `ESC P`, SOS, PM, APC) up to BEL or ST, which Ink would
+ * split into a meta key and typed text.
+ */
+
+const ESC = '\u001b';
+
+/**
+ * The CSI and SS3 key codes the wizard acts on, as Ink's parse-keypress
+ * names them (code = the sequence without ESC, its modifier and any "1;"):
+ * arrows, home and end, page up and down, delete, shift+tab. A modifier
+ * (Ctrl+Up: `ESC [1;5A`) keeps the key.
+ */
+const KNOWN_KEYS = new Set([
+  // up, down, right, left: xterm, SS3, rxvt shift and ctrl forms
+  '[A', '[B', '[C', '[D', 'OA', 'OB', 'OC', 'OD', '[a', '[b', '[c', '[d', 'Oa', 'Ob', 'Oc', 'Od',
+  // home, end
+  '[H', '[F', 'OH', 'OF', '[1~', '[4~', '[7~', '[8~', '[7$', '[8$', '[7^', '[8^',
+  // page up, page down
+  '[5~', '[6~', '[[5~', '[[6~', '[5$', '[6$', '[5^', '[6^',
+  // delete
+  '[3~', '[3$', '[3^',
+  // shift+tab
+  '[Z',
+]);
+
+/** Ink's function-key pattern (parse-keypress), used here only to name a sequence. */
+const FN_KEY = /^(?:\u001b+)(O|N|\[|\[\[)(?:(\d+)(?:;(\d+))?([~^$])|(?:1;)?(\d+)?([a-zA-Z]))/;
+
+/** Does Ink name this CSI or SS3 sequence as one of the keys above? */
+function isKnownKey(sequence: string): boolean {
+  const parts = FN_KEY.exec(sequence);
+  if (!parts || parts[0].length !== sequence.length) return false;
+  return KNOWN_KEYS.has([parts[1], parts[2], parts[4], parts[6]].filter(Boolean).join(''));
+}
+
+interface Token {
+  /** Characters of the input it covers. */
+  length: number;
+  /** Passed on to Ink (else dropped). */
+  keep: boolean;
+  /** A lone ESC (or ESC ESC) at the end of the input: Ink holds it until its next read. */
+  open?: boolean;
+}
+
+const isParameterOrIntermediate = (c: number) => c >= 0x20 && c <= 0x3f;
+const isFinal = (c: number) => c >= 0x40 && c <= 0x7e;
+
+/** The token at `i`, which is an ESC. */
+function escapeToken(s: string, i: number): Token {
+  const prefix = s[i + 1] === ESC ? 2 : 1;
+  const kind = s[i + prefix];
+  if (kind === undefined) return {length: prefix, keep: true, open: true};
+  if (kind === '[') {
+    let j = i + prefix + 1;
+    if (s[j] === '[') j++; // legacy ESC [ [ A
+    while (j < s.length && isParameterOrIntermediate(s.charCodeAt(j))) j++;
+    if (j < s.length && isFinal(s.charCodeAt(j))) return {length: j + 1 - i, keep: isKnownKey(s.slice(i, j + 1))};
+    // Unfinished at the end of the read, or broken by another character: not a key.
+    return {length: j - i, keep: false};
+  }
+  if (kind === 'O') {
+    const final = s.charCodeAt(i + prefix + 1);
+    if (isFinal(final)) return {length: prefix + 2, keep: isKnownKey(s.slice(i, i + prefix + 2))};
+    return {length: prefix + 1, keep: false};
+  }
+  if (']P_^X'.includes(kind)) {
+    // A string sequence: everything up to BEL or ST (ESC \), or the end of the read.
+    for (let j = i + prefix + 1; j < s.length; j++) {
+      if (s[j] === '\u0007' || s[j] === '\u009c') return {length: j + 1 - i, keep: false};
+      if (s[j] === ESC && s[j + 1] === '\\') return {length: j + 2 - i, keep: false};
+    }
+    return {length: s.length - i, keep: false};
+  }
+  // ESC and one character (alt+key), or ESC ESC and one: Ink reads these without harm.
+  const next = s.codePointAt(i + prefix)!;
+  return {length: prefix + (next > 0xffff ? 2 : 1), keep: true};
+}
+
+/** Split `s` into text and escape tokens. */
+function tokens(s: string): Token[] {
+  const out: Token[] = [];
+  let i = 0;
+  while (i < s.length) {
+    const esc = s.indexOf(ESC, i);
+    if (esc === -1) {
+      out.push({length: s.length - i, keep: true});
+      break;
+    }
+    if (esc > i) out.push({length: esc - i, keep: true});
+    const t = escapeToken(s, esc);
+    out.push(t);
+    i = esc + t.length;
+  }
+  return out;
+}
+
+export interface KeyFilter {
+  /** The part of one read from the terminal that Ink may see. */
+  push(chunk: string): string;
+}
+
+export function createKeyFilter(): KeyFilter {
+  // A lone ESC was passed at the end of the last read: Ink may still hold it and join it to what comes next.
+  let escapeOpen = false;
+  return {
+    push(chunk) {
+      let s = chunk;
+      if (escapeOpen) {
+        // Whatever Ink would join to its held ESC must be a key it can read: drop sequences until it is.
+        while (s) {
+          const first = escapeToken(ESC + s, 0);
+          if (first.keep) break;
+          s = s.slice(first.length - 1);
+        }
+        if (!s) return '';
+      }
+      let out = '';
+      let i = 0;
+      escapeOpen = false;
+      for (const t of tokens(s)) {
+        if (t.keep) out += s.slice(i, i + t.length);
+        if (t.open) escapeOpen = true;
+        i += t.length;
+      }
+      return out;
+    },
+  };
+}
+
+/**
+ * The terminal's stdin as Ink should read it: every read passes through a
+ * key filter; everything else (raw mode, listeners, isTTY) is the stream's own.
+ */
+export function filteredStdin(stdin: NodeJS.ReadStream): NodeJS.ReadStream {
+  const filter = createKeyFilter();
+  // One read of the stream for each read of Ink's, as without the filter (Ink reads until null). A first
+  // version drained the stream in each read: in tmux under load the last typed character and Enter then
+  // came as one input ("h\r", typed as text), 3 or 4 of the 14 cases of interrupt.test.ts, twice; not so since.
+  const read = (): string | null => {
+    for (;;) {
+      const chunk = stdin.read() as string | Buffer | null;
+      if (chunk === null) return null;
+      const passed = filter.push(String(chunk));
+      if (passed !== '') return passed;
+    }
+  };
+  return new Proxy(stdin, {
+    get(target, property) {
+      if (property === 'read') return read;
+      const value = Reflect.get(target, property, target) as unknown;
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}
