@@ -11,6 +11,7 @@
  */
 import {existsSync, statSync} from 'node:fs';
 import {Command, CommanderError, Option} from 'commander';
+import {stripControls} from './report/escape.js';
 import {displayPath} from './files/paths.js';
 import {EXIT, InputError, OutputError} from './cli-errors.js';
 import type {Io} from './commands/io.js';
@@ -117,7 +118,9 @@ function debugging(io: Io): boolean {
 
 function handleError(error: unknown, io: Io): number {
   const debug = debugging(io) && error instanceof Error ? `${error.stack ?? ''}\n${(error.cause as Error | undefined)?.stack ?? ''}`.trimEnd() + '\n' : '';
-  const code = classify(error, io);
+  // A message may quote a file name or bank text: nothing in it reaches the terminal as a control.
+  const stderr = {write: (text: string) => io.stderr.write(stripControls(text))} as unknown as NodeJS.WriteStream;
+  const code = classify(error, {...io, stderr});
   if (debug) io.stderr.write(debug);
   return code;
 }

@@ -184,6 +184,16 @@ describe('invalid input exits 2, names the file, the field and what is allowed, 
   });
 });
 
+describe('error messages on the terminal', () => {
+  it('a file name holding escape sequences is named without them: the terminal is not retitled or recoloured', async () => {
+    const name = 'no-such-\u001b]0;PWNED\u0007file-\u001b[41m.yaml';
+    const r = await cli(['--answers', name]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('no-such-');
+    expect(r.stderr).not.toMatch(/\u001b|\u0007/);
+  });
+});
+
 describe('flags that cannot go together are refused, not ignored', () => {
   it.each([
     [['--answers', 'examples/acme.yaml', '--resume', 'x'], /--resume is for the interview; --answers asks no questions/],
