@@ -6,6 +6,7 @@
  * a silent U+FFFD). Node built-ins only: the bank's cache and loader use it too.
  */
 import {closeSync, constants, fstatSync, openSync, readSync, statSync, type Stats} from 'node:fs';
+import {kindOf} from '../store/fs-errors.js';
 
 const MiB = 1024 * 1024;
 
@@ -41,16 +42,6 @@ export function describeSize(bytes: number): string {
   // Rounded up, so that a size over a cap never reads as the cap.
   if (bytes >= MiB) return `${Math.ceil((bytes / MiB) * 100) / 100} MiB (${exact})`;
   return exact;
-}
-
-/** What a non-regular file is, in words. */
-function kindOf(stats: Stats): string {
-  if (stats.isDirectory()) return 'a folder';
-  if (stats.isFIFO()) return 'a named pipe (FIFO)';
-  if (stats.isCharacterDevice()) return 'a character device';
-  if (stats.isBlockDevice()) return 'a block device';
-  if (stats.isSocket()) return 'a socket';
-  return 'not a regular file';
 }
 
 /**
