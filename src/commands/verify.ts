@@ -18,6 +18,9 @@ export async function runVerify(file: string, opts: Options, io: Io): Promise<nu
   // A check quotes the report and the bank; the file name is the user's: all cleaned for the terminal.
   const say = (text: string) => io.stdout.write(stripControls(text));
   for (const check of checks) say(`${check.ok ? 'ok  ' : 'FAIL'}  ${check.text}\n`);
-  say(intact ? `${displayPath(file)} is intact.\n` : `${displayPath(file)} does not match what handoff-assess generated.\n`);
+  const failed = checks.filter((c) => !c.ok);
+  if (intact) say(`${displayPath(file)} is intact.\n`);
+  else if (failed.every((c) => c.unconfirmed)) say(`${displayPath(file)} cannot be confirmed as generated: its text was not rendered again (see above).\n`);
+  else say(`${displayPath(file)} does not match what handoff-assess generated.\n`);
   return intact ? EXIT.ok : EXIT.verifyFailed;
 }

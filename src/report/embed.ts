@@ -55,6 +55,11 @@ export function bankFingerprint(bank: Bank): string {
   return sha256(canonicalJson(bank)).slice(0, 16);
 }
 
+/** The fingerprint the data block records for a template's content (the first 64 bits of its sha256). */
+export function templateFingerprint(text: string): string {
+  return sha256(text).slice(0, 16);
+}
+
 export function normaliseText(text: string): string {
   return text.replace(/\r\n?/g, '\n');
 }

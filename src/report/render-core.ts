@@ -16,7 +16,7 @@ import {buildReportModel, type ReportModel} from '../engine/report-model.js';
 import {signed} from '../engine/phrases.js';
 import {score} from '../engine/score.js';
 import type {Answers, Bank} from '../engine/types.js';
-import {BLOCK_PLACEHOLDER, bankFingerprint, sealReport, sha256, type EmbeddedData} from './embed.js';
+import {BLOCK_PLACEHOLDER, bankFingerprint, sealReport, templateFingerprint, type EmbeddedData} from './embed.js';
 import {escapeHtml, escapeMarkdown, fence, stripControls} from './escape.js';
 import {TemplateError, type HtmlConverter, type RenderInput, type ReportFormat, type TemplateSource} from './report-types.js';
 import {toolVersion} from '../version.js';
@@ -212,7 +212,7 @@ function embeddedData(input: RenderInput, format: 'md' | 'html'): Omit<EmbeddedD
     date: input.date,
     format,
     bank: {name: input.bank.meta.name, version: input.bank.meta.version, fingerprint: bankFingerprint(input.bank)},
-    template: {path: input.template ? template.path : 'default', fingerprint: sha256(template.text).slice(0, 16)},
+    template: {path: input.template ? template.path : 'default', fingerprint: templateFingerprint(template.text)},
     answers: answersToObject(input.answers),
     verdict: {recommendation: result.recommendation, lean: result.lean, confidence: result.confidence, score: result.score},
   };

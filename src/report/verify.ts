@@ -4,9 +4,9 @@
  */
 import {score} from '../engine/score.js';
 import type {Bank} from '../engine/types.js';
-import {bankFingerprint, bodyHash, dataHash, findBlock, sha256, type EmbeddedData} from './embed.js';
+import {bankFingerprint, bodyHash, dataHash, findBlock, templateFingerprint, type EmbeddedData} from './embed.js';
 import {embeddedAnswers} from './read-assessment.js';
-import {renderReport} from './render-core.js';
+import {defaultTemplate, renderReport} from './render-core.js';
 import type {HtmlConverter, TemplateSource} from './report-types.js';
 
 export {embeddedAnswers} from './read-assessment.js';
@@ -14,8 +14,8 @@ export {embeddedAnswers} from './read-assessment.js';
 export interface Verification {
   /** true when every check passed. */
   intact: boolean;
-  /** One line per check, passed or failed. */
-  checks: {ok: boolean; text: string}[];
+  /** One line per check, passed or failed; `unconfirmed` when it failed only for want of the template to render with. */
+  checks: {ok: boolean; text: string; unconfirmed?: boolean}[];
   data?: EmbeddedData;
 }
 
@@ -60,14 +60,17 @@ export function verifyReport(file: string, text: string, bank: Bank, template?: 
       checks.push({ok: true, text: `The answers still give ${result.recommendation} (${result.confidence} confidence).`});
     }
     if (!edited && sealed && sameBank) {
-      const customTemplate = data.template.path !== 'default';
-      const templateMatches = !customTemplate || (template !== undefined && sha256(template.text).slice(0, 16) === data.template.fingerprint);
-      if (templateMatches) {
-        const again = renderReport({bank, answers, date: data.date, format: data.format, template: customTemplate ? template : undefined}, toHtml);
-        const same = findBlock(again)?.body.trimEnd() === found.body.trimEnd();
-        checks.push(same ? {ok: true, text: 'Rendering the answers again gives the same report.'} : {ok: false, text: 'Rendering the answers again gives a different report (the tool or template changed since).'});
+      const choice = templateFor(data, template);
+      if (choice.template === null) {
+        checks.push({ok: false, text: choice.why, unconfirmed: true});
       } else {
-        checks.push({ok: true, text: `Made with a custom template (${data.template.path}); pass it with --template to re-render and compare.`});
+        const again = renderReport({bank, answers, date: data.date, format: data.format, template: choice.template}, toHtml);
+        const same = findBlock(again)?.body.trimEnd() === found.body.trimEnd();
+        checks.push(
+          same
+            ? {ok: true, text: `Rendering the answers again ${choice.template ? `with ${choice.template.path} ` : ''}gives the same report.`}
+            : {ok: false, text: 'Rendering the answers again gives a different report (the tool or template changed since).'},
+        );
       }
     }
   }
@@ -79,9 +82,9 @@ function firstEdit(body: string, data: EmbeddedData, bank: Bank, template?: Temp
   try {
     const {answers} = embeddedAnswers('', data, bank);
     if (!answers) return '';
-    const custom = data.template.path !== 'default';
-    if (custom && (!template || sha256(template.text).slice(0, 16) !== data.template.fingerprint)) return '';
-    const fresh = findBlock(renderReport({bank, answers, date: data.date, format: data.format, template: custom ? template : undefined}, toHtml))!.body.split('\n');
+    const choice = templateFor(data, template);
+    if (choice.template === null) return '';
+    const fresh = findBlock(renderReport({bank, answers, date: data.date, format: data.format, template: choice.template}, toHtml))!.body.split('\n');
     const lines = body.split('\n');
     for (let i = 0; i < Math.max(lines.length, fresh.length); i++) {
       if (lines[i] !== fresh[i]) {
@@ -93,4 +96,37 @@ function firstEdit(body: string, data: EmbeddedData, bank: Bank, template?: Temp
   } catch {
     return '';
   }
+}
+
+/**
+ * Which template to render the embedded answers with, to confirm the text:
+ * undefined for the bundled one, the given one, or null (with why) when the
+ * text cannot be confirmed. The recorded fingerprint decides, not the path:
+ * - the bundled template's fingerprint: the bundled template;
+ * - another fingerprint: the `--template` given, only when its content has
+ *   that fingerprint; with none given, the bundled template when the block
+ *   names it (an older version of it, or a forged fingerprint: the text must
+ *   still render the same), else the text cannot be confirmed.
+ * A block without a fingerprint (no release wrote one, but a hand-made block
+ * can lack it) is rendered with the given template, or the bundled one when it
+ * names that; the rendered text must match either way.
+ */
+function templateFor(data: EmbeddedData, given: TemplateSource | undefined): {template: TemplateSource | undefined} | {template: null; why: string} {
+  const recorded = (data.template ?? {}) as Partial<EmbeddedData['template']>;
+  const fingerprint = typeof recorded.fingerprint === 'string' ? recorded.fingerprint : undefined;
+  const path = typeof recorded.path === 'string' ? recorded.path : undefined;
+  const namesDefault = path === 'default';
+  if (fingerprint !== undefined && fingerprint === templateFingerprint(defaultTemplate().text)) return {template: undefined};
+  if (given) {
+    if (fingerprint === undefined || templateFingerprint(given.text) === fingerprint) return {template: given};
+    return {
+      template: null,
+      why: `Cannot confirm the report text: it was made with ${namesDefault ? 'another version of the bundled template' : `template ${path ?? '(unnamed)'}`} (fingerprint ${fingerprint}), and ${given.path} given with --template is different content (fingerprint ${templateFingerprint(given.text)}).`,
+    };
+  }
+  if (namesDefault) return {template: undefined};
+  return {
+    template: null,
+    why: `Cannot confirm the report text: it was made with a custom template (${path ?? 'unnamed'}${fingerprint ? `, fingerprint ${fingerprint}` : ''}); pass that template with --template FILE to render the answers again and compare.`,
+  };
 }
