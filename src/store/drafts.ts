@@ -286,6 +286,8 @@ export interface DraftSummary {
   position?: string;
   /** Why the draft cannot be resumed as it is, if so. It is still listed. */
   problem?: string;
+  /** The process of a running wizard that has the draft open (see draft-lock.ts), if any: set by the `drafts` command. */
+  inUse?: number;
 }
 
 /** Every draft, newest first. Unreadable drafts are listed with their problem, never hidden. */
