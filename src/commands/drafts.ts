@@ -7,6 +7,7 @@ import stringWidth from 'string-width';
 import type {Bank} from '../engine/types.js';
 import {stripControlsOnOneLine} from '../report/escape.js';
 import {deleteDraft, DraftNotFoundError, draftsDir, listDrafts, type DraftSummary, type StoreOptions} from '../store/drafts.js';
+import {draftHolder} from '../store/draft-lock.js';
 
 export interface DraftsArgs {
   /** Remove the draft with this id instead of listing. */
@@ -38,7 +39,7 @@ export function draftsCommand(args: DraftsArgs, io: DraftsIo): number {
       throw error;
     }
   }
-  const drafts = listDrafts({...options, bank: io.bank});
+  const drafts = listDrafts({...options, bank: io.bank}).map((d) => ({...d, inUse: draftHolder(d.id, options)}));
   const dir = draftsDir(options);
   if (drafts.length === 0) {
     io.stdout.write(`No saved interviews in ${oneLine(dir)}.\nStart one with: handoff-assess\n`);
@@ -72,6 +73,7 @@ export function formatDraftTable(drafts: DraftSummary[]): string {
     out += line(rows[i]!);
     out += `  ${oneLine(d.path)}\n`;
     if (d.problem) out += `  problem: ${oneLine(d.problem)}\n`;
+    if (d.inUse !== undefined) out += `  in use: open in a running wizard, process ${d.inUse}\n`;
   });
   return out;
 }

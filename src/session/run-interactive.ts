@@ -10,12 +10,13 @@ import {resumeState, startInterview, type InterviewState} from '../engine/interv
 import type {Answers, Bank} from '../engine/types.js';
 import {stripControls} from '../report/escape.js';
 import type {ReportFormat} from '../report/report-types.js';
+import {DraftLockedError, lockDraft} from '../store/draft-lock.js';
 import {DraftError, draftsDir, ensureDraftsDir, latestDraft, loadDraft, type LoadedDraft, type StoreOptions} from '../store/drafts.js';
 import {noTerminal, passNoColorOn, wantsPlain} from '../terminal.js';
 import type {FrontEnd} from '../ui/types.js';
 import {EXIT} from '../cli-errors.js';
 import {createSession, type Session} from './runner.js';
-import {draftKeeper, fileServices, type DraftKeeper} from './services.js';
+import {draftKeeper, fileServices, type DraftKeeper, type DraftKeeperOptions} from './services.js';
 
 export interface InteractiveOptions {
   bank: Bank;
@@ -78,9 +79,37 @@ export async function runInteractive(opts: InteractiveOptions): Promise<number> 
     return EXIT.failure;
   }
 
-  // The draft: the resumed one when it lives in the drafts folder, else a new one named on first save.
+  // The draft: the resumed one when it lives in the drafts folder (locked for this wizard), else a new one named on first save.
   const resumed = start.resumed;
-  const drafts = draftKeeper({bank: opts.bank, store, now: opts.now, existing: resumed?.inStore ? resumed : undefined});
+  let existing: DraftKeeperOptions['existing'];
+  if (resumed?.inStore) {
+    try {
+      existing = {id: resumed.id, path: resumed.path, lock: lockDraft(resumed.id, store)};
+    } catch (error) {
+      err(`handoff-assess: ${(error as Error).message}`);
+      return error instanceof DraftLockedError ? EXIT.usage : EXIT.failure;
+    }
+  }
+  const drafts = draftKeeper({bank: opts.bank, store, now: opts.now, existing});
+  try {
+    return await interview(opts, start, drafts, plain, frontEndLoading);
+  } finally {
+    // Every way out (finished, ctrl+c, SIGTERM, SIGHUP, an error): the draft is no longer open here.
+    drafts.release();
+  }
+}
+
+/** The interview itself, on a draft this process holds. */
+async function interview(
+  opts: InteractiveOptions,
+  start: {initial: InterviewState; resumed?: LoadedDraft},
+  drafts: DraftKeeper,
+  plain: boolean,
+  frontEndLoading: Promise<[FrontEnd, unknown]>,
+): Promise<number> {
+  const env = opts.env ?? process.env;
+  const err = (text: string) => void opts.stderr.write(`${stripControls(text)}\n`);
+  const resumed = start.resumed;
   if (resumed && !resumed.inStore) {
     try {
       drafts.save(start.initial);

@@ -6,7 +6,8 @@
 import {positionOf, type InterviewState} from '../engine/interview.js';
 import type {Answers, Bank} from '../engine/types.js';
 import {FileExistsError, writeFileSafely} from '../store/atomic-write.js';
-import {draftsDir, newDraftId, saveDraft, type StoreOptions} from '../store/drafts.js';
+import {lockDraft, type DraftLock} from '../store/draft-lock.js';
+import {draftsDir, newDraftId, releaseDraftId, saveDraft, type StoreOptions} from '../store/drafts.js';
 import type {SessionServices} from './runner.js';
 
 /** The draft of one interview: named on its first save, saved again after every change. */
@@ -18,27 +19,47 @@ export interface DraftKeeper {
   readonly path: string | undefined;
   /** Why the last save failed; undefined once one works again. */
   readonly problem: string | undefined;
+  /** The interview is over: the draft's lock is removed (the draft stays). Safe to call more than once. */
+  release(): void;
 }
 
 export interface DraftKeeperOptions {
   bank: Bank;
   store: StoreOptions;
   now: () => Date;
-  /** A draft already in the drafts folder (a resumed one): saved under its own id. */
-  existing?: {id: string; path: string};
+  /** A draft already in the drafts folder (a resumed one), with the lock this process holds on it: saved under its own id. */
+  existing?: {id: string; path: string; lock: DraftLock};
 }
 
+/**
+ * A new draft's id is reserved (an exclusive create, see `newDraftId`) and
+ * locked for this process on the first save, so no other interview gets the
+ * id and no other wizard resumes it while this one runs.
+ */
 export function draftKeeper({bank, store, now, existing}: DraftKeeperOptions): DraftKeeper {
   let id = existing?.id;
   let path = existing?.path;
+  let lock = existing?.lock;
   let problem: string | undefined;
   return {
     save(interview) {
       // No file for an interview that has nothing in it yet: quitting at the welcome leaves no empty draft behind.
       if (!id && !hasContent(interview.answers)) return;
       try {
-        id ??= newDraftId(interview.answers, now(), store);
-        path = saveDraft({id, answers: interview.answers, position: positionOf(bank, interview), saved: now()}, store);
+        if (!id) {
+          const fresh = newDraftId(interview.answers, now(), store);
+          try {
+            lock = lockDraft(fresh, store);
+            path = saveDraft({id: fresh, answers: interview.answers, position: positionOf(bank, interview), saved: now()}, store);
+          } catch (error) {
+            // The first save failed: the reserved id is given back (tried afresh after the next change).
+            lock?.release();
+            lock = undefined;
+            releaseDraftId(fresh, store);
+            throw error;
+          }
+          id = fresh;
+        } else path = saveDraft({id, answers: interview.answers, position: positionOf(bank, interview), saved: now()}, store);
         problem = undefined;
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
@@ -54,6 +75,9 @@ export function draftKeeper({bank, store, now, existing}: DraftKeeperOptions): D
     },
     get problem() {
       return problem;
+    },
+    release() {
+      lock?.release();
     },
   };
 }

@@ -11,7 +11,7 @@
  * folder, and are only removed by `deleteDraft` (`handoff-assess drafts
  * --delete ID`): never silently. The clock is the caller's.
  */
-import {chmodSync, existsSync, lstatSync, mkdirSync, readdirSync, statSync, unlinkSync, type Stats} from 'node:fs';
+import {chmodSync, closeSync, existsSync, openSync, lstatSync, mkdirSync, readdirSync, statSync, unlinkSync, type Stats} from 'node:fs';
 import {basename, dirname, extname, isAbsolute, join, resolve} from 'node:path';
 import envPaths from 'env-paths';
 import {parse as parseYaml} from 'yaml';
@@ -149,13 +149,39 @@ export function timestamp(date: Date): string {
 
 /**
  * A fresh draft id, `<organisation-slug or "draft">-<yyyymmdd-hhmmss>`, with
- * `-2`, `-3`... added when a draft of that id already exists.
+ * `-2`, `-3`... added when a draft of that id already exists. The id is
+ * reserved as it is chosen: its file is created empty with an exclusive
+ * create (`wx`, mode 0600), so two interviews that start in the same second,
+ * in one process or two, never get one id. The first save replaces the
+ * empty file; `releaseDraftId` removes it when that save fails.
  */
 export function newDraftId(answers: Answers, now: Date, options: StoreOptions = {}): string {
   const base = `${slug(answers.context.organisation ?? '', 40) || 'draft'}-${timestamp(now)}`;
-  let id = base;
-  for (let n = 2; exists(draftPath(id, options)); n++) id = `${base}-${n}`;
-  return id;
+  ensureDraftsDir(options);
+  for (let n = 1; ; n++) {
+    const id = n === 1 ? base : `${base}-${n}`;
+    let fd: number;
+    try {
+      fd = openSync(draftPath(id, options), 'wx', 0o600);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'EEXIST') continue;
+      throw new FileSystemError(`cannot keep drafts in ${draftsDir(options)}: ${describeCause(code, (error as Error).message)}`, draftsDir(options), code, {cause: error});
+    }
+    closeSync(fd);
+    return id;
+  }
+}
+
+/** Give back an id reserved by `newDraftId` whose first save failed: its file is removed if it is still empty. */
+export function releaseDraftId(id: string, options: StoreOptions = {}): void {
+  const path = draftPath(id, options);
+  try {
+    const stats = lstatSync(path);
+    if (stats.isFile() && stats.size === 0) unlinkSync(path);
+  } catch {
+    // Gone already.
+  }
 }
 
 export interface DraftToSave {
@@ -260,6 +286,8 @@ export interface DraftSummary {
   position?: string;
   /** Why the draft cannot be resumed as it is, if so. It is still listed. */
   problem?: string;
+  /** The process of a running wizard that has the draft open (see draft-lock.ts), if any: set by the `drafts` command. */
+  inUse?: number;
 }
 
 /** Every draft, newest first. Unreadable drafts are listed with their problem, never hidden. */

@@ -1,5 +1,5 @@
 import {describe, expect, test, beforeEach, afterEach} from '@jest/globals';
-import {existsSync, mkdtempSync, rmSync} from 'node:fs';
+import {existsSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {PassThrough} from 'node:stream';
@@ -7,6 +7,7 @@ import stringWidth from 'string-width';
 import {loadBankDir} from '../../src/bank/load-bank.js';
 import {emptyAnswers, type Bank} from '../../src/engine/types.js';
 import {draftsCommand} from '../../src/commands/drafts.js';
+import {lockDraft, lockPath} from '../../src/store/draft-lock.js';
 import {draftPath, saveDraft} from '../../src/store/drafts.js';
 
 const bank: Bank = loadBankDir().bank!;
@@ -64,6 +65,21 @@ describe('handoff-assess drafts', () => {
     expect(lines[header + 2]).toBe(`  ${draftPath('beta-inc-20250102-100000', {env})}`);
     expect(lines[header + 3]).toMatch(/^acme-ltd-20250101-090000\s+Acme Ltd\s+consultant\s+2\/16\s+2025-01-01 09:00$/);
     expect(text.out).toContain('handoff-assess --resume ID');
+  });
+
+  test('a draft open in a running wizard is listed as in use, with its process; a stale lock is not', () => {
+    saveDraft({id: 'open-1', answers: emptyAnswers(), saved: new Date(2)}, {env});
+    saveDraft({id: 'closed-1', answers: emptyAnswers(), saved: new Date(1)}, {env});
+    const lock = lockDraft('open-1', {env});
+    writeFileSync(lockPath('closed-1', {env}), '999999999\n');
+    try {
+      const {io: streams, text} = io(env);
+      expect(draftsCommand({}, streams)).toBe(0);
+      expect(text.out).toContain(`  ${draftPath('open-1', {env})}\n  in use: open in a running wizard, process ${process.pid}\n`);
+      expect(text.out.match(/in use/g)).toHaveLength(1);
+    } finally {
+      lock.release();
+    }
   });
 
   test('--delete ID removes that draft only', () => {

@@ -51,9 +51,12 @@ function run(extra: Partial<InteractiveOptions> = {}, tty = true) {
   return {term, code, stderr: () => err};
 }
 
+/** The draft files (a running interview's `.lock` beside its draft is not one). */
 const drafts = () => {
   try {
-    return readdirSync(draftsDir({env})).sort();
+    return readdirSync(draftsDir({env}))
+      .filter((name) => !name.endsWith('.lock'))
+      .sort();
   } catch {
     return [];
   }

@@ -1,0 +1,232 @@
+/**
+ * Issue 12, item 3: drafts are never shared by accident.
+ *
+ * - Two interviews for one organisation that start in the same second get
+ *   two draft ids (an exclusive create reserves the id as it is chosen), in
+ *   one process and in two real wizards started at once; both drafts survive.
+ * - A draft open in one wizard is locked (`<id>.lock` with its process id):
+ *   a second `--resume` of it exits 2, naming the draft and the process, and
+ *   says how to continue a copy; a stale lock (its process gone) is taken
+ *   over; the lock is removed on ctrl+c and on SIGTERM.
+ */
+import {afterAll, beforeAll, describe, expect, test} from '@jest/globals';
+import {spawn, spawnSync} from 'node:child_process';
+import {existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {parse as parseYaml} from 'yaml';
+import {answersToYaml} from '../../src/answers/serialize-answers.js';
+import {emptyAnswers, type Answers} from '../../src/engine/types.js';
+import {startInterview} from '../../src/engine/interview.js';
+import {loadBankDir} from '../../src/bank/load-bank.js';
+import {draftKeeper} from '../../src/session/services.js';
+import {lockDraft, lockPath} from '../../src/store/draft-lock.js';
+import {newDraftId} from '../../src/store/drafts.js';
+import {sh, tmuxAvailable, TmuxSession} from '../e2e/tmux.js';
+import {BIN} from './harness.js';
+
+const HAVE_TMUX = tmuxAvailable();
+if (!HAVE_TMUX) process.stderr.write('test/hardening/draft-sharing.test.ts: SKIPPED (terminal cases), tmux is not installed (apt-get install -y tmux).\n');
+const describeTmux = HAVE_TMUX ? describe : describe.skip;
+
+let work: string;
+beforeAll(() => {
+  work = mkdtempSync(join(tmpdir(), 'ha-sharing-'));
+});
+afterAll(() => {
+  if (HAVE_TMUX) TmuxSession.killServer();
+  rmSync(work, {recursive: true, force: true});
+});
+
+let n = 0;
+function stateFolder(): {state: string; drafts: string; env: NodeJS.ProcessEnv} {
+  const state = join(work, `case-${++n}`, 'state');
+  const drafts = join(state, 'drafts');
+  mkdirSync(drafts, {recursive: true, mode: 0o700});
+  return {state, drafts, env: {HANDOFF_ASSESS_STATE_DIR: state}};
+}
+
+function acme(assessor: string): Answers {
+  const a = emptyAnswers();
+  a.context.organisation = 'Acme Ltd';
+  a.context.assessor = assessor;
+  return a;
+}
+
+const draftFiles = (dir: string) => readdirSync(dir).filter((name) => name.endsWith('.yaml')).sort();
+
+/** A process id that is not running: a child that has ended. */
+function deadPid(): number {
+  const child = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], {encoding: 'utf8'});
+  return Number(child.stdout);
+}
+
+describe('a new draft id is created exclusively', () => {
+  const second = new Date(2025, 0, 31, 14, 5, 9);
+
+  test('two ids chosen for one organisation in one second, before either is saved, differ (it was one id)', () => {
+    const {drafts, env} = stateFolder();
+    const a = newDraftId(acme('A'), second, {env});
+    const b = newDraftId(acme('B'), second, {env});
+    expect(a).toBe('acme-ltd-20250131-140509');
+    expect(b).toBe('acme-ltd-20250131-140509-2');
+    // Reserved at once: the files exist before any save.
+    expect(draftFiles(drafts)).toEqual([`${a}.yaml`, `${b}.yaml`].sort());
+  });
+
+  test('two draft keepers on one clock second: two drafts, both answers kept, each locked until released', () => {
+    const {drafts, env} = stateFolder();
+    const bank = loadBankDir().bank!;
+    const keepers = ['Ann', 'Bob'].map((who) => ({who, keeper: draftKeeper({bank, store: {env}, now: () => second})}));
+    for (const {who, keeper} of keepers) {
+      const state = startInterview(bank);
+      keeper.save({...state, answers: acme(who)});
+    }
+    const [ann, bob] = keepers.map((k) => k.keeper);
+    expect(ann!.id).not.toBe(bob!.id);
+    expect(draftFiles(drafts)).toHaveLength(2);
+    expect(parseYaml(readFileSync(ann!.path!, 'utf8')).context.assessor).toBe('Ann');
+    expect(parseYaml(readFileSync(bob!.path!, 'utf8')).context.assessor).toBe('Bob');
+    expect(readFileSync(lockPath(ann!.id!, {env}), 'utf8').trim()).toBe(String(process.pid));
+    ann!.release();
+    bob!.release();
+    expect(readdirSync(drafts).filter((name) => name.endsWith('.lock'))).toEqual([]);
+  });
+
+  test('a lock held by a running process refuses; a stale one (process gone, or no pid) is taken over', () => {
+    const {env} = stateFolder();
+    const sleeper = spawn('sleep', ['30'], {stdio: 'ignore'});
+    const live = sleeper.pid!;
+    try {
+      writeFileSync(lockPath('held', {env}), `${live}\n`);
+      expect(() => lockDraft('held', {env})).toThrow(new RegExp(`held .*process ${live}`));
+      writeFileSync(lockPath('stale', {env}), `${deadPid()}\n`);
+      const stale = lockDraft('stale', {env});
+      expect(readFileSync(stale.path, 'utf8').trim()).toBe(String(process.pid));
+      stale.release();
+      expect(existsSync(stale.path)).toBe(false);
+      writeFileSync(lockPath('empty', {env}), '');
+      lockDraft('empty', {env}).release();
+    } finally {
+      sleeper.kill();
+    }
+  });
+});
+
+function wizard(state: string, cwd: string, ...args: string[]): TmuxSession {
+  return new TmuxSession({
+    command: ['node', sh(BIN), ...args.map(sh)].join(' '),
+    cwd,
+    env: {HANDOFF_ASSESS_STATE_DIR: state, TERM: 'xterm-256color'},
+    width: 100,
+    height: 30,
+  }).start();
+}
+
+/** A draft in the drafts folder, saved at the role question. */
+function seedDraft(drafts: string, id: string): string {
+  const a = acme('Jo Smith');
+  const path = join(drafts, `${id}.yaml`);
+  writeFileSync(path, answersToYaml(a, {position: 'role', saved: '2025-01-31T14:05:09.000Z'}), {mode: 0o600});
+  return path;
+}
+
+describeTmux('two wizards in real terminals', () => {
+  test('two new interviews for one organisation started at once: two drafts, both kept', async () => {
+    const {state, drafts} = stateFolder();
+    const cwd = join(state, '..');
+    const [one, two] = [wizard(state, cwd), wizard(state, cwd)];
+    try {
+      for (const t of [one, two]) {
+        await t.waitFor(/Press enter to start\./);
+        t.key('Enter');
+        await t.waitFor('Which organisation is this assessment for?');
+      }
+      await one.type('Acme Ltd');
+      await two.type('Acme Ltd');
+      await one.waitFor('Acme Ltd');
+      await two.waitFor('Acme Ltd');
+      // Enter to both at once: each names its draft on this first save.
+      one.key('Enter');
+      two.key('Enter');
+      for (const t of [one, two]) await t.waitFor('Who is running the assessment?');
+      one.key('C-c');
+      two.key('C-c');
+      const shown = [await one.waitFor(/EXIT=\d+/), await two.waitFor(/EXIT=\d+/)];
+      const paths = shown.map((s) => /saved in (\S+\.yaml)/.exec(s.replace(/\n/g, ''))?.[1]);
+      expect(paths[0]).toBeDefined();
+      expect(paths[1]).toBeDefined();
+      expect(paths[0]).not.toBe(paths[1]);
+      expect(draftFiles(drafts)).toHaveLength(2);
+      for (const name of draftFiles(drafts)) expect(parseYaml(readFileSync(join(drafts, name), 'utf8')).context.organisation).toBe('Acme Ltd');
+      expect(readdirSync(drafts).filter((name) => name.endsWith('.lock'))).toEqual([]);
+    } finally {
+      one.kill();
+      two.kill();
+    }
+  });
+
+  test('a second --resume of an open draft exits 2 naming the draft and the process; ctrl+c in the first removes the lock', async () => {
+    const {state, drafts} = stateFolder();
+    const cwd = join(state, '..');
+    const id = 'acme-ltd-20250131-140509';
+    const path = seedDraft(drafts, id);
+    const first = wizard(state, cwd, '--resume', id);
+    let second: TmuxSession | undefined;
+    let third: TmuxSession | undefined;
+    try {
+      await first.waitFor('Press enter to continue.');
+      const lock = join(drafts, `${id}.lock`);
+      expect(existsSync(lock)).toBe(true);
+      const holder = readFileSync(lock, 'utf8').trim();
+
+      second = wizard(state, cwd, '--resume', id);
+      expect(await second.exitCode()).toBe(2);
+      const refused = second.screen().replace(/\n/g, ' ');
+      expect(refused).toContain(`saved interview ${id}`);
+      expect(refused).toContain(`process ${holder}`);
+      expect(refused).toContain('handoff-assess --resume');
+      expect(refused).toContain('copy');
+      // The refused wizard left the lock and the draft alone.
+      expect(readFileSync(lock, 'utf8').trim()).toBe(holder);
+
+      first.key('C-c');
+      expect(await first.exitCode()).toBe(130);
+      expect(existsSync(lock)).toBe(false);
+      expect(existsSync(path)).toBe(true);
+
+      // Free again: a new --resume opens it.
+      third = wizard(state, cwd, '--resume', id);
+      await third.waitFor('Press enter to continue.');
+      third.key('C-c');
+      expect(await third.exitCode()).toBe(130);
+      expect(existsSync(lock)).toBe(false);
+    } finally {
+      first.kill();
+      second?.kill();
+      third?.kill();
+    }
+  });
+
+  test('a stale lock (its process gone) is taken over; SIGTERM removes the lock too', async () => {
+    const {state, drafts} = stateFolder();
+    const cwd = join(state, '..');
+    const id = 'acme-ltd-20250131-140510';
+    seedDraft(drafts, id);
+    const lock = join(drafts, `${id}.lock`);
+    const dead = deadPid();
+    writeFileSync(lock, `${dead}\n`);
+    const t = wizard(state, cwd, '--resume', id);
+    try {
+      await t.waitFor('Press enter to continue.');
+      const holder = Number(readFileSync(lock, 'utf8').trim());
+      expect(holder).not.toBe(dead);
+      process.kill(holder, 'SIGTERM');
+      expect(await t.exitCode()).toBe(143);
+      expect(t.screen()).toContain('Interview paused');
+      expect(existsSync(lock)).toBe(false);
+    } finally {
+      t.kill();
+    }
+  });
+});
