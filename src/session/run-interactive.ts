@@ -92,7 +92,7 @@ export async function runInteractive(opts: InteractiveOptions): Promise<number> 
   }
   const drafts = draftKeeper({bank: opts.bank, store, now: opts.now, existing});
   try {
-    return await interview(opts, start, drafts, plain, frontEndLoading);
+    return await interview(opts, start, drafts, frontEndLoading);
   } finally {
     // Every way out (finished, ctrl+c, SIGTERM, SIGHUP, an error): the draft is no longer open here.
     drafts.release();
@@ -104,7 +104,6 @@ async function interview(
   opts: InteractiveOptions,
   start: {initial: InterviewState; resumed?: LoadedDraft},
   drafts: DraftKeeper,
-  plain: boolean,
   frontEndLoading: Promise<[FrontEnd, unknown]>,
 ): Promise<number> {
   const env = opts.env ?? process.env;
@@ -127,9 +126,10 @@ async function interview(
     caught ??= signal;
     controller.abort();
   };
-  // SIGTERM and SIGHUP end either front end as ctrl+c does, with the exit code of the signal (143, 129).
-  // The wizard reads ctrl+c as a key in raw mode; the plain mode's prompts are ended by SIGINT.
-  const signals: NodeJS.Signals[] = plain ? ['SIGINT', 'SIGTERM', 'SIGHUP'] : ['SIGTERM', 'SIGHUP'];
+  // SIGINT, SIGTERM and SIGHUP end either front end as ctrl+c does, with the exit code of the signal (130, 143, 129).
+  // The wizard reads ctrl+c as a key once the terminal is in raw mode; a ctrl+c typed before that (on the
+  // first frame, before Ink switches the terminal) arrives as SIGINT, and must pause the interview too.
+  const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
   for (const s of signals) process.on(s, onSignal);
   try {
     const [frontEnd] = await frontEndLoading;

@@ -9,8 +9,8 @@
  *   (clipboard) and SGR sequences: none of them reaches the terminal, in the
  *   wizard or in --plain. The program runs under `script`, which records
  *   every byte written to the terminal.
- * - SIGTERM and SIGHUP end the wizard as ctrl+c does: the "Interview paused"
- *   line, the draft saved, exit 143 and 129, the terminal restored. Any
+ * - SIGINT, SIGTERM and SIGHUP end the wizard as ctrl+c does: the "Interview paused"
+ *   line, the draft saved, exit 130, 143 and 129, the terminal restored. Any
  *   other error (one thrown from a callback, injected by a preload on
  *   SIGUSR2): the terminal restored, the draft path and resume command, exit 1.
  * - A 20x5 terminal says how big the window must be; made bigger, the wizard draws.
@@ -220,6 +220,8 @@ describeTmux('signals and faults', () => {
   test.each([
     ['SIGTERM', 'the wizard', 143],
     ['SIGHUP', 'the wizard', 129],
+    // A ctrl+c typed before Ink puts the terminal in raw mode arrives as SIGINT.
+    ['SIGINT', 'the wizard', 130],
     ['SIGTERM', '--plain', 143],
   ] as const)('%s ends %s as ctrl+c does: the paused line, the draft at that question, exit %i, the terminal restored', async (signal, mode, code) => {
     const {dir, state} = folder(`${signal}${mode}`);
