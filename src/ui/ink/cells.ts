@@ -18,9 +18,6 @@ const graphemeSegmenter = new Intl.Segmenter(undefined, {granularity: 'grapheme'
 /** Splits a string into text and escape sequences; the sequences land at odd indices. */
 const SEQUENCE_SPLIT = new RegExp(`(${TERMINAL_SEQUENCE.source})`);
 
-/** The text without escape sequences and control characters (the project's one stripping function, `stripControls`). */
-export const stripAnsi = stripControls;
-
 /** Cells a string takes on screen (escape codes excluded), as Ink measures it. */
 export function cellWidth(text: string): number {
   return stringWidth(text);
@@ -147,9 +144,4 @@ export function wrapStyled(line: string, width: number, hang?: number): string[]
  */
 export function wrapText(text: string, width: number): string[] {
   return text.split('\n').flatMap((paragraph) => wrapStyled(paragraph, width, 0));
-}
-
-/** Wrap every line of rendered markdown to a width. */
-export function wrapStyledLines(text: string, width: number): string[] {
-  return text.split('\n').flatMap((line) => wrapStyled(line, width));
 }

@@ -7,6 +7,7 @@
  */
 import type {Key} from 'ink';
 import {stripControlsOnOneLine} from '../../report/escape.js';
+import {graphemes} from './cells.js';
 
 export interface TextBuffer {
   value: string;
@@ -18,12 +19,10 @@ export function textBuffer(value = ''): TextBuffer {
   return {value, cursor: [...value].length};
 }
 
-const graphemes = new Intl.Segmenter(undefined, {granularity: 'grapheme'});
-
 /** Where each grapheme of `value` starts, in code points, and its end: [0, ..., length]. */
 function boundaries(value: string): number[] {
   const at = [0];
-  for (const {segment} of graphemes.segment(value)) at.push(at.at(-1)! + [...segment].length);
+  for (const grapheme of graphemes(value)) at.push(at.at(-1)! + [...grapheme].length);
   return at;
 }
 

@@ -1,6 +1,7 @@
 import {describe, expect, it} from '@jest/globals';
 import stringWidth from 'string-width';
-import {cellWidth, hardWrap, stripAnsi, wrapStyled, wrapText} from '../../../src/ui/ink/cells.js';
+import {stripControls} from '../../../src/report/escape.js';
+import {cellWidth, hardWrap, wrapStyled, wrapText} from '../../../src/ui/ink/cells.js';
 
 describe('cells', () => {
   it('measures wide and zero-width characters and ignores escape codes', () => {
@@ -47,7 +48,7 @@ describe('cells', () => {
 
   it('hard-wraps styled text, closing and reopening the style across the break', () => {
     const pieces = hardWrap('\u001B[31mabcdef\u001B[39m', 4);
-    expect(pieces.map(stripAnsi)).toEqual(['abcd', 'ef']);
+    expect(pieces.map(stripControls)).toEqual(['abcd', 'ef']);
     expect(pieces[0]).toMatch(/\u001B\[0m$/);
     expect(pieces[1]!.startsWith('\u001B[31m')).toBe(true);
   });

@@ -4,7 +4,7 @@
  * from, and a stdout of a chosen size that keeps every frame written.
  */
 import {EventEmitter} from 'node:events';
-import {stripAnsi} from '../../../src/ui/ink/cells.js';
+import {stripControls} from '../../../src/report/escape.js';
 
 export class FakeStdin extends EventEmitter {
   isTTY = true;
@@ -55,7 +55,7 @@ export class FakeStdout extends EventEmitter {
   };
   /** The most recent full frame: Ink's last write, escape codes removed. */
   screen(): string {
-    const frames = this.writes.map((w) => stripAnsi(w)).filter((w) => w.trim());
+    const frames = this.writes.map((w) => stripControls(w)).filter((w) => w.trim());
     return frames[frames.length - 1] ?? '';
   }
 }

@@ -7,7 +7,7 @@ import {mkdtempSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {buildSteps, startInterview, type InterviewState} from '../../../src/engine/interview.js';
-import {stripAnsi} from '../../../src/ui/ink/cells.js';
+import {stripControls} from '../../../src/report/escape.js';
 import {FakeStdin, FakeStdout} from './fake-tty.js';
 import {runInkWizard} from '../../../src/ui/ink/run-wizard.js';
 import {outcomeOf, testSession, type Outcome} from '../../session/helpers.js';
@@ -63,7 +63,7 @@ describe('runInkWizard', () => {
     await w.press(...'a long note that goes on', KEY.enter);
     await w.press(KEY.pageDown);
     await w.waitForScreen('✎ Note: a long note');
-    for (const write of w.stdout.writes) expect(stripAnsi(write).split('\n').length).toBeLessThanOrEqual(24);
+    for (const write of w.stdout.writes) expect(stripControls(write).split('\n').length).toBeLessThanOrEqual(24);
     expect(w.stdout.writes.join('')).not.toContain('\u001B[2J');
     await w.press(KEY.ctrlC);
     await w.done;
