@@ -10,7 +10,7 @@ import type {Answers} from '../engine/types.js';
 import type {ReportFormat} from '../report/report-types.js';
 import {displayPath} from '../files/paths.js';
 import {findBlock} from '../report/embed.js';
-import {isOver, startSession, transition, type SessionConfig, type SessionEffect, type SessionEvent, type SessionState} from './session.js';
+import {startSession, transition, type SessionConfig, type SessionEffect, type SessionEvent, type SessionState} from './session.js';
 
 /** What the runner does to the world. The real ones are in src/session/services.ts; tests give their own. */
 export interface SessionServices {
@@ -28,10 +28,8 @@ export interface Session {
   readonly state: SessionState;
   /** Apply an event now, with every effect it causes; listeners are told once it has all settled. */
   dispatch(event: SessionEvent): void;
-  /** Called after every dispatch that changed the state. Returns the unsubscribe function. */
+  /** Called after every dispatch that changed the state (the end of the session included). Returns the unsubscribe function. */
   subscribe(listener: () => void): () => void;
-  /** Resolves once the session is finished or cancelled. */
-  readonly ended: Promise<SessionState>;
 }
 
 export function createSession(config: SessionConfig, initial: InterviewState, services: SessionServices): Session {
@@ -39,8 +37,6 @@ export function createSession(config: SessionConfig, initial: InterviewState, se
   const listeners = new Set<() => void>();
   const queue: SessionEvent[] = [];
   let running = false;
-  let end: (s: SessionState) => void = () => undefined;
-  const ended = new Promise<SessionState>((resolve) => (end = resolve));
 
   const dispatch = (event: SessionEvent): void => {
     queue.push(event);
@@ -57,7 +53,6 @@ export function createSession(config: SessionConfig, initial: InterviewState, se
       running = false;
     }
     if (state !== before) for (const listener of [...listeners]) listener();
-    if (isOver(state)) end(state);
   };
 
   return {
@@ -70,7 +65,6 @@ export function createSession(config: SessionConfig, initial: InterviewState, se
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    ended,
   };
 }
 

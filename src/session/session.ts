@@ -87,8 +87,11 @@ export interface SessionState {
   /** The engine's state: answers, the current question, edit-from-review. */
   interview: InterviewState;
   note?: NoteAsk;
-  /** Why the last answer was refused, or which required answers the result waits for. */
-  error?: string;
+  /**
+   * Why the last answer was refused, or which required answers the result waits for:
+   * a new object at every refusal (as `draftProblem`), so the same words refused twice read as twice.
+   */
+  error?: {message: string};
   report?: ReportView;
   save?: SaveAsk;
   /** Reports written so far (full paths). */
@@ -96,8 +99,6 @@ export interface SessionState {
   notice?: Notice;
   /** The draft could not be saved: why (a new object at every failed save). Cleared by the next save that works. */
   draftProblem?: {message: string};
-  /** "Finish without a report?" was asked once. */
-  confirmFinish: boolean;
 }
 
 export type SessionEvent =
@@ -152,7 +153,7 @@ export interface Transition {
 
 /** A new session: on the welcome screen, at `interview` (a fresh start or a resumed draft). */
 export function startSession(interview: InterviewState): SessionState {
-  return {stage: 'welcome', interview, saved: [], confirmFinish: false};
+  return {stage: 'welcome', interview, saved: []};
 }
 
 /** The question being asked, or undefined (welcome, review, result). */
@@ -209,7 +210,7 @@ function step(config: SessionConfig, state: SessionState, event: SessionEvent): 
     case 'save':
       return none(
         state.stage === 'result'
-          ? {...state, notice: undefined, confirmFinish: false, save: {format: event.format, stage: 'name', name: offeredName(config, state.interview.answers, event.format)}}
+          ? {...state, notice: undefined, save: {format: event.format, stage: 'name', name: offeredName(config, state.interview.answers, event.format)}}
           : state,
       );
     case 'save-as':
@@ -259,7 +260,7 @@ function onAnswer(config: SessionConfig, state: SessionState, value: StepAnswer)
   const question = currentQuestion(config, state);
   if (!question || state.note) return state;
   const problem = validate(question, value);
-  if (problem) return {...state, error: problem};
+  if (problem) return {...state, error: {message: problem}};
   const stored = setAnswer(state.interview.answers, question, value);
   const evidence = evidenceToAsk(config.bank, state.interview.answers, stored, question.id);
   if (evidence) return {...state, error: undefined, interview: {...state.interview, answers: stored}, note: {id: question.id, evidence, then: value}};
@@ -270,7 +271,8 @@ function onAnswer(config: SessionConfig, state: SessionState, value: StepAnswer)
 function closeNote(config: SessionConfig, state: SessionState, text: string | undefined): SessionState {
   const note = state.note;
   if (!note) return state;
-  if (text !== undefined && validateNote(text)) return {...state, error: validateNote(text)};
+  const tooLong = text === undefined ? undefined : validateNote(text);
+  if (tooLong) return {...state, error: {message: tooLong}};
   const answers = text === undefined ? state.interview.answers : setNote(state.interview.answers, note.id, text);
   const closed: SessionState = {...state, note: undefined, error: undefined, interview: {...state.interview, answers}};
   return note.then === undefined ? closed : move(closed, answer(config.bank, closed.interview, note.then));
@@ -287,7 +289,7 @@ function onCertainty(config: SessionConfig, state: SessionState, id: string, mar
 }
 
 function goBack(config: SessionConfig, state: SessionState): SessionState {
-  if (state.stage === 'result') return {...state, stage: 'interview', save: undefined, notice: undefined, confirmFinish: false, report: undefined};
+  if (state.stage === 'result') return {...state, stage: 'interview', save: undefined, notice: undefined, report: undefined};
   if (state.stage !== 'interview') return state;
   const {interview} = state;
   if (interview.index === 0 && !interview.returnToReview) return {...state, stage: 'welcome', error: undefined};
@@ -298,9 +300,9 @@ function goBack(config: SessionConfig, state: SessionState): SessionState {
 function toResult(config: SessionConfig, state: SessionState): Transition {
   if (!onReview(config, state)) return none(state);
   const missing = missingRequired(config.bank, state.interview.answers);
-  if (missing.length) return none({...move(state, edit(config.bank, state.interview, missing[0]!.id)), error: missingMessage(missing)});
+  if (missing.length) return none({...move(state, edit(config.bank, state.interview, missing[0]!.id)), error: {message: missingMessage(missing)}});
   return {
-    state: {...state, stage: 'result', report: {result: score(config.bank, state.interview.answers)}, notice: undefined, save: undefined, confirmFinish: false, error: undefined},
+    state: {...state, stage: 'result', report: {result: score(config.bank, state.interview.answers)}, notice: undefined, save: undefined, error: undefined},
     effects: [{type: 'prepare-report', answers: state.interview.answers}],
   };
 }
@@ -326,8 +328,9 @@ function overwrite(state: SessionState, replace: boolean): Transition {
 
 function finish(state: SessionState): SessionState {
   if (state.stage !== 'result') return state;
-  if (state.saved.length || state.confirmFinish) return {...state, stage: 'finished', save: undefined};
-  return {...state, confirmFinish: true, notice: {tone: 'info', kind: 'finish-unsaved', text: 'No report saved yet.'}};
+  // Asked once: a second finish while the question is still showing ends it (any other step clears the notice).
+  if (state.saved.length || state.notice?.kind === 'finish-unsaved') return {...state, stage: 'finished', save: undefined};
+  return {...state, notice: {tone: 'info', kind: 'finish-unsaved', text: 'No report saved yet.'}};
 }
 
 /** Ctrl-C: a note being typed is kept (when it says something new); the session ends `cancelled`. */

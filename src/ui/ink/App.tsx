@@ -23,7 +23,7 @@ import {useTerminalSize} from './use-terminal-size.js';
 import {useWizard, type Wizard} from './use-wizard.js';
 import {WelcomeScreen} from './WelcomeScreen.js';
 import {WhyPanel} from './WhyPanel.js';
-import {keyModeOf} from './wizard-state.js';
+import {keyModeOf, shownError} from './wizard-state.js';
 
 export interface AppProps {
   /** The running interview session: the wizard draws it and sends it the user's keys as events. */
@@ -68,18 +68,17 @@ export function App({session, theme: given}: AppProps) {
   if (small) return <Text>{small}</Text>;
 
   const where = progress(config.bank, state.interview);
-  const footer = packHints(hintsFor(session, wizard), frame.width);
+  const footer = packHints(hintsFor(session, wizard, where.answered > 0), frame.width);
   const message = state.stage !== 'result' && state.draftProblem ? wrapText(`${theme.symbol.error} The draft could not be saved: ${state.draftProblem.message}`, frame.width) : [];
   const gap = frame.short ? 0 : 1;
   const body = rows - 1 - headerHeight(frame) - gap - footer.length - message.length;
   const screen: Screen = {session, state, wizard, frame, theme, where, body, gap};
-  const total = buildSteps(config.bank).length;
 
   return (
     <ThemeContext.Provider value={theme}>
       <Box flexDirection="column" width={columns} height={rows - 1} paddingX={frame.padding}>
         <Box flexShrink={0}>
-          <Header title={titleOf(screen)} answered={where.answered} total={total} frame={frame} />
+          <Header title={titleOf(screen)} answered={where.answered} total={where.total} frame={frame} />
         </Box>
         <Box flexDirection="column" flexGrow={1} flexShrink={1} overflow="hidden" marginTop={gap}>
           {state.stage === 'welcome' ? (
@@ -113,10 +112,9 @@ function titleOf({state, session, where}: Screen): string {
 }
 
 /** The footer: the keys of the current mode, and the page keys when the screen does not fit. */
-function hintsFor(session: Session, wizard: Wizard): Hint[] {
+function hintsFor(session: Session, wizard: Wizard, resumed: boolean): Hint[] {
   const {state, config} = session;
   const mode = keyModeOf(state, config);
-  const resumed = progress(config.bank, state.interview).answered > 0;
   // On a resumed interview enter continues rather than starts.
   // Evidence the engine asked for can be left out: esc goes on without it rather than cancelling anything.
   const hints: Hint[] = hintsOf(mode).map((h) =>
@@ -140,9 +138,8 @@ function onMeasureOf(wizard: Wizard) {
   return (overflow: number, height: number) => wizard.measure({...wizard.view.measure, overflow, page: Math.max(1, height - 2)});
 }
 
-function Welcome({session, state, wizard, frame}: Screen) {
+function Welcome({session, state, wizard, frame, where}: Screen) {
   const steps = buildSteps(session.config.bank);
-  const where = progress(session.config.bank, state.interview);
   return (
     <ScrollArea offset={Math.min(wizard.view.contentScroll, wizard.view.measure.overflow)} onMeasure={onMeasureOf(wizard)}>
       <WelcomeScreen bank={session.config.bank} steps={steps} answered={where.answered} resumeAt={where.answered > 0 ? steps[state.interview.index] ?? null : undefined} frame={frame} />
@@ -168,7 +165,7 @@ function Question({session, state, wizard, frame}: Screen) {
         answers={state.interview.answers}
         frame={frame}
         why={view.why}
-        error={view.errorDismissed ? undefined : state.error}
+        error={shownError(view, state)}
         note={state.note ? view.note : undefined}
         evidence={state.note?.evidence}
         fromReview={state.interview.returnToReview}

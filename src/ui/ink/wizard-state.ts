@@ -31,8 +31,8 @@ export interface WizardView {
   draft?: Draft;
   /** "Why this matters" is shown (it stays on from question to question). */
   why: boolean;
-  /** The session's error was answered by typing or moving: no longer shown. */
-  errorDismissed?: boolean;
+  /** The session's refusal the user has since answered by typing or moving: no longer shown (a new refusal is). */
+  dismissed?: SessionState['error'];
   /** The text of the note the session has open. */
   note?: TextBuffer;
   /** The file name being typed when saving. */
@@ -56,6 +56,11 @@ const NO_MEASURE: Measure = {reportHeight: 1, reportLines: 0, overflow: 0, page:
 export function initialView(config: SessionConfig, session: SessionState): WizardView {
   const view: WizardView = {why: false, reviewCursor: buildSteps(config.bank).length, scroll: 0, contentScroll: 0, measure: NO_MEASURE};
   return follow(view, undefined, session, config);
+}
+
+/** The refusal the question screen shows: the session's, unless the user has answered it by typing or moving since. */
+export function shownError(view: WizardView, session: SessionState): string | undefined {
+  return session.error && session.error !== view.dismissed ? session.error.message : undefined;
 }
 
 /** Which key table applies now. */
@@ -91,7 +96,7 @@ export function onKey(view: WizardView, session: SessionState, config: SessionCo
   }
   if (session.stage === 'welcome') return {view, events: act === 'next' ? [{type: 'start'}] : []};
   if (session.stage === 'result') return onResultKey(view, session, act, input, key);
-  return step ? onQuestionKey(view, step, act, input, key) : onReviewKey(view, config, act);
+  return step ? onQuestionKey(view, session, step, act, input, key) : onReviewKey(view, config, act);
 }
 
 const only = (view: WizardView): KeyResult => ({view, events: []});
@@ -104,11 +109,10 @@ function onNoteKey(view: WizardView, act: Action | undefined, input: string, key
   return only(buffer ? {...view, note: buffer} : view);
 }
 
-function onQuestionKey(view: WizardView, step: Step, act: Action | undefined, input: string, key: Key): KeyResult {
+function onQuestionKey(view: WizardView, session: SessionState, step: Step, act: Action | undefined, input: string, key: Key): KeyResult {
   const draft = view.draft!;
-  // An answer may be refused again with the same words: they show again.
-  const answer = (value: StepAnswer) => send({...view, errorDismissed: false}, {type: 'answer', value});
-  const withDraft = (next: Draft): KeyResult => only({...view, draft: next, errorDismissed: true});
+  const answer = (value: StepAnswer) => send(view, {type: 'answer', value});
+  const withDraft = (next: Draft): KeyResult => only({...view, draft: next, dismissed: session.error});
   switch (act) {
     case 'back':
       return send(view, {type: 'back'});
@@ -123,7 +127,7 @@ function onQuestionKey(view: WizardView, step: Step, act: Action | undefined, in
   }
   if (draft.kind === 'text') {
     const buffer = editText(draft.buffer, input, key);
-    return only(buffer ? {...view, draft: {kind: 'text', buffer}, errorDismissed: true} : view);
+    return only(buffer ? {...view, draft: {kind: 'text', buffer}, dismissed: session.error} : view);
   }
   const count = draft.kind === 'multi' ? step.options?.length ?? 0 : selectValues(step).length;
   switch (act) {
@@ -219,7 +223,7 @@ function onResultKey(view: WizardView, session: SessionState, act: Action | unde
  * note's and the file name's text when they open, the report at its top.
  */
 export function follow(view: WizardView, before: SessionState | undefined, after: SessionState, config: SessionConfig): WizardView {
-  let next = after.error !== before?.error ? {...view, errorDismissed: false} : view;
+  let next = view;
   // Where the user is; the welcome and the question it leads to count as one place, so what was typed there is kept.
   const at = (s: SessionState | undefined) => s && `${s.stage === 'result' ? 'result' : 'interview'}:${s.interview.index}:${s.interview.returnToReview}`;
   if (at(before) !== at(after)) {

@@ -81,7 +81,7 @@ async function interview(session: Session, io: PlainIo, send: Send, signal: Abor
       printReview(config.bank, state.interview.answers, io);
       const choice = await askReview(config.bank, state.interview.answers, io);
       const next = send(choice.kind === 'back' ? {type: 'back'} : choice.kind === 'edit' ? {type: 'edit', id: choice.id} : {type: 'show-result'});
-      if (next.error) io.say(next.error);
+      if (next.error) io.say(next.error.message);
       shown = undefined;
       continue;
     }
@@ -110,7 +110,7 @@ async function questionStage(session: Session, io: PlainIo, send: Send, carry: C
   const action = await askStep(step, state.interview.answers, io, carry.pending);
   if (action.kind === 'answer') {
     const next = send({type: 'answer', value: action.value});
-    if (next.error) io.say(wrap(next.error, io.columns));
+    if (next.error) io.say(wrap(next.error.message, io.columns));
     return {shown: where};
   }
   const kept: Carry = {shown: where, pending: action.pending};

@@ -10,7 +10,7 @@ import {answersToYaml} from '../../../src/answers/serialize-answers.js';
 import {buildSteps, MAX_NOTE_LENGTH, startInterview, type InterviewState} from '../../../src/engine/interview.js';
 import {emptyAnswers, type Answers} from '../../../src/engine/types.js';
 import {startSession, transition, type SessionConfig, type SessionEffect, type SessionEvent, type SessionState} from '../../../src/session/session.js';
-import {follow, initialView, keyModeOf, measured, onKey, type WizardView} from '../../../src/ui/ink/wizard-state.js';
+import {follow, initialView, keyModeOf, measured, onKey, shownError, type WizardView} from '../../../src/ui/ink/wizard-state.js';
 import {realBank} from './helpers.js';
 
 const bank = realBank();
@@ -56,7 +56,7 @@ class W {
   }
   /** The error as the question screen shows it. */
   get error() {
-    return this.view.errorDismissed ? undefined : this.session.error;
+    return shownError(this.view, this.session);
   }
   get note() {
     return this.session.note && {...this.session.note, buffer: this.view.note};
