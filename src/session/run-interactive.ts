@@ -48,7 +48,7 @@ export interface InteractiveOptions {
 export async function runInteractive(opts: InteractiveOptions): Promise<number> {
   const env = opts.env ?? process.env;
   const store: StoreOptions = {env, cwd: opts.cwd};
-  const err = (text: string) => void opts.stderr.write(`${stripControls(text)}\n`);
+  const err = lines(opts.stderr);
 
   const refusal = noTerminal(opts.stdin, opts.stdout);
   if (refusal) {
@@ -107,7 +107,7 @@ async function interview(
   frontEndLoading: Promise<[FrontEnd, unknown]>,
 ): Promise<number> {
   const env = opts.env ?? process.env;
-  const err = (text: string) => void opts.stderr.write(`${stripControls(text)}\n`);
+  const err = lines(opts.stderr);
   const resumed = start.resumed;
   if (resumed && !resumed.inStore) {
     try {
@@ -160,16 +160,15 @@ function findStart(opts: InteractiveOptions, store: StoreOptions): {initial: Int
     return {initial: resumeState(opts.bank, resumed.answers, resumed.position), resumed};
   } catch (error) {
     if (!(error instanceof DraftError)) throw error;
-    opts.stderr.write(`handoff-assess: ${stripControls(error.message)}\n`);
+    lines(opts.stderr)(`handoff-assess: ${error.message}`);
     return error.exitCode;
   }
 }
 
 /** After the session: the draft saved once more, where the reports and the draft are, and the exit code (`interrupted` when it did not finish). */
 function closingWords(session: Session, drafts: DraftKeeper, opts: InteractiveOptions, interrupted: number): number {
-  // Paths and messages may quote a file name or a draft: cleaned for the terminal.
-  const err = (text: string) => void opts.stderr.write(`${stripControls(text)}\n`);
-  const out = (text: string) => void opts.stdout.write(`${stripControls(text)}\n`);
+  const err = lines(opts.stderr);
+  const out = lines(opts.stdout);
   const {state} = session;
   saveQuietly(drafts, state.interview);
   if (state.stage !== 'finished') {
@@ -211,10 +210,7 @@ function saveQuietly(drafts: DraftKeeper, interview: InterviewState): void {
  * visible character is kept), so the draft saved from here on is clean too.
  */
 function displayable(answers: Answers): Answers {
-  const clean = (v: unknown) => (typeof v === 'string' ? stripControls(v) : Array.isArray(v) ? v.map((x) => (typeof x === 'string' ? stripControls(x) : x)) : v);
-  const context = Object.fromEntries(Object.entries(answers.context).map(([k, v]) => [k, clean(v)])) as Answers['context'];
-  const notes = Object.fromEntries(Object.entries(answers.notes).map(([k, v]) => [k, stripControls(v)]));
-  return {...answers, context, notes};
+  return {...answers, context: cleaned(answers.context), notes: cleaned(answers.notes)};
 }
 
 /** Bank fields that are identifiers or values stored in the answers, never shown as words: kept exactly. */
@@ -227,13 +223,20 @@ const BANK_IDENTIFIERS = new Set(['id', 'list', 'value', 'kind']);
  * identifiers passes `stripControls` once, here, for both renderers.
  */
 export function displayBank(bank: Bank): Bank {
-  const clean = (value: unknown, key?: string): unknown => {
-    if (typeof value === 'string') return key !== undefined && BANK_IDENTIFIERS.has(key) ? value : stripControls(value);
-    if (Array.isArray(value)) return value.map((v) => clean(v));
-    if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, clean(v, k)]));
-    return value;
-  };
-  return clean(bank) as Bank;
+  return cleaned(bank, BANK_IDENTIFIERS);
+}
+
+/** A value with every string in it (at any depth) passed through `stripControls`, but those under a key in `keep`. */
+function cleaned<T>(value: T, keep: ReadonlySet<string> = new Set(), key?: string): T {
+  if (typeof value === 'string') return (key !== undefined && keep.has(key) ? value : stripControls(value)) as T;
+  if (Array.isArray(value)) return value.map((v) => cleaned(v, keep)) as T;
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, cleaned(v, keep, k)])) as T;
+  return value;
+}
+
+/** A writer of whole lines to a terminal stream: messages quote file names and drafts, so each line is cleaned of controls first. */
+function lines(stream: NodeJS.WriteStream): (text: string) => void {
+  return (text) => void stream.write(`${stripControls(text)}\n`);
 }
 
 async function loadPlain(): Promise<FrontEnd> {

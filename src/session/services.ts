@@ -46,20 +46,20 @@ export function draftKeeper({bank, store, now, existing}: DraftKeeperOptions): D
       // No file for an interview that has nothing in it yet: quitting at the welcome leaves no empty draft behind.
       if (!id && !hasContent(interview.answers)) return;
       try {
-        if (!id) {
-          const fresh = newDraftId(interview.answers, now(), store);
-          try {
-            lock = lockDraft(fresh, store);
-            path = saveDraft({id: fresh, answers: interview.answers, position: positionOf(bank, interview), saved: now()}, store);
-          } catch (error) {
-            // The first save failed: the reserved id is given back (tried afresh after the next change).
+        const draftId = id ?? newDraftId(interview.answers, now(), store);
+        try {
+          lock ??= lockDraft(draftId, store);
+          path = saveDraft({id: draftId, answers: interview.answers, position: positionOf(bank, interview), saved: now()}, store);
+        } catch (error) {
+          // The first save failed: the reserved id is given back (tried afresh after the next change).
+          if (!id) {
             lock?.release();
             lock = undefined;
-            releaseDraftId(fresh, store);
-            throw error;
+            releaseDraftId(draftId, store);
           }
-          id = fresh;
-        } else path = saveDraft({id, answers: interview.answers, position: positionOf(bank, interview), saved: now()}, store);
+          throw error;
+        }
+        id = draftId;
         problem = undefined;
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;

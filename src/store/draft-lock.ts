@@ -1,17 +1,18 @@
 /**
  * One wizard per draft: while an interview has a draft open, a lock file
  * `<id>.lock` beside it holds the wizard's process id. The lock is made whole
- * and exclusively (the pid is written to a temporary file that is then hard
- * linked to the lock's name: a link fails with EEXIST when a lock is there),
+ * and exclusively by the project's writer (`writeFileSafely` without
+ * overwrite: a temporary file hard-linked to the name, refused when a lock is there),
  * so of two wizards opening one draft exactly one gets it. A lock whose
  * process is no longer running (`kill(pid, 0)` says ESRCH), or that holds no
  * process id, is stale and taken over. The lock is removed when the interview
  * ends, and by an `exit` handler as a last resort.
  */
-import {linkSync, readFileSync, unlinkSync, writeFileSync} from 'node:fs';
+import {readFileSync, unlinkSync} from 'node:fs';
 import {join} from 'node:path';
 import {DraftError, draftPath, draftsDir, ensureDraftsDir, type StoreOptions} from './drafts.js';
-import {describeCause, FileSystemError} from './fs-errors.js';
+import {FileExistsError, writeFileSafely} from './atomic-write.js';
+import {FileSystemError} from './fs-errors.js';
 
 /** The draft is open in another running wizard. */
 export class DraftLockedError extends DraftError {
@@ -54,31 +55,21 @@ export interface DraftLock {
 export function lockDraft(id: string, options: StoreOptions = {}): DraftLock {
   ensureDraftsDir(options);
   const path = lockPath(id, options);
-  const temp = join(draftsDir(options), `.${id}.lock.${process.pid}.tmp`);
-  try {
-    writeFileSync(temp, `${process.pid}\n`, {mode: 0o600});
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new FileSystemError(`cannot lock the draft ${id} in ${draftsDir(options)}: ${describeCause(code, (error as Error).message)}`, path, code, {cause: error});
-  }
-  try {
-    // Twice at most: once as it is, once more after removing a stale lock.
-    for (let attempt = 0; ; attempt++) {
-      try {
-        linkSync(temp, path);
-        break;
-      } catch (error) {
-        const code = (error as NodeJS.ErrnoException).code;
-        if (code !== 'EEXIST') throw new FileSystemError(`cannot lock the draft ${id} in ${draftsDir(options)}: ${describeCause(code, (error as Error).message)}`, path, code, {cause: error});
-      }
-      const holder = readPid(path);
-      if (holder === process.pid) break;
-      if (holder !== undefined && running(holder)) throw new DraftLockedError(id, draftPath(id, options), holder);
-      if (attempt > 0) throw new DraftLockedError(id, draftPath(id, options), holder ?? 0);
-      removeQuietly(path); // stale: taken over
+  // Twice at most: once as it is, once more after removing a stale lock.
+  for (let attempt = 0; ; attempt++) {
+    try {
+      // Whole and exclusive (a temporary file hard-linked to the name): FileExistsError when a lock is there.
+      writeFileSafely(path, `${process.pid}\n`, {mode: 0o600, followSymlinks: false});
+      break;
+    } catch (error) {
+      if (error instanceof FileSystemError) throw new FileSystemError(`cannot lock the draft ${id} in ${draftsDir(options)}: ${error.why}`, path, error.reason, {cause: error});
+      if (!(error instanceof FileExistsError)) throw error;
     }
-  } finally {
-    removeQuietly(temp);
+    const holder = readPid(path);
+    if (holder === process.pid) break;
+    if (holder !== undefined && running(holder)) throw new DraftLockedError(id, draftPath(id, options), holder);
+    if (attempt > 0) throw new DraftLockedError(id, draftPath(id, options), holder ?? 0);
+    removeQuietly(path); // stale: taken over
   }
   let held = true;
   const release = () => {
