@@ -99,4 +99,11 @@ describe('filteredStdin', () => {
     expect(stdin.read()).toBe('a');
     expect(stdin.read()).toBeNull();
   });
+
+  it('an Enter that arrives in one read with the keys typed before it reaches Ink as its own input, so it confirms', () => {
+    const chunks = ['Acme\r', '\r', null];
+    const stream = Object.assign(new EventEmitter(), {read: () => chunks.shift() ?? null});
+    const stdin = filteredStdin(stream as unknown as NodeJS.ReadStream);
+    expect([stdin.read(), stdin.read(), stdin.read(), stdin.read()]).toEqual(['Acme', '\r', '\r', null]);
+  });
 });
