@@ -5,6 +5,11 @@
  * screen is polled until the expected text appears, within a time limit.
  */
 import {spawnSync} from 'node:child_process';
+import {randomBytes} from 'node:crypto';
+import {existsSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {afterAll, beforeAll, describe} from '@jest/globals';
 
 const delay = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -33,14 +38,28 @@ export interface SessionOptions {
 
 let sessions = 0;
 
+/**
+ * This test file's own tmux server: jest loads this module once per test file,
+ * so files running side by side (or two test runs at once) never share a
+ * server, and one file's kill-server cannot end another's sessions. Its
+ * configuration keeps it up while sessions come and go (`exit-empty off`):
+ * by default a server exits with its last session, and a session started at
+ * that moment failed with "server exited unexpectedly".
+ */
+const SOCKET = `handoff-e2e-${process.pid}-${randomBytes(4).toString('hex')}`;
+const CONFIG = join(tmpdir(), `${SOCKET}.conf`);
+function tmuxArgs(...args: string[]): string[] {
+  if (!existsSync(CONFIG)) writeFileSync(CONFIG, 'set -g exit-empty off\n');
+  return ['-L', SOCKET, '-f', CONFIG, ...args];
+}
+
 export class TmuxSession {
-  private readonly socket = `handoff-e2e-${process.pid}`;
   readonly name = `s${++sessions}`;
 
   constructor(private readonly options: SessionOptions) {}
 
   private tmux(...args: string[]): string {
-    const r = spawnSync('tmux', ['-L', this.socket, '-f', '/dev/null', ...args], {encoding: 'utf8'});
+    const r = spawnSync('tmux', tmuxArgs(...args), {encoding: 'utf8'});
     if (r.status !== 0) throw new Error(`tmux ${args.join(' ')} failed: ${r.stderr}`);
     return r.stdout;
   }
@@ -65,7 +84,7 @@ export class TmuxSession {
    * (send-keys writes each key apart, and a loaded machine may read the halves apart).
    */
   send(text: string): void {
-    const r = spawnSync('tmux', ['-L', this.socket, '-f', '/dev/null', 'load-buffer', '-b', `send-${this.name}`, '-'], {input: text});
+    const r = spawnSync('tmux', tmuxArgs('load-buffer', '-b', `send-${this.name}`, '-'), {input: text});
     if (r.status !== 0) throw new Error(`tmux load-buffer failed: ${String(r.stderr)}`);
     this.tmux('paste-buffer', '-d', '-b', `send-${this.name}`, '-t', this.name);
   }
@@ -145,7 +164,29 @@ export class TmuxSession {
   }
 
   /** Stop the private tmux server (all sessions of this test file). */
+  /** End this file's tmux server (it does not end by itself) and remove its configuration. */
   static killServer(): void {
-    spawnSync('tmux', ['-L', `handoff-e2e-${process.pid}`, 'kill-server']);
+    spawnSync('tmux', tmuxArgs('kill-server'));
+    rmSync(CONFIG, {force: true});
   }
+}
+
+/**
+ * The terminal set-up of a test file: whether tmux is here (when it is not, the
+ * file says on stderr that its terminal cases are skipped), `describe` or
+ * `describe.skip` for those cases, and a scratch folder made before the file's
+ * tests and removed after them, with the tmux server.
+ */
+export function tmuxWorkspace(file: string, prefix: string): {haveTmux: boolean; describeTmux: typeof describe; work: () => string} {
+  const haveTmux = tmuxAvailable();
+  if (!haveTmux) process.stderr.write(`${file}: the terminal cases are SKIPPED, tmux is not installed (apt-get install -y tmux).\n`);
+  let dir: string | undefined;
+  beforeAll(() => {
+    dir = mkdtempSync(`${tmpdir()}/${prefix}`);
+  });
+  afterAll(() => {
+    if (haveTmux) TmuxSession.killServer();
+    if (dir) rmSync(dir, {recursive: true, force: true});
+  });
+  return {haveTmux, describeTmux: (haveTmux ? describe : describe.skip) as typeof describe, work: () => dir!};
 }

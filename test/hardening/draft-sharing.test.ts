@@ -9,10 +9,9 @@
  *   says how to continue a copy; a stale lock (its process gone) is taken
  *   over; the lock is removed on ctrl+c and on SIGTERM.
  */
-import {afterAll, beforeAll, describe, expect, test} from '@jest/globals';
+import {describe, expect, test} from '@jest/globals';
 import {spawn, spawnSync} from 'node:child_process';
-import {existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {parse as parseYaml} from 'yaml';
 import {answersToYaml} from '../../src/answers/serialize-answers.js';
@@ -22,25 +21,14 @@ import {loadBankDir} from '../../src/bank/load-bank.js';
 import {draftKeeper} from '../../src/session/services.js';
 import {lockDraft, lockPath} from '../../src/store/draft-lock.js';
 import {newDraftId} from '../../src/store/drafts.js';
-import {sh, tmuxAvailable, TmuxSession} from '../e2e/tmux.js';
+import {sh, TmuxSession, tmuxWorkspace} from '../e2e/tmux.js';
 import {BIN} from './harness.js';
 
-const HAVE_TMUX = tmuxAvailable();
-if (!HAVE_TMUX) process.stderr.write('test/hardening/draft-sharing.test.ts: SKIPPED (terminal cases), tmux is not installed (apt-get install -y tmux).\n');
-const describeTmux = HAVE_TMUX ? describe : describe.skip;
-
-let work: string;
-beforeAll(() => {
-  work = mkdtempSync(join(tmpdir(), 'ha-sharing-'));
-});
-afterAll(() => {
-  if (HAVE_TMUX) TmuxSession.killServer();
-  rmSync(work, {recursive: true, force: true});
-});
+const {haveTmux: HAVE_TMUX, describeTmux, work} = tmuxWorkspace('test/hardening/draft-sharing.test.ts', 'ha-sharing-');
 
 let n = 0;
 function stateFolder(): {state: string; drafts: string; env: NodeJS.ProcessEnv} {
-  const state = join(work, `case-${++n}`, 'state');
+  const state = join(work(), `case-${++n}`, 'state');
   const drafts = join(state, 'drafts');
   mkdirSync(drafts, {recursive: true, mode: 0o700});
   return {state, drafts, env: {HANDOFF_ASSESS_STATE_DIR: state}};

@@ -13,28 +13,16 @@
  * before its screen (as an earlier Ctrl-C would leave it), answers one
  * question by keys, then presses Ctrl-C; three run at a time.
  */
-import {afterAll, beforeAll, describe, expect, test} from '@jest/globals';
-import {existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {beforeAll, expect, test} from '@jest/globals';
+import {existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {parse as parseYaml} from 'yaml';
 import {answersToYaml} from '../../src/answers/serialize-answers.js';
 import {emptyAnswers, type Answers} from '../../src/engine/types.js';
-import {sh, tmuxAvailable, TmuxSession} from '../e2e/tmux.js';
+import {sh, TmuxSession, tmuxWorkspace} from '../e2e/tmux.js';
 import {BIN} from './harness.js';
 
-const HAVE_TMUX = tmuxAvailable();
-if (!HAVE_TMUX) process.stderr.write('test/hardening/interrupt.test.ts: SKIPPED, tmux is not installed (apt-get install -y tmux).\n');
-const describeTmux = HAVE_TMUX ? describe : describe.skip;
-
-let work: string;
-beforeAll(() => {
-  work = mkdtempSync(join(tmpdir(), 'ha-interrupt-'));
-});
-afterAll(() => {
-  if (HAVE_TMUX) TmuxSession.killServer();
-  rmSync(work, {recursive: true, force: true});
-});
+const {haveTmux: HAVE_TMUX, describeTmux, work} = tmuxWorkspace('test/hardening/interrupt.test.ts', 'ha-interrupt-');
 
 /** Answers given before each step, in interview order. */
 const CONTEXT = {organisation: 'Acme Ltd', assessor: 'Jo Smith', role: 'consultant', workflow: 'Quote to cash', systems: ['HubSpot', 'NetSuite']} as const;
@@ -235,7 +223,7 @@ const CASES: Case[] = [
 
 let n = 0;
 function setup(from?: string) {
-  const dir = join(work, `case-${++n}`);
+  const dir = join(work(), `case-${++n}`);
   const state = join(dir, 'state');
   mkdirSync(join(state, 'drafts'), {recursive: true, mode: 0o700});
   let id: string | undefined;

@@ -12,31 +12,19 @@
  * | a 40x10 terminal                        | the whole interview works, to the result                |
  * | a terminal resized mid-interview        | the interview goes on; answers kept                     |
  */
-import {afterAll, beforeAll, describe, expect, test} from '@jest/globals';
+import {afterAll, describe, expect, test} from '@jest/globals';
 import {spawn} from 'node:child_process';
-import {closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {parse as parseYaml} from 'yaml';
-import {sh, tmuxAvailable, TmuxSession} from '../e2e/tmux.js';
+import {sh, TmuxSession, tmuxWorkspace} from '../e2e/tmux.js';
 import {BIN, crashSigns} from './harness.js';
 
-const HAVE_TMUX = tmuxAvailable();
-const describeTmux = HAVE_TMUX ? describe : describe.skip;
-if (!HAVE_TMUX) process.stderr.write('test/hardening/no-terminal.test.ts: the pseudo-terminal cases are SKIPPED, tmux is not installed.\n');
+const {haveTmux: HAVE_TMUX, describeTmux, work} = tmuxWorkspace('test/hardening/no-terminal.test.ts', 'ha-noterm-');
 
-let work: string;
 let n = 0;
-beforeAll(() => {
-  work = mkdtempSync(join(tmpdir(), 'ha-noterm-'));
-});
-afterAll(() => {
-  if (HAVE_TMUX) TmuxSession.killServer();
-  rmSync(work, {recursive: true, force: true});
-});
-
 function fresh() {
-  const dir = join(work, `c${++n}`);
+  const dir = join(work(), `c${++n}`);
   mkdirSync(join(dir, 'state'), {recursive: true});
   return {dir, state: join(dir, 'state')};
 }

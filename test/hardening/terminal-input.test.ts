@@ -18,38 +18,26 @@
  *   `--compare -f json` (C1 and bidi controls as \u escapes) and the
  *   `drafts` listing of a file named with a bidi override.
  */
-import {afterAll, beforeAll, describe, expect, test} from '@jest/globals';
+import {beforeAll, describe, expect, test} from '@jest/globals';
 import {spawnSync} from 'node:child_process';
-import {cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {parse as parseYaml} from 'yaml';
-import {sh, tmuxAvailable, TmuxSession} from '../e2e/tmux.js';
+import {sh, TmuxSession, tmuxWorkspace} from '../e2e/tmux.js';
 import {answersToYaml} from '../../src/answers/serialize-answers.js';
 import {emptyAnswers} from '../../src/engine/types.js';
 import {BIN, ROOT, runCli} from './harness.js';
 
-const HAVE_TMUX = tmuxAvailable();
-if (!HAVE_TMUX) process.stderr.write('test/hardening/terminal-input.test.ts: SKIPPED, tmux is not installed (apt-get install -y tmux).\n');
-const describeTmux = HAVE_TMUX ? describe : describe.skip;
+const {haveTmux: HAVE_TMUX, describeTmux, work} = tmuxWorkspace('test/hardening/terminal-input.test.ts', 'ha-terminal-');
 const HAVE_SCRIPT = spawnSync('script', ['--version']).status === 0;
 
 const ESC = '\u001b';
 const ORGANISATION = 'Which organisation is this assessment for?';
 const ASSESSOR = 'Who is running the assessment?';
 
-let work: string;
-beforeAll(() => {
-  work = mkdtempSync(join(tmpdir(), 'ha-terminal-'));
-});
-afterAll(() => {
-  if (HAVE_TMUX) TmuxSession.killServer();
-  rmSync(work, {recursive: true, force: true});
-});
-
 /** A fresh folder with a state folder for drafts. */
 function folder(name: string): {dir: string; state: string} {
-  const dir = join(work, name);
+  const dir = join(work(), name);
   const state = join(dir, 'state');
   mkdirSync(state, {recursive: true});
   return {dir, state};
@@ -128,7 +116,7 @@ describeTmux('keys the wizard does not know', () => {
 
 /** The bundled bank with escape sequences in its title, the organisation prompt and its why. */
 function hostileBank(): string {
-  const bank = join(work, 'hostile-bank');
+  const bank = join(work(), 'hostile-bank');
   cpSync(join(ROOT, 'questions'), bank, {recursive: true});
   const edit = (file: string, from: string, to: string) => {
     const text = readFileSync(join(bank, file), 'utf8');
@@ -285,7 +273,7 @@ describeTmux('a terminal too small for the wizard', () => {
 
 describeScript('other text printed to a terminal', () => {
   test('a custom template with escape sequences: on a terminal the report shows its words and none of them; through a pipe it is byte for byte', async () => {
-    const template = join(work, 'hostile.md.liquid');
+    const template = join(work(), 'hostile.md.liquid');
     writeFileSync(template, `${readFileSync(join(ROOT, 'templates', 'report.md.liquid'), 'utf8')}\nSigned ${ESC}]0;TITLE\u0007${ESC}]52;c;SGVsbG8=\u0007${ESC}[41mby the template\u202e\n`);
     const args = ['--answers', join(ROOT, 'examples', 'acme.yaml'), '--template', template];
     const {t, raw} = underScript('template', args);
