@@ -67,8 +67,11 @@ export class TmuxSession {
   start(): this {
     const {width = 80, height = 24} = this.options;
     const vars = Object.entries(this.options.env).map(([k, v]) => `${k}=${sh(v)}`);
-    // `sleep` keeps the pane (and its last screen) after the program ends.
-    const script = `env ${this.options.keepCi ? '' : '-u CI '}${vars.join(' ')} ${this.options.command}; echo "EXIT=$?"; sleep 600`;
+    // `sleep` keeps the pane (and its last screen) after the program ends. A ctrl+c that reaches the
+    // terminal before the program has switched it to raw mode is a SIGINT to the whole foreground group:
+    // the shell traps it (a trap with a command is not inherited, so the program still gets it), else
+    // the shell died of it and took the pane with it ("can't find pane").
+    const script = `trap : INT; env ${this.options.keepCi ? '' : '-u CI '}${vars.join(' ')} ${this.options.command}; echo "EXIT=$?"; sleep 600`;
     this.tmux('new-session', '-d', '-s', this.name, '-x', String(width), '-y', String(height), '-c', this.options.cwd, 'sh', '-c', script);
     return this;
   }
