@@ -9,10 +9,13 @@
  */
 import * as z from 'zod/mini';
 import {MAX_LIST_ITEMS, MAX_NOTE_LENGTH, textLength} from '../engine/interview.js';
-import {CERTAINTIES, SCALE_VALUES, SIGNAL_LISTS, type Bank, type ContextQuestion} from '../engine/types.js';
+import {CERTAINTIES, MAX_HANDOFFS, SCALE_VALUES, SIGNAL_LISTS, type Bank, type ContextQuestion} from '../engine/types.js';
 
 /** The answers' sections, in the order of the file. */
-export const ANSWER_SECTIONS = ['version', 'context', 'matrix', 'signals', 'disqualifiers', 'notes', 'certainty'] as const;
+export const ANSWER_SECTIONS = ['version', 'context', 'matrix', 'signals', 'disqualifiers', 'notes', 'certainty', 'handoffs', 'baselines', 'plan'] as const;
+
+/** The sections a version 1 file cannot hold (issue 10): a file with any of them says version: 2. */
+export const VERSION_2_SECTIONS = ['handoffs', 'baselines', 'plan'] as const;
 
 export interface SchemaOptions {
   /** A draft may be incomplete: missing required answers are not errors. */
@@ -176,6 +179,128 @@ function contextSection(bank: Bank, options: SchemaOptions) {
   return options.partial ? z.optional(section) : section;
 }
 
+/** Short text in a handoff: at most 120 characters; a number is read as text. */
+const HANDOFF_TEXT_MAX = 120;
+function handoffText(field: string, required: boolean) {
+  const text = z.pipe(
+    textOrNumber((found, path) => (found === undefined ? `handoff ${handoffNumber(path)}: "${field}" is missing, e.g. ${field}: ${HANDOFF_EXAMPLE[field]}` : `handoff ${handoffNumber(path)}: "${field}" must be text, e.g. ${field}: ${HANDOFF_EXAMPLE[field]}`)),
+    z.transform((v: string | number) => String(v).trim()),
+  ).check(
+    z.refine((v: string) => textLength(v) <= HANDOFF_TEXT_MAX, error((found, path) => `handoff ${handoffNumber(path)}: "${field}" must be at most ${HANDOFF_TEXT_MAX} characters (found ${textLength(String(found))})`)),
+    z.refine((v: string) => !required || v.length > 0, error((_found, path) => `handoff ${handoffNumber(path)}: "${field}" must not be blank, e.g. ${field}: ${HANDOFF_EXAMPLE[field]}`)),
+  );
+  return required ? text : z.pipe(z.transform((v: unknown) => (v === null || v === undefined ? '' : v)), text);
+}
+
+const HANDOFF_EXAMPLE: Record<string, string> = {
+  from: 'Shopify',
+  to: 'NetSuite',
+  record: 'order',
+  owner: 'Finance operations',
+  required_fields: '[SKU, tax code, customer id]',
+  when_missing: 'Order waits in an error queue until someone notices',
+  failures: '14',
+  critical_path: 'true',
+};
+
+/** "3" for the third handoff, from an issue's path (handoffs, 2, field). */
+function handoffNumber(path: readonly PropertyKey[]): string {
+  const i = fieldPath(path)[1];
+  return typeof i === 'number' ? String(i + 1) : '?';
+}
+
+const HANDOFF_FIELD_NAMES = Object.keys(HANDOFF_EXAMPLE);
+
+const handoff = mapOf(
+  'handoff',
+  {
+    from: handoffText('from', true),
+    to: handoffText('to', true),
+    record: handoffText('record', true),
+    owner: handoffText('owner', false),
+    required_fields: z.pipe(
+      z.transform((value: unknown) => (value === null || value === undefined ? [] : listNames(value))),
+      z.custom<string[]>(
+        (value) => Array.isArray(value) && value.length <= 30 && value.every((v) => typeof v === 'string' && textLength(v) <= HANDOFF_TEXT_MAX),
+        error((_found, path) => `handoff ${handoffNumber(path)}: "required_fields" must be a list of at most 30 field names, e.g. required_fields: ${HANDOFF_EXAMPLE.required_fields}`),
+      ),
+    ),
+    when_missing: handoffText('when_missing', false),
+    failures: orNothing(
+      z.number(error((found, path) => `handoff ${handoffNumber(path)}: "failures" must be a whole number from 0 to 100000, the failures in the last four weeks (found ${show(found)})`)).check(
+        z.refine((n: number) => Number.isInteger(n) && n >= 0 && n <= 100_000, error((found, path) => `handoff ${handoffNumber(path)}: "failures" must be a whole number from 0 to 100000, the failures in the last four weeks (found ${show(found)})`)),
+      ),
+    ),
+    critical_path: orNothing(z.boolean(error((found, path) => `handoff ${handoffNumber(path)}: "critical_path" must be true or false (found ${show(found)})`))),
+  },
+  (_found, path) => `handoff ${handoffNumber(path)}: "${keyOf(path)}" is not a handoff field; allowed: ${HANDOFF_FIELD_NAMES.join(', ')}`,
+  (_found, path) => `handoff ${handoffNumber(path)} must be a map of fields, e.g. {from: Shopify, to: NetSuite, record: order, owner: Finance operations}`,
+);
+
+const handoffs = orNothing(
+  z.array(handoff, error(() => `"handoffs" must be a list of handoffs, e.g.\nhandoffs:\n  - {from: Shopify, to: NetSuite, record: order, owner: Finance operations, required_fields: [SKU, tax code]}`)).check(
+    z.refine((items) => items.length <= MAX_HANDOFFS, error((found) => `"handoffs" lists ${(found as unknown[]).length} handoffs; at most ${MAX_HANDOFFS} are allowed`)),
+  ),
+);
+
+/** A baseline figure: a number from 0 to 1,000,000 (change axes: {now, before}). */
+const MAX_FIGURE = 1_000_000;
+const figure = (message: Message) => z.number(error(message)).check(z.refine((n: number) => Number.isFinite(n) && n >= 0 && n <= MAX_FIGURE, error(message)));
+
+function baselinesSection(bank: Bank) {
+  const withFigure = bank.axes.filter((a) => a.baseline);
+  const fields = Object.fromEntries(
+    withFigure.map((a) => {
+      const b = a.baseline!;
+      const numberMessage: Message = (found) => `"${a.id}" must be a number from 0 to ${MAX_FIGURE} (${b.unit}) (found ${show(found)}), e.g. ${a.id}: 12`;
+      if (b.kind === 'number') return [a.id, orNothing(figure(numberMessage))];
+      const part = (key: string): Message => (found) => `"${a.id}.${key}" must be a number of ${b.unit} from 0 to ${MAX_FIGURE} (found ${show(found)}), e.g. ${a.id}: {now: 6, before: 2}`;
+      return [
+        a.id,
+        orNothing(
+          mapOf(a.id, {now: figure(part('now')), before: figure(part('before'))}, (_found, path) => `"${a.id}.${keyOf(path)}" is not allowed; give {now, before}, e.g. ${a.id}: {now: 6, before: 2}`, (found) => `"${a.id}" must be {now, before} (${b.unit}) (found ${show(found)}), e.g. ${a.id}: {now: 6, before: 2}`),
+        ),
+      ];
+    }),
+  );
+  const ids = withFigure.map((a) => a.id);
+  return orNothing(mapOf('baselines', fields, (_found, path) => `"${keyOf(path)}" takes no baseline figure; allowed: ${ids.join(', ') || 'none in this bank'}`));
+}
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+function isIsoDate(value: unknown): boolean {
+  if (typeof value !== 'string' || !ISO_DATE.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+}
+
+function planSection(bank: Bank) {
+  const stepIds = [...new Set([...bank.path.map((s) => s.id), ...bank.plans.manageInPlace.map((s) => s.id), ...bank.plans.insufficientEvidence.map((s) => s.id), ...bank.plans.notYetQualified.map((s) => s.id), ...bank.disqualifiers.map((d) => d.id)])];
+  const owner = orNothing(
+    z.pipe(
+      textOrNumber((_found, path) => `the owner of plan step "${keyOf(path)}" must be a name, e.g. ${keyOf(path)}: Dana Ruiz (RevOps)`),
+      z.transform((v: string | number) => String(v).trim()),
+    ).check(z.refine((v: string) => textLength(v) <= 120, error((_found, path) => `the owner of plan step "${keyOf(path)}" must be at most 120 characters`))),
+    (v) => v === null || v === '',
+  );
+  return orNothing(
+    mapOf(
+      'plan',
+      {
+        // A YAML date (2027-01-11 unquoted) is read as text by the loader; a Date is taken too.
+        start: orNothing(
+          z.pipe(
+            z.transform((v: unknown) => (v instanceof Date && !Number.isNaN(v.getTime()) ? v.toISOString().slice(0, 10) : v)),
+            z.custom<string>(isIsoDate, error((found) => `"plan.start" must be a date written YYYY-MM-DD, e.g. start: 2027-01-11 (found ${show(found)})`)),
+          ),
+        ),
+        owners: orNothing(mapOf('owners', fieldsFor(stepIds, () => owner), (_found, path) => `"${keyOf(path)}" is not a plan step; allowed: ${stepIds.join(', ')}`)),
+      },
+      (_found, path) => `"plan.${keyOf(path)}" is not allowed; the plan takes start and owners, e.g.\nplan:\n  start: 2027-01-11\n  owners: {map: Dana Ruiz}`,
+    ),
+  );
+}
+
 /** The schema of an answers file for `bank`; its output holds only the answers given. */
 export function answersSchema(bank: Bank, options: SchemaOptions = {}) {
   const ids = questionIds(bank);
@@ -183,13 +308,16 @@ export function answersSchema(bank: Bank, options: SchemaOptions = {}) {
   const disqualifierIds = bank.disqualifiers.map((d) => d.id);
   return z.object(
     {
-      version: z.literal(1, error((found) => (found === undefined ? '"version" is missing: it must be 1, e.g. version: 1' : `"version" must be 1 (found ${show(found)})`))),
+      version: z.union([z.literal(1), z.literal(2)], error((found) => (found === undefined ? '"version" is missing: it must be 1 or 2, e.g. version: 2' : `"version" must be 1 or 2 (found ${show(found)})`))),
       context: contextSection(bank, options),
       matrix: orNothing(mapOf('matrix', fieldsFor(axisIds, () => z.optional(axisAnswer)), (_found, path) => `"${keyOf(path)}" is not a matrix axis; allowed: ${axisIds.join(', ')}`)),
       signals: orNothing(mapOf('signals', fieldsFor(SIGNAL_LISTS, (list) => signalList(bank, list)), (_found, path) => `"${keyOf(path)}" is not a signal checklist; allowed: ${SIGNAL_LISTS.join(', ')}`)),
       disqualifiers: orNothing(mapOf('disqualifiers', fieldsFor(disqualifierIds, () => disqualifierAnswer), (_found, path) => `"${keyOf(path)}" is not a disqualifier; allowed: ${disqualifierIds.join(', ')}`)),
       notes: orNothing(mapOf('notes', fieldsFor(ids, () => note), (_found, path) => `"${keyOf(path)}" is not a question id; a note belongs to one of: ${ids.join(', ')}`)),
       certainty: orNothing(mapOf('certainty', fieldsFor(ids, () => certainty), (_found, path) => `"${keyOf(path)}" is not a question id; certainty belongs to one of: ${ids.join(', ')}`)),
+      handoffs,
+      baselines: baselinesSection(bank),
+      plan: planSection(bank),
     },
     error(() => 'must be a map of fields, starting with "version: 1", e.g.\nversion: 1\ncontext:\n  organisation: Acme Ltd'),
   );

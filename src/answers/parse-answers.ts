@@ -4,9 +4,9 @@
  * the field and what is allowed: the schema (./answers-schema.ts) says what
  * is wrong; the warnings here say what is left out.
  */
-import {emptyAnswers, type Answers, type Bank} from '../engine/types.js';
+import {emptyAnswers, type Answers, type Bank, type Handoff, type PlanAnswers} from '../engine/types.js';
 import {parseYamlSource, problemAt, type SourceProblem, type YamlSource} from '../yaml/yaml-source.js';
-import {ANSWER_SECTIONS, answersSchema, fieldPath, isMap, type SchemaOptions} from './answers-schema.js';
+import {ANSWER_SECTIONS, answersSchema, fieldPath, isMap, VERSION_2_SECTIONS, type SchemaOptions} from './answers-schema.js';
 
 export {questionIds} from './answers-schema.js';
 
@@ -31,8 +31,14 @@ export function validateAnswers(source: YamlSource, bank: Bank, options: ParseOp
   const at = (path: readonly PropertyKey[], message: string) => problemAt(source, fieldPath(path), message);
   const result = schemaFor(bank, options).safeParse(source.value);
   const errors = result.success ? [] : result.error.issues.map((issue) => at(issue.path, issue.message));
+  // The sections issue 10 added need version 2, so a tool that reads only version 1 refuses the file instead of dropping them.
+  if (isMap(source.value) && source.value.version === 1) {
+    for (const key of VERSION_2_SECTIONS) {
+      if (source.value[key] !== undefined && source.value[key] !== null) errors.push(at([key], `"${key}" needs version 2 of the answers file: change the first line to "version: 2"`));
+    }
+  }
   const warnings = isMap(source.value) ? missingAnswers(source.value, bank, options, errors).map(([path, message]) => at(path, message)) : [];
-  if (!result.success) return {errors, warnings};
+  if (!result.success || errors.length) return {errors, warnings};
   return {answers: toAnswers(result.data), errors, warnings};
 }
 
@@ -51,7 +57,7 @@ function missingAnswers(root: Record<string, unknown>, bank: Bank, options: Pars
   const warnings: [string[], string][] = [];
   for (const key of Object.keys(root)) {
     if (!(ANSWER_SECTIONS as readonly string[]).includes(key) && !KNOWN_EXTRA.has(key)) {
-      warnings.push([[key], `"${key}" is not a known field and is ignored; the fields are version, context, matrix, signals, disqualifiers, notes and certainty`]);
+      warnings.push([[key], `"${key}" is not a known field and is ignored; the fields are ${ANSWER_SECTIONS.slice(0, -1).join(', ')} and ${ANSWER_SECTIONS.at(-1)}`]);
     }
   }
   if (options.partial) return warnings;
@@ -69,6 +75,11 @@ function missingAnswers(root: Record<string, unknown>, bank: Bank, options: Pars
 /** The schema's output as Answers: every section present, answers left out not listed. */
 function toAnswers(data: Record<string, unknown>): Answers {
   const given = (section: unknown) => Object.fromEntries(Object.entries((section ?? {}) as Record<string, unknown>).filter(([, v]) => v !== undefined));
-  const sections = ANSWER_SECTIONS.filter((key) => key !== 'version').map((key) => [key, given(data[key])]);
-  return {...emptyAnswers(), ...Object.fromEntries(sections)} as Answers;
+  const maps = ['context', 'matrix', 'signals', 'disqualifiers', 'notes', 'certainty', 'baselines'] as const;
+  const answers = {...emptyAnswers(), ...Object.fromEntries(maps.map((key) => [key, given(data[key])]))} as Answers;
+  answers.version = data.version === 2 ? 2 : 1;
+  if (Array.isArray(data.handoffs)) answers.handoffs = (data.handoffs as Record<string, unknown>[]).map((h) => given(h) as unknown as Handoff);
+  const plan = given(data.plan) as PlanAnswers;
+  if (plan.start !== undefined || plan.owners !== undefined) answers.plan = {...plan, ...(plan.owners ? {owners: given(plan.owners) as Record<string, string>} : {})};
+  return answers;
 }

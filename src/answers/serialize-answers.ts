@@ -4,7 +4,7 @@
  * file all read the same.
  */
 import {stringify} from 'yaml';
-import type {Answers} from '../engine/types.js';
+import type {Answers, Handoff} from '../engine/types.js';
 
 /** Extra top-level fields a draft carries beside the answers. */
 export interface DraftInfo {
@@ -16,7 +16,7 @@ export interface DraftInfo {
 
 /** The answers as a plain object in contract order (empty optional sections left out). */
 export function answersToObject(answers: Answers, draft?: DraftInfo): Record<string, unknown> {
-  const out: Record<string, unknown> = {version: 1};
+  const out: Record<string, unknown> = {version: needsVersion2(answers) ? 2 : 1};
   const context: Record<string, unknown> = {};
   for (const key of ['organisation', 'assessor', 'role', 'workflow', 'systems'] as const) {
     if (answers.context[key] !== undefined) context[key] = answers.context[key];
@@ -30,7 +30,31 @@ export function answersToObject(answers: Answers, draft?: DraftInfo): Record<str
   out.disqualifiers = {...answers.disqualifiers};
   if (Object.keys(answers.notes).length) out.notes = {...answers.notes};
   if (Object.keys(answers.certainty).length) out.certainty = {...answers.certainty};
+  if (answers.handoffs) out.handoffs = answers.handoffs.map(handoffToObject);
+  if (answers.baselines && Object.keys(answers.baselines).length) out.baselines = structuredClone(answers.baselines);
+  if (answers.plan && (answers.plan.start !== undefined || answers.plan.owners)) {
+    const plan: Record<string, unknown> = {};
+    if (answers.plan.start !== undefined) plan.start = answers.plan.start;
+    if (answers.plan.owners && Object.keys(answers.plan.owners).length) plan.owners = {...answers.plan.owners};
+    out.plan = plan;
+  }
   if (draft) out.draft = {...draft};
+  return out;
+}
+
+/**
+ * Version 2 only when the answers hold what version 1 cannot (a handoff map, baselines, a plan),
+ * so a file without them still reads in a tool that knows only version 1.
+ */
+export function needsVersion2(answers: Answers): boolean {
+  return answers.handoffs !== undefined || Object.keys(answers.baselines ?? {}).length > 0 || answers.plan?.start !== undefined || Object.keys(answers.plan?.owners ?? {}).length > 0;
+}
+
+/** A handoff's fields in the documented order; optional ones only when given. */
+function handoffToObject(h: Handoff): Record<string, unknown> {
+  const out: Record<string, unknown> = {from: h.from, to: h.to, record: h.record, owner: h.owner, required_fields: [...h.required_fields], when_missing: h.when_missing};
+  if (h.failures !== undefined) out.failures = h.failures;
+  if (h.critical_path !== undefined) out.critical_path = h.critical_path;
   return out;
 }
 

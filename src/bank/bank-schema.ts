@@ -4,6 +4,7 @@
  */
 // A namespace import, so that the bundle keeps only the parts of zod used (`import {z}` keeps every locale).
 import * as z from 'zod';
+import {HANDOFF_FIELDS, type HandoffField} from '../engine/types.js';
 
 const id = z.string().regex(/^[a-z][a-z0-9_]*$/, 'must be lower_snake_case letters, digits and underscores');
 const text = z.string().trim().min(1);
@@ -17,6 +18,28 @@ const nonNegativePoints = z.number().min(0).max(MAX_POINTS);
 
 /** Names every JavaScript object already has: an id named so would read as the object's own field. */
 export const RESERVED_IDS: ReadonlySet<string> = new Set([...Object.getOwnPropertyNames(Object.prototype), 'prototype']);
+
+const direction = z.enum(['manage-in-place', 'remediation-sprint']);
+const scaleNumber = z.number().int().min(1).max(5);
+
+/** One condition of a consistency rule (src/engine/types.ts, Condition). */
+const condition = z.union([
+  z.object({axis: id, at_least: scaleNumber.optional(), at_most: scaleNumber.optional()}).strict(),
+  z.object({signal: id}).strict(),
+  z.object({disqualifier: id, applies: z.boolean()}).strict(),
+  z.object({checklists: direction, matrix: direction}).strict(),
+]);
+
+/** What every step of an action plan carries: owner role, deliverable, time box, exit criterion, whether it needs budget. */
+const planFields = {
+  owner: text.max(120),
+  deliverable: text,
+  weeks: z.number().int().min(1).max(52),
+  exit: text,
+  needs_budget: z.boolean(),
+};
+
+const planStep = z.object({id, title: text, summary: text, ...planFields}).strict();
 
 export const bankFileSchema = z
   .object({
@@ -36,6 +59,12 @@ export const bankFileSchema = z
         disagreement_points: nonNegativePoints,
         /** Compared with an axis weight, which is at most 100. */
         estimated_weight_at: z.number().min(0).max(100),
+        // Issue 10; defaults keep a bank written before it loading.
+        insufficient_evidence_at: z.number().min(0).max(1).default(0.5),
+        estimated_heavy_low: z.number().int().min(1).max(500).default(2),
+        estimated_share_low: z.number().min(0).max(1).default(0.5),
+        contradiction_levels: z.number().int().min(0).max(2).default(1),
+        counter_evidence_at: nonNegativePoints.default(4),
       })
       .strict(),
     path: z
@@ -47,10 +76,46 @@ export const bankFileSchema = z
             summary: text,
             light_summary: text.optional(),
             light_title: text.optional(),
+            ...planFields,
           })
           .strict(),
       )
       .length(4),
+    plans: z
+      .object({
+        manage_in_place: z.array(planStep).min(1).max(10),
+        insufficient_evidence: z.array(planStep).min(1).max(10),
+        not_yet_qualified: z.array(planStep).min(1).max(10),
+      })
+      .strict(),
+    handoff_map: z
+      .object({
+        title: text,
+        prompt: text,
+        why: text,
+        max: z.number().int().min(1).max(12).default(12),
+        fields: z.object(Object.fromEntries(HANDOFF_FIELDS.map((f) => [f, text])) as Record<HandoffField, typeof text>).strict(),
+      })
+      .strict()
+      .optional(),
+  })
+  .strict();
+
+export const consistencyFileSchema = z
+  .object({
+    rules: z
+      .array(
+        z
+          .object({
+            id,
+            when: z.array(condition).min(1).max(10),
+            text,
+            question: text,
+            settle: text,
+          })
+          .strict(),
+      )
+      .max(100),
   })
   .strict();
 
@@ -94,6 +159,20 @@ export const matrixFileSchema = z
             focus: text,
             recovery: text,
             evidence: text,
+            baseline: z
+              .object({
+                kind: z.enum(['number', 'change']),
+                prompt: text,
+                unit: text.max(60),
+                target: z.number().min(0).max(1),
+                within_weeks: z.number().int().min(1).max(52),
+                trigger: z.number().min(1).max(100),
+                trigger_floor: z.number().min(0).max(MAX_POINTS),
+                measure: text,
+                source: text,
+              })
+              .strict()
+              .optional(),
           })
           .strict(),
       )
@@ -127,6 +206,10 @@ export const disqualifiersFileSchema = z
             why: text.optional(),
             resolves: text,
             prepare: text,
+            /** The answer to the prompt that means it applies: yes (the default, as banks before issue 10 asked) or no. */
+            applies_when: z.enum(['yes', 'no']).default('yes'),
+            owner: text.max(120).default('The executive sponsor'),
+            weeks: z.number().int().min(1).max(52).default(2),
           })
           .strict(),
       )
@@ -149,6 +232,14 @@ export const bankExamples: Record<string, string> = {
   scale_points: 'scale_points: {1: -2, 2: -1, 3: 0, 4: 1, 5: 2}',
   disagreement_points: 'disagreement_points: 4',
   estimated_weight_at: 'estimated_weight_at: 3',
+  insufficient_evidence_at: 'insufficient_evidence_at: 0.5',
+  owner: 'owner: Operations lead',
+  weeks: 'weeks: 2',
+  exit: 'exit: Every handoff is in the register by the end of week {weeks}.',
+  deliverable: 'deliverable: A handoff register',
+  needs_budget: 'needs_budget: false',
+  plans: 'plans: {manage_in_place: [...], insufficient_evidence: [...], not_yet_qualified: [...]}',
+  applies_when: 'applies_when: no',
   1: 'scale_points: {1: -2, 2: -1, 3: 0, 4: 1, 5: 2}',
   2: 'scale_points: {1: -2, 2: -1, 3: 0, 4: 1, 5: 2}',
   3: 'scale_points: {1: -2, 2: -1, 3: 0, 4: 1, 5: 2}',

@@ -4,10 +4,11 @@
  */
 import {join} from 'node:path';
 import type {z} from 'zod';
-import {SIGNAL_LISTS, type Axis, type Bank, type ContextQuestion, type Disqualifier, type PathStep, type Signal} from '../engine/types.js';
+import {SIGNAL_LISTS, type Axis, type Bank, type Condition, type ContextQuestion, type Disqualifier, type PathStep, type PlanStep, type Signal} from '../engine/types.js';
 import {
   bankExamples,
   bankFileSchema,
+  consistencyFileSchema,
   contextFileSchema,
   disqualifiersFileSchema,
   matrixFileSchema,
@@ -22,7 +23,9 @@ import {parseYamlSource, problemAt, type SourceProblem, type YamlSource} from '.
 
 /** The files a bank folder holds, in the order they are read. */
 export const BANK_FILES = ['bank.yaml', 'context.yaml', 'matrix.yaml', 'signals.yaml', 'disqualifiers.yaml'] as const;
-export type BankFile = (typeof BANK_FILES)[number];
+/** Files a bank folder may hold: without them the bank has no consistency rules. */
+export const OPTIONAL_BANK_FILES = ['consistency.yaml'] as const;
+export type BankFile = (typeof BANK_FILES)[number] | (typeof OPTIONAL_BANK_FILES)[number];
 
 export interface BankLoad {
   bank?: Bank;
@@ -52,6 +55,15 @@ export function loadBankDir(dir: string = defaultBankDir()): BankLoad {
       });
     }
   }
+  for (const name of OPTIONAL_BANK_FILES) {
+    const path = join(dir, name);
+    try {
+      texts[name] = readTextFile(path, SIZE_CAPS.bankFile);
+    } catch (error) {
+      if (!(error instanceof ReadTextError)) throw error;
+      if (error.code !== 'ENOENT') errors.push({file: displayPath(path), line: error.line, field: '(file)', message: error.message});
+    }
+  }
   // Check the files that are there too, so one run reports every problem.
   const parsed = parseBank(texts, (name) => displayPath(join(dir, name)));
   return errors.length ? {errors: [...errors, ...parsed.errors]} : parsed;
@@ -66,6 +78,8 @@ interface BankFiles {
   matrix: Parsed<typeof matrixFileSchema>;
   signals: Parsed<typeof signalsFileSchema>;
   disq: Parsed<typeof disqualifiersFileSchema>;
+  /** Optional: `present` false when the folder has no consistency.yaml. */
+  consistency: Parsed<typeof consistencyFileSchema> & {present: boolean};
 }
 
 /**
@@ -80,10 +94,12 @@ export function parseBank(texts: Partial<Record<BankFile, string>>, nameOf: (fil
   checkUniqueIds(files, errors);
   checkContextQuestions(files.context, errors);
   checkPlaceholders(files, errors);
+  checkConditions(files, errors);
   if (files.meta.data) checkScoringAndPath(files.meta.source, files.meta.data, errors);
-  const {meta, context, matrix, signals, disq} = files;
+  const {meta, context, matrix, signals, disq, consistency} = files;
   if (errors.length || !meta.data || !context.data || !matrix.data || !signals.data || !disq.data) return {errors};
-  return {bank: toBank(meta.data, context.data, matrix.data, signals.data, disq.data), errors};
+  if (consistency.present && !consistency.data) return {errors};
+  return {bank: toBank(meta.data, context.data, matrix.data, signals.data, disq.data, consistency.data), errors};
 }
 
 /** Each file read as YAML and checked against its schema; every problem goes to `errors`. */
@@ -122,6 +138,7 @@ function parseBankFiles(texts: Partial<Record<BankFile, string>>, nameOf: (file:
       return typeof item?.id === 'string' ? `signal "${item.id}"` : `signal ${path[1] + 1} of ${list}`;
     }),
     disq: parse('disqualifiers.yaml', disqualifiersFileSchema, itemNamed('disqualifier', 'disqualifiers')),
+    consistency: {...parse('consistency.yaml', consistencyFileSchema, itemNamed('consistency rule', 'rules')), present: texts['consistency.yaml'] !== undefined},
   };
 }
 
@@ -187,6 +204,7 @@ function toBank(
   matrix: z.output<typeof matrixFileSchema>,
   signals: z.output<typeof signalsFileSchema>,
   disq: z.output<typeof disqualifiersFileSchema>,
+  consistency: z.output<typeof consistencyFileSchema> | undefined,
 ): Bank {
   const sc = meta.scoring;
   return {
@@ -199,11 +217,23 @@ function toBank(
       unknownShareLow: sc.unknown_share_low,
       disagreementPoints: sc.disagreement_points,
       estimatedWeightAt: sc.estimated_weight_at,
+      insufficientEvidenceAt: sc.insufficient_evidence_at,
+      estimatedHeavyLow: sc.estimated_heavy_low,
+      estimatedShareLow: sc.estimated_share_low,
+      contradictionLevels: sc.contradiction_levels,
+      counterEvidenceAt: sc.counter_evidence_at,
     },
     path: PATH_STEPS.map((sid): PathStep => {
-      const step = meta.path.find((s) => s.id === sid)!;
-      return {id: sid, title: step.title, summary: step.summary, lightSummary: step.light_summary, lightTitle: step.light_title};
+      const {light_summary, light_title, needs_budget, ...step} = meta.path.find((s) => s.id === sid)!;
+      return {...step, id: sid, lightSummary: light_summary, lightTitle: light_title, needsBudget: needs_budget};
     }),
+    plans: {
+      manageInPlace: meta.plans.manage_in_place.map(toPlanStep),
+      insufficientEvidence: meta.plans.insufficient_evidence.map(toPlanStep),
+      notYetQualified: meta.plans.not_yet_qualified.map(toPlanStep),
+    },
+    consistency: (consistency?.rules ?? []).map((r) => ({...r, when: r.when.map(toCondition)})),
+    handoffMap: meta.handoff_map && {...meta.handoff_map, why: meta.handoff_map.why.trim()},
     context: context.questions.map(toContextQuestion),
     axes: matrix.axes.map(toAxis),
     signals: SIGNAL_LISTS.flatMap((list) =>
@@ -217,12 +247,43 @@ function toContextQuestion({label, max_length, ...q}: z.output<typeof contextFil
   return {...q, label: label ?? labelFromId(q.id), maxLength: max_length};
 }
 
-function toAxis({manage_in_place, remediation_sprint, failure_class, why, ...a}: z.output<typeof matrixFileSchema>['axes'][number]): Axis {
-  return {...a, manageInPlace: manage_in_place, remediationSprint: remediation_sprint, failureClass: failure_class, why: why.trim()};
+function toAxis({manage_in_place, remediation_sprint, failure_class, why, baseline, ...a}: z.output<typeof matrixFileSchema>['axes'][number]): Axis {
+  const axis: Axis = {...a, manageInPlace: manage_in_place, remediationSprint: remediation_sprint, failureClass: failure_class, why: why.trim()};
+  if (baseline) {
+    const {within_weeks, trigger_floor, ...b} = baseline;
+    axis.baseline = {...b, withinWeeks: within_weeks, triggerFloor: trigger_floor};
+  }
+  return axis;
 }
 
-function toDisqualifier(d: z.output<typeof disqualifiersFileSchema>['disqualifiers'][number]): Disqualifier {
-  return {...d, why: (d.why ?? d.explanation).trim()};
+function toDisqualifier({applies_when, ...d}: z.output<typeof disqualifiersFileSchema>['disqualifiers'][number]): Disqualifier {
+  return {...d, why: (d.why ?? d.explanation).trim(), appliesWhen: applies_when === 'yes'};
+}
+
+function toPlanStep({needs_budget, summary, ...s}: z.output<typeof bankFileSchema>['plans']['manage_in_place'][number]): PlanStep {
+  return {...s, summary: summary.trim(), needsBudget: needs_budget};
+}
+
+function toCondition(c: z.output<typeof consistencyFileSchema>['rules'][number]['when'][number]): Condition {
+  if ('axis' in c) return {axis: c.axis, atLeast: c.at_least, atMost: c.at_most};
+  return c;
+}
+
+/** Every condition names an axis, signal or disqualifier the bank has. */
+function checkConditions({matrix, signals, disq, consistency}: BankFiles, errors: SourceProblem[]): void {
+  if (!consistency.data) return;
+  const axes = new Set(matrix.data?.axes.map((a) => a.id));
+  const sigs = new Set(SIGNAL_LISTS.flatMap((l) => signals.data?.[l].map((s) => s.id) ?? []));
+  const dqs = new Set(disq.data?.disqualifiers.map((d) => d.id));
+  consistency.data.rules.forEach((rule, i) => {
+    rule.when.forEach((c, j) => {
+      const at = ['rules', i, 'when', j];
+      if ('axis' in c && matrix.data && !axes.has(c.axis)) errors.push(problemAt(consistency.source, at, `consistency rule "${rule.id}": "${c.axis}" is not an axis; allowed: ${[...axes].join(', ')}`));
+      if ('signal' in c && signals.data && !sigs.has(c.signal)) errors.push(problemAt(consistency.source, at, `consistency rule "${rule.id}": "${c.signal}" is not a signal; allowed: ${[...sigs].join(', ')}`));
+      if ('disqualifier' in c && disq.data && !dqs.has(c.disqualifier)) errors.push(problemAt(consistency.source, at, `consistency rule "${rule.id}": "${c.disqualifier}" is not a disqualifier; allowed: ${[...dqs].join(', ')}`));
+      if ('checklists' in c && c.checklists === c.matrix) errors.push(problemAt(consistency.source, at, `consistency rule "${rule.id}": "checklists" and "matrix" must lean opposite ways, e.g. {checklists: manage-in-place, matrix: remediation-sprint}`));
+    });
+  });
 }
 
 /** A context question's label when the bank gives none: its id in words, "systems_used" -> "Systems used". */
@@ -232,14 +293,25 @@ export function labelFromId(id: string): string {
 }
 
 const PLACEHOLDERS = new Set(['workflow', 'systems']);
+/** A plan step's texts may also use its time box and the map's size. */
+const PLAN_PLACEHOLDERS = new Set([...PLACEHOLDERS, 'weeks', 'handoffs']);
 
 /** The texts the report fills in ({workflow}, {systems}) name only placeholders that exist. */
-function checkPlaceholders({matrix, signals}: BankFiles, errors: SourceProblem[]): void {
-  const check = (text: string, source: YamlSource, path: (string | number)[], owner: string) => {
+function checkPlaceholders({matrix, signals, meta}: BankFiles, errors: SourceProblem[]): void {
+  const check = (text: string, source: YamlSource, path: (string | number)[], owner: string, allowed = PLACEHOLDERS) => {
     for (const match of text.matchAll(/\{([^}]*)\}/g)) {
-      if (!PLACEHOLDERS.has(match[1]!)) errors.push(problemAt(source, path, `${owner}: "{${match[1]}}" is not a placeholder; use {workflow} or {systems}`));
+      if (!allowed.has(match[1]!)) errors.push(problemAt(source, path, `${owner}: "{${match[1]}}" is not a placeholder; use ${[...allowed].map((p) => `{${p}}`).join(', ')}`));
     }
   };
+  const planKeys = ['owner', 'deliverable', 'exit', 'title', 'summary'] as const;
+  meta.data?.path.forEach((step, i) => {
+    for (const key of planKeys) check(step[key], meta.source, ['path', i, key], `path step "${step.id}"`, PLAN_PLACEHOLDERS);
+  });
+  for (const [list, steps] of Object.entries(meta.data?.plans ?? {})) {
+    steps.forEach((step, i) => {
+      for (const key of planKeys) check(step[key], meta.source, ['plans', list, i, key], `plan step "${step.id}"`, PLAN_PLACEHOLDERS);
+    });
+  }
   matrix.data?.axes.forEach((a, i) => {
     for (const key of ['recovery', 'failure_class'] as const) check(a[key], matrix.source, ['axes', i, key], `axis "${a.id}"`);
   });

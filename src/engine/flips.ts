@@ -8,7 +8,7 @@
  */
 import {fmt, list} from './phrases.js';
 import {axisAnswerWords, axisPoints, contributions, leanOf, round, totalScore} from './points.js';
-import type {AnswerChange, Answers, AxisAnswer, Bank, Direction, Flip} from './types.js';
+import type {AnswerChange, Answers, AxisAnswer, Bank, Direction, Flip, Recommendation} from './types.js';
 import {SCALE_VALUES} from './types.js';
 
 /** How many single-change alternatives to list when one change suffices. */
@@ -211,8 +211,17 @@ export function describeChange(change: AnswerChange): string {
   return `${change.label.toLowerCase()} ${change.to}`;
 }
 
-export function words(direction: Direction | 'not-yet-qualified'): string {
-  return direction === 'remediation-sprint' ? 'a remediation sprint' : direction === 'manage-in-place' ? 'manage in place' : 'not yet qualified';
+export function words(direction: Recommendation): string {
+  switch (direction) {
+    case 'remediation-sprint':
+      return 'a remediation sprint';
+    case 'manage-in-place':
+      return 'manage in place';
+    case 'not-yet-qualified':
+      return 'not yet qualified';
+    case 'insufficient-evidence':
+      return 'not enough evidence to decide';
+  }
 }
 
 function capitalise(s: string): string {

@@ -112,6 +112,7 @@ const LABELS: Record<Recommendation, string> = {
   'manage-in-place': 'Manage in place',
   'remediation-sprint': 'Remediation sprint',
   'not-yet-qualified': 'Not yet qualified',
+  'insufficient-evidence': 'Not enough evidence to decide',
 };
 
 /** Fill {workflow} and {systems} in bank text. */

@@ -9,7 +9,8 @@
 import {findFlips} from './flips.js';
 import {fmt, list, signed} from './phrases.js';
 import {contributions, leanOf, round} from './points.js';
-import type {Answers, Axis, Bank, Confidence, Contribution, Direction, DisqualifierResult, Result} from './types.js';
+import {contradictions} from './consistency.js';
+import type {Answers, Axis, Bank, Confidence, Contribution, Direction, DisqualifierResult, DisqualifierStatus, Recommendation, Result} from './types.js';
 
 const LEVELS: Confidence[] = ['low', 'medium', 'high'];
 
@@ -40,7 +41,9 @@ export function scoreRange(bank: Bank): {min: number; max: number} {
 export function disqualifierResults(bank: Bank, answers: Answers): DisqualifierResult[] {
   return bank.disqualifiers.map((d) => {
     const value = answers.disqualifiers[d.id];
-    return {id: d.id, title: d.title, applies: typeof value === 'boolean' ? value : null, resolves: d.resolves};
+    const mark = answers.certainty[d.id];
+    const status: DisqualifierStatus = value === true ? 'applies' : value === false ? (mark === 'estimated' || mark === 'unknown' ? 'unconfirmed' : 'cleared') : 'not answered';
+    return {id: d.id, title: d.title, applies: typeof value === 'boolean' ? value : null, status, resolves: d.resolves};
   });
 }
 
@@ -54,8 +57,9 @@ export function score(bank: Bank, answers: Answers): Result {
   const lean = leanOf(bank, total);
   const disqualifiers = disqualifierResults(bank, answers);
   const blocked = disqualifiers.some((d) => d.applies === true);
-  const recommendation = blocked ? 'not-yet-qualified' : lean;
   const unknowns = bank.axes.filter((a) => typeof answers.matrix[a.id] !== 'number').map((a) => a.id);
+  const unknownShare = shareOf(bank, unknowns);
+  const recommendation: Recommendation = blocked ? 'not-yet-qualified' : unknownShare >= bank.scoring.insufficientEvidenceAt ? 'insufficient-evidence' : lean;
   const {confidence, reasons} = confidenceOf(bank, answers, total, matrixScore, signalScore, unknowns);
 
   return {
@@ -74,7 +78,15 @@ export function score(bank: Bank, answers: Answers): Result {
     flips: findFlips(bank, answers),
     disqualifiers,
     unknowns,
+    unknownShare,
+    contradictions: contradictions(bank, answers),
   };
+}
+
+/** The share (0..1) of the matrix weight held by these axes. */
+export function shareOf(bank: Bank, axisIds: string[]): number {
+  const total = sum(bank.axes.map((a) => a.weight));
+  return total ? round(sum(bank.axes.filter((a) => axisIds.includes(a.id)).map((a) => a.weight)) / total) : 0;
 }
 
 function confidenceOf(

@@ -8,8 +8,12 @@
 
 /** The two poles of the decision. */
 export type Direction = 'manage-in-place' | 'remediation-sprint';
-/** The recommendation: a direction, or not yet qualified when a disqualifier applies. */
-export type Recommendation = Direction | 'not-yet-qualified';
+/**
+ * The recommendation: a direction; not yet qualified when a disqualifier applies; or not enough
+ * evidence to decide when too much of the matrix weight is "don't know" (issue 10).
+ */
+export type Recommendation = Direction | 'not-yet-qualified' | 'insufficient-evidence';
+export const RECOMMENDATIONS: readonly Recommendation[] = ['manage-in-place', 'remediation-sprint', 'not-yet-qualified', 'insufficient-evidence'];
 export type Confidence = 'high' | 'medium' | 'low';
 export type Role = 'consultant' | 'founder' | 'operations-leader' | 'buyer';
 export const ROLES: readonly Role[] = ['consultant', 'founder', 'operations-leader', 'buyer'];
@@ -72,8 +76,34 @@ export interface Axis {
   recovery: string;
   /** What to gather when this axis is answered `unknown`. */
   evidence: string;
+  /** The baseline figure asked after the answer (optional in a custom bank: no figure asked). */
+  baseline?: BaselineSpec;
 }
 
+/**
+ * A baseline figure for one axis: asked after its answer, used to compute recovery
+ * criteria, re-assessment triggers and the evidence plan (issue 10).
+ */
+export interface BaselineSpec {
+  /** `number`: one figure; `change`: the figure now and before (e.g. cycle time now and six months ago). */
+  kind: 'number' | 'change';
+  /** The question, e.g. "How many handoff failures in the last four weeks?". */
+  prompt: string;
+  /** The unit, worded to follow a number: "failures in four weeks", "hours a week", "days". */
+  unit: string;
+  /** Target after the work as a share of today's figure (number: 0.25 = cut to a quarter); change: the share of the rise to take back (1 = back to before). */
+  target: number;
+  /** Weeks after the sprint's end by which the target must hold. */
+  withinWeeks: number;
+  /** Manage in place: re-assess once the figure passes today's times this (e.g. 1.5). */
+  trigger: number;
+  /** The trigger's floor: re-assess at no less than this figure, whatever today's (e.g. 2 failures). */
+  triggerFloor: number;
+  /** How to measure it when no figure was given, e.g. "count the failed handoffs in the last four weeks". */
+  measure: string;
+  /** Who usually holds the figure, e.g. "the operations lead". */
+  source: string;
+}
 /** One statement in a signal checklist. */
 export interface Signal {
   id: string;
@@ -99,6 +129,15 @@ export interface Disqualifier {
   resolves: string;
   /** What to prepare before requesting qualification when it applies. */
   prepare: string;
+  /**
+   * The yes/no answer to `prompt` that means the disqualifier applies: the question is asked plainly
+   * ("Is there someone who can approve...?", applies when the answer is no). Default true.
+   */
+  appliesWhen: boolean;
+  /** Who resolves it, as a role (the action plan's owner when it applies). */
+  owner: string;
+  /** Weeks it usually takes to resolve (the action plan's time box). */
+  weeks: number;
 }
 
 /** How answers become a verdict. All numbers are data from the bank. */
@@ -117,10 +156,54 @@ export interface Scoring {
   disagreementPoints: number;
   /** Weight at or above which an `estimated` answer lowers confidence (issue 4). */
   estimatedWeightAt: number;
+  /** Share of the matrix weight answered "don't know" at which, with no disqualifier, the verdict is insufficient evidence. */
+  insufficientEvidenceAt: number;
+  /** This many heavy axes estimated or unknown-marked make confidence low (estimates compound). */
+  estimatedHeavyLow: number;
+  /** Share of the matrix weight answered but not verified (estimated or marked unknown) that makes confidence low. */
+  estimatedShareLow: number;
+  /** Levels each pair of answers that disagree (a consistency rule) lowers confidence. */
+  contradictionLevels: number;
+  /** The other side's points at or above which the "why" names the strongest counter-evidence. */
+  counterEvidenceAt: number;
+}
+
+/** One condition of a consistency rule: an answer, on one side of the scale, or a checklist statement ticked. */
+export type Condition =
+  | {axis: string; atLeast?: number; atMost?: number}
+  | {signal: string}
+  | {disqualifier: string; applies: boolean}
+  /** The matrix and the checklists lean opposite ways by at least `disagreementPoints` each, this way round. */
+  | {checklists: 'manage-in-place' | 'remediation-sprint'; matrix: 'manage-in-place' | 'remediation-sprint'};
+
+/** Two (or more) answers that cannot all be true: when every condition holds, the answers disagree. */
+export interface ConsistencyRule {
+  id: string;
+  when: Condition[];
+  /** The disagreement in words, for the review and the report. */
+  text: string;
+  /** The question to put to the room to settle it. */
+  question: string;
+  /** The evidence that settles it, for "What to prepare". */
+  settle: string;
+}
+
+/** What every step of an action plan carries (issue 10): who, what comes out, how long, how it is known to be done. */
+export interface PlanFields {
+  /** The owner as a role, when the answers file's `plan.owners` names nobody for the step. */
+  owner: string;
+  /** What the step hands over when done. */
+  deliverable: string;
+  /** Time box in weeks. */
+  weeks: number;
+  /** The exit criterion: a number and a time frame (placeholders filled by the engine). */
+  exit: string;
+  /** The step costs money (false: it can start now, before any budget). */
+  needsBudget: boolean;
 }
 
 /** The containment path's fixed wording, as data (placeholders filled by the engine). */
-export interface PathStep {
+export interface PathStep extends PlanFields {
   id: 'map' | 'boundaries' | 'sprint' | 'monitor';
   title: string;
   /** The step in general terms. */
@@ -130,6 +213,37 @@ export interface PathStep {
   /** The title used for a manage-in-place recommendation, if any. */
   lightTitle?: string;
 }
+
+/** One step of a verdict's own plan (manage in place, insufficient evidence, not yet qualified). */
+export interface PlanStep extends PlanFields {
+  id: string;
+  title: string;
+  summary: string;
+}
+
+/** The plans for the verdicts that do not get the four-step containment path as it is. */
+export interface Plans {
+  /** Manage in place: the controls to keep and the re-assessment triggers; no sprint-shaped step. */
+  manageInPlace: PlanStep[];
+  /** Insufficient evidence: the evidence plan. */
+  insufficientEvidence: PlanStep[];
+  /** Not yet qualified: the qualification gaps first (the path's steps follow, those needing budget conditional). */
+  notYetQualified: PlanStep[];
+}
+
+/** The handoff-map part of the interview: its wording, as data. */
+export interface HandoffMapSpec {
+  title: string;
+  prompt: string;
+  why: string;
+  /** The most handoffs a map holds. */
+  max: number;
+  /** Each field's question, by field name (from, to, record, owner, required_fields, when_missing, failures, critical_path). */
+  fields: Record<HandoffField, string>;
+}
+
+export const HANDOFF_FIELDS = ['from', 'to', 'record', 'owner', 'required_fields', 'when_missing', 'failures', 'critical_path'] as const;
+export type HandoffField = (typeof HANDOFF_FIELDS)[number];
 
 export interface BankMeta {
   name: string;
@@ -146,6 +260,11 @@ export interface Bank {
   disqualifiers: Disqualifier[];
   scoring: Scoring;
   path: PathStep[];
+  plans: Plans;
+  /** Answers that cannot both be true (empty in a bank without consistency.yaml). */
+  consistency: ConsistencyRule[];
+  /** The handoff-map part; undefined: the part is not offered (answers files may still hold a map). */
+  handoffMap?: HandoffMapSpec;
 }
 
 // ---------------------------------------------------------------------------
@@ -161,13 +280,46 @@ export interface ContextAnswers {
   systems?: string[];
 }
 
+/** One handoff of the workflow: a record moving from one system or team to another (issue 10). */
+export interface Handoff {
+  from: string;
+  to: string;
+  /** What is handed over, e.g. "order". */
+  record: string;
+  /** Who owns the record once it has moved; '' = nobody named. */
+  owner: string;
+  /** The fields that must be present; [] = none agreed. */
+  required_fields: string[];
+  /** What happens today when a field is missing; '' = no rule. */
+  when_missing: string;
+  /** Failures in the last four weeks, when counted. */
+  failures?: number;
+  /** This handoff sets the workflow's lead time. */
+  critical_path?: boolean;
+}
+
+/** The most handoffs a map holds. */
+export const MAX_HANDOFFS = 12;
+
+/** A baseline figure: one number, or the figure now and before (cycle time). */
+export type Baseline = number | {now: number; before: number};
+
+/** Who owns each plan step and when the plan starts (answers file `plan`). */
+export interface PlanAnswers {
+  /** ISO date (YYYY-MM-DD): the plan's weeks become calendar dates. */
+  start?: string;
+  /** A name per step id, e.g. {map: "Dana Ruiz (RevOps)"}. */
+  owners?: Record<string, string>;
+}
+
 /**
  * A filled (or partly filled) answers file. A missing matrix axis counts as
  * not yet answered (scored as `unknown`); a missing disqualifier as not
  * answered (scored as not applying, and listed as a gap to confirm).
  */
 export interface Answers {
-  version: 1;
+  /** 1: the original contract; 2: the file holds handoffs, baselines or a plan (written only then). */
+  version: 1 | 2;
   context: ContextAnswers;
   matrix: Record<string, AxisAnswer>;
   /** Observed signal ids per checklist. A missing list is not yet answered; an empty one means "none of these". */
@@ -175,6 +327,11 @@ export interface Answers {
   disqualifiers: Record<string, boolean>;
   notes: Record<string, string>;
   certainty: Record<string, Certainty>;
+  /** The handoff map: undefined = not asked; [] = skipped. */
+  handoffs?: Handoff[];
+  /** Baseline figures by axis id (absent: none given). */
+  baselines?: Record<string, Baseline>;
+  plan?: PlanAnswers;
 }
 
 export function emptyAnswers(): Answers {
@@ -186,6 +343,7 @@ export function emptyAnswers(): Answers {
     disqualifiers: {},
     notes: {},
     certainty: {},
+    baselines: {},
   };
 }
 
@@ -232,12 +390,29 @@ export interface Flip {
   summary: string;
 }
 
+/**
+ * A disqualifier's status: `applies`; `cleared` (answered not applying, verified or unmarked);
+ * `unconfirmed` (answered not applying but marked estimated or unknown); `not answered`.
+ */
+export type DisqualifierStatus = 'applies' | 'cleared' | 'unconfirmed' | 'not answered';
+
 export interface DisqualifierResult {
   id: string;
   title: string;
-  /** true: applies; false: cleared; null: not answered. */
+  /** true: applies; false: answered as not applying (cleared or unconfirmed); null: not answered. */
   applies: boolean | null;
+  status: DisqualifierStatus;
   resolves: string;
+}
+
+/** A consistency rule whose conditions all hold: answers that disagree. */
+export interface Contradiction {
+  id: string;
+  text: string;
+  question: string;
+  settle: string;
+  /** The question ids involved (for the review's "revisit"): axis, signal list or disqualifier ids. */
+  questions: string[];
 }
 
 export interface Result {
@@ -263,4 +438,10 @@ export interface Result {
   disqualifiers: DisqualifierResult[];
   /** Axis ids answered `unknown` (or not answered). */
   unknowns: string[];
+  /** Share (0..1) of the matrix weight answered "don't know" or not answered. */
+  unknownShare: number;
+  /** Answers that disagree, in bank order. */
+  contradictions: Contradiction[];
+  /** The strongest answer on the other side, in words, when it holds counterEvidenceAt points or more. */
+  counterEvidence?: string;
 }

@@ -46,6 +46,7 @@ export const DIRECTION_LABELS: Record<Direction, string> = {
 
 export function verdictLabel(recommendation: Recommendation, lean: Direction): string {
   if (recommendation === 'not-yet-qualified') return `Not yet qualified (the matrix leans toward ${DIRECTION_LABELS[lean].toLowerCase()})`;
+  if (recommendation === 'insufficient-evidence') return `Not enough evidence to decide (the answers so far lean toward ${DIRECTION_LABELS[lean].toLowerCase()})`;
   return `${DIRECTION_LABELS[recommendation]} recommended`;
 }
 

@@ -20,7 +20,7 @@ export function printResult(state: SessionState, io: PlainIo): void {
   const verdict = words(result.recommendation);
   io.say('');
   io.say(`Result: ${verdict.charAt(0).toUpperCase()}${verdict.slice(1)}, ${result.confidence} confidence.`);
-  if (result.recommendation === 'not-yet-qualified') io.say(`The answers lean toward ${words(result.lean)}.`);
+  if (result.recommendation === 'not-yet-qualified' || result.recommendation === 'insufficient-evidence') io.say(`The answers lean toward ${words(result.lean)}.`);
   io.say('');
   if (report.markdown !== undefined) io.raw(`${report.markdown.trimEnd()}\n\n`);
   else io.say(`The report could not be made: ${report.failure ?? 'unknown error'}`);
