@@ -75,9 +75,11 @@ function missingAnswers(root: Record<string, unknown>, bank: Bank, options: Pars
 /** The schema's output as Answers: every section present, answers left out not listed. */
 function toAnswers(data: Record<string, unknown>): Answers {
   const given = (section: unknown) => Object.fromEntries(Object.entries((section ?? {}) as Record<string, unknown>).filter(([, v]) => v !== undefined));
-  const maps = ['context', 'matrix', 'signals', 'disqualifiers', 'notes', 'certainty', 'baselines'] as const;
+  const maps = ['context', 'matrix', 'signals', 'disqualifiers', 'notes', 'certainty'] as const;
   const answers = {...emptyAnswers(), ...Object.fromEntries(maps.map((key) => [key, given(data[key])]))} as Answers;
   answers.version = data.version === 2 ? 2 : 1;
+  const baselines = given(data.baselines);
+  if (Object.keys(baselines).length) answers.baselines = baselines as Answers['baselines'];
   if (Array.isArray(data.handoffs)) answers.handoffs = (data.handoffs as Record<string, unknown>[]).map((h) => given(h) as unknown as Handoff);
   const plan = given(data.plan) as PlanAnswers;
   if (plan.start !== undefined || plan.owners !== undefined) answers.plan = {...plan, ...(plan.owners ? {owners: given(plan.owners) as Record<string, string>} : {})};

@@ -3,6 +3,7 @@
  * cannot express. Every problem is collected (file, line, id), none thrown.
  */
 import {join} from 'node:path';
+import {list} from '../engine/phrases.js';
 import type {z} from 'zod';
 import {SIGNAL_LISTS, type Axis, type Bank, type Condition, type ContextQuestion, type Disqualifier, type PathStep, type PlanStep, type Signal} from '../engine/types.js';
 import {
@@ -300,7 +301,7 @@ const PLAN_PLACEHOLDERS = new Set([...PLACEHOLDERS, 'weeks', 'handoffs']);
 function checkPlaceholders({matrix, signals, meta}: BankFiles, errors: SourceProblem[]): void {
   const check = (text: string, source: YamlSource, path: (string | number)[], owner: string, allowed = PLACEHOLDERS) => {
     for (const match of text.matchAll(/\{([^}]*)\}/g)) {
-      if (!allowed.has(match[1]!)) errors.push(problemAt(source, path, `${owner}: "{${match[1]}}" is not a placeholder; use ${[...allowed].map((p) => `{${p}}`).join(', ')}`));
+      if (!allowed.has(match[1]!)) errors.push(problemAt(source, path, `${owner}: "{${match[1]}}" is not a placeholder; use ${list([...allowed].map((p) => `{${p}}`), 'or')}`));
     }
   };
   const planKeys = ['owner', 'deliverable', 'exit', 'title', 'summary'] as const;

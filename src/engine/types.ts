@@ -343,7 +343,6 @@ export function emptyAnswers(): Answers {
     disqualifiers: {},
     notes: {},
     certainty: {},
-    baselines: {},
   };
 }
 

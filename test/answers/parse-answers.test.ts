@@ -144,7 +144,7 @@ describe('errors name the file, the line, the field and what is allowed', () => 
       field: 'notes.failure_frequency',
       message: `the note on "failure_frequency" must be at most ${MAX_NOTE_LENGTH} characters (found ${MAX_NOTE_LENGTH + 1})`,
     },
-    {name: 'version 2', find: 'version: 1', replace: 'version: 2', field: 'version', message: '"version" must be 1 (found 2)'},
+    {name: 'version 3', find: 'version: 1', replace: 'version: 3', field: 'version', message: '"version" must be 1 or 2 (found 3)'},
     {
       name: 'a note on a question that does not exist',
       find: 'failure_frequency: Three escalations',
@@ -202,7 +202,7 @@ describe('errors name the file, the line, the field and what is allowed', () => 
 
   it('a missing version', () => {
     const load = parseAnswers('acme.yaml', exampleYaml.replace('version: 1\n', ''), bank);
-    expect(load.errors.map((e) => e.message)).toEqual(['"version" is missing: it must be 1, e.g. version: 1']);
+    expect(load.errors.map((e) => e.message)).toEqual(['"version" is missing: it must be 1 or 2, e.g. version: 2']);
   });
 
   it('a missing context section lists what it needs', () => {

@@ -83,7 +83,17 @@ describe('the bundled bank', () => {
       unknownShareLow: 0.5,
       disagreementPoints: 4,
       estimatedWeightAt: 3,
+      insufficientEvidenceAt: 0.5,
+      estimatedHeavyLow: 2,
+      estimatedShareLow: 0.5,
+      contradictionLevels: 1,
+      counterEvidenceAt: 4,
     });
+    // Plain disqualifier questions: which answer means it applies is data.
+    expect(bank.disqualifiers.every((d) => d.appliesWhen === false && !/\b(no|nobody)\b/i.test(d.prompt.split(' ').slice(0, 3).join(' ')))).toBe(true);
+    expect(bank.axes.every((a) => a.baseline && a.baseline.unit && a.baseline.measure)).toBe(true);
+    expect(bank.consistency.map((r) => r.id)).toContain('ownership_vs_exceptions');
+    expect(bank.plans.manageInPlace.map((s) => s.id)).toEqual(['keep_controls', 'reassess']);
     expect(bank.path.map((s) => s.id)).toEqual(['map', 'boundaries', 'sprint', 'monitor']);
     expect(bank.path.find((s) => s.id === 'sprint')!.lightSummary).toMatch(/hardening/);
     expect(bank.context.find((q) => q.id === 'systems')).toMatchObject({kind: 'list', required: true, maxLength: 80});
@@ -176,6 +186,8 @@ describe('broken banks: one problem each, with file, line and an example', () =>
     expect(load.bank).toBeUndefined();
     expect(messages(load.errors)).toEqual([
       `${displayPath(join(dir, 'signals.yaml'))}:${lineOf(dir, 'signals.yaml', 'id: failure_frequency')}: signal "failure_frequency": the id is already used in ${displayPath(join(dir, 'matrix.yaml'))}; ids must be unique across the bank`,
+      // The consistency rule that named the renamed signal no longer finds it: said too, with its line.
+      `${displayPath(join(dir, 'consistency.yaml'))}:${lineOf(dir, 'consistency.yaml', '{signal: clear_ownership}')}: consistency rule "ownership_vs_exceptions": "clear_ownership" is not a signal; allowed: lightweight_controls, no_downstream_errors, failure_frequency, volume_not_amplifying, recurring_sync_failures, fragmented_status, workarounds_outpacing, unforecastable_delivery`,
     ]);
   });
 
@@ -312,7 +324,7 @@ describe('several problems at once are all reported', () => {
       `disqualifiers.yaml:${lineOf(dir, 'disqualifiers.yaml', 'titel:')}: disqualifier "no_budget_path": "titel" is not a known field`,
       `matrix.yaml:${lineOf(dir, 'matrix.yaml', 'weight: three')}: axis "lead_time_impact": "weight" must be a number, e.g. weight: 2`,
       `matrix.yaml:${lineOf(dir, 'matrix.yaml', 'weight: high')}: axis "operational_confidence": "weight" must be a number, e.g. weight: 2`,
-    ]);
+    ].sort());
   });
 
   it('a schema problem in one file does not hide a rule broken in another', () => {
