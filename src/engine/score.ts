@@ -80,6 +80,8 @@ export function score(bank: Bank, answers: Answers): Result {
     unknowns,
     unknownShare,
     contradictions: contradictions(bank, answers),
+    // Placeholder until the selective "why" lands: the strongest answers toward the lean.
+    decisive: parts.filter((c) => c.points * (lean === 'remediation-sprint' ? 1 : -1) > 0).sort((a, b) => Math.abs(b.points) - Math.abs(a.points)).slice(0, 3).map((c) => c.id),
   };
 }
 

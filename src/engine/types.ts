@@ -443,4 +443,6 @@ export interface Result {
   contradictions: Contradiction[];
   /** The strongest answer on the other side, in words, when it holds counterEvidenceAt points or more. */
   counterEvidence?: string;
+  /** Ids (axis or signal) of the two or three answers whose points carry the score across the threshold, strongest first. */
+  decisive: string[];
 }
