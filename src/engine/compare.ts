@@ -6,7 +6,7 @@ import {buildSteps, describeAnswer} from './interview.js';
 import {fmt, list, signed} from './phrases.js';
 import {contributions} from './points.js';
 import {score} from './score.js';
-import type {Answers, Bank, Confidence, Recommendation} from './types.js';
+import type {Answers, Bank, Confidence, Handoff, Recommendation} from './types.js';
 
 export interface AnswerDiff {
   id: string;
@@ -41,6 +41,13 @@ export interface Comparison {
   notesChanged: {question: string; before: string; after: string}[];
   /** Certainty marks that changed: they move the confidence, not the score. */
   certaintyChanged: {question: string; before: string; after: string}[];
+  /** Baseline figures that changed, in words with their units (issue 10): the measure of recovery. */
+  figuresChanged: {question: string; before: string; after: string}[];
+  /** Handoffs added, removed or changed (same from, to and record is one handoff). */
+  handoffsChanged: {handoff: string; change: 'added' | 'removed' | 'changed'; detail: string}[];
+  /** Answers that disagreed before and no longer do, and new ones. */
+  contradictionsSettled: string[];
+  contradictionsNew: string[];
   /** Things to check before trusting the comparison, e.g. two different organisations. */
   warnings: string[];
 }
@@ -49,17 +56,24 @@ export function compareAnswers(bank: Bank, before: Answers, after: Answers, labe
   const rb = score(bank, before);
   const ra = score(bank, after);
   const {changes, notesChanged, certaintyChanged} = answerChanges(bank, before, after);
+  const figuresChanged = figureChanges(bank, before, after);
+  const handoffsChanged = handoffChanges(before, after);
+  const ids = (r: Scored) => new Set(r.contradictions.map((c) => c.id));
   return {
     before: side(labels.before, before, rb),
     after: side(labels.after, after, ra),
     threshold: ra.threshold,
     scoreChange: ra.score - rb.score,
     verdictChanged: ra.recommendation !== rb.recommendation,
-    headline: headline(rb, ra, changes, notesChanged, certaintyChanged),
+    headline: headline(rb, ra, changes, notesChanged, certaintyChanged, figuresChanged, handoffsChanged),
     changes,
     movedBy: movedBy(rb, ra, changes),
     notesChanged,
     certaintyChanged,
+    figuresChanged,
+    handoffsChanged,
+    contradictionsSettled: rb.contradictions.filter((c) => !ids(ra).has(c.id)).map((c) => c.text),
+    contradictionsNew: ra.contradictions.filter((c) => !ids(rb).has(c.id)).map((c) => c.text),
     warnings: sameAssessmentWarnings(before, after),
   };
 }
@@ -80,6 +94,8 @@ function answerChanges(bank: Bank, before: Answers, after: Answers): Pick<Compar
   const certaintyChanged: Comparison['certaintyChanged'] = [];
 
   for (const step of buildSteps(bank)) {
+    // The handoff map is compared handoff by handoff (handoffChanges).
+    if (step.id === 'handoffs') continue;
     const b = describeAnswer(step, before);
     const a = describeAnswer(step, after);
     if (step.kind === 'multi') {
@@ -120,11 +136,71 @@ function movedBy(rb: Scored, ra: Scored, changes: AnswerDiff[]): string[] {
   return moved;
 }
 
+/** A baseline figure in words with its unit: "14 failures in four weeks", "6 days now, 2 before". */
+function figureWords(bank: Bank, axisId: string, answers: Answers): string {
+  const value = answers.baselines?.[axisId];
+  const unit = bank.axes.find((a) => a.id === axisId)?.baseline?.unit ?? '';
+  if (value === undefined) return '(none)';
+  if (typeof value === 'number') return `${fmt(value)} ${unit}`.trim();
+  return `${fmt(value.now)} ${unit} now, ${fmt(value.before)} before`.trim();
+}
+
+/** Every baseline figure that differs, axis by axis. */
+function figureChanges(bank: Bank, before: Answers, after: Answers): Comparison['figuresChanged'] {
+  return bank.axes
+    .map((axis) => ({question: axis.title, before: figureWords(bank, axis.id, before), after: figureWords(bank, axis.id, after)}))
+    .filter((f) => f.before !== f.after);
+}
+
+/** A handoff's identity: from, to and record, as a person would match them. */
+function handoffKey(h: Handoff): string {
+  return [h.from, h.to, h.record].map((t) => t.trim().toLowerCase()).join('\u0000');
+}
+
+function handoffName(h: Handoff): string {
+  return `${h.from} → ${h.to} (${h.record})`;
+}
+
+/** Handoffs added, removed, or changed in owner, required fields, rule for missing data, failures or critical path. */
+function handoffChanges(before: Answers, after: Answers): Comparison['handoffsChanged'] {
+  const was = new Map((before.handoffs ?? []).map((h) => [handoffKey(h), h]));
+  const now = new Map((after.handoffs ?? []).map((h) => [handoffKey(h), h]));
+  const out: Comparison['handoffsChanged'] = [];
+  for (const [key, h] of now) {
+    const old = was.get(key);
+    if (!old) {
+      out.push({handoff: handoffName(h), change: 'added', detail: h.owner ? `owner ${h.owner}` : 'no owner named'});
+      continue;
+    }
+    const diffs: string[] = [];
+    const show = (v: string) => v || 'none';
+    if (old.owner !== h.owner) diffs.push(`owner ${show(old.owner)} → ${show(h.owner)}`);
+    if (old.required_fields.join(', ') !== h.required_fields.join(', ')) diffs.push(`required fields ${show(old.required_fields.join(', '))} → ${show(h.required_fields.join(', '))}`);
+    if (old.when_missing !== h.when_missing) diffs.push(`when a field is missing: ${show(old.when_missing)} → ${show(h.when_missing)}`);
+    if (old.failures !== h.failures) diffs.push(`failures in four weeks ${old.failures ?? 'not counted'} → ${h.failures ?? 'not counted'}`);
+    if (!!old.critical_path !== !!h.critical_path) diffs.push(h.critical_path ? 'now on the critical path' : 'no longer on the critical path');
+    if (diffs.length) out.push({handoff: handoffName(h), change: 'changed', detail: diffs.join('; ')});
+  }
+  for (const [key, h] of was) if (!now.has(key)) out.push({handoff: handoffName(h), change: 'removed', detail: ''});
+  return out;
+}
+
 /** One sentence: did the verdict move, and the score; or what else changed. */
-function headline(rb: Scored, ra: Scored, changes: AnswerDiff[], notesChanged: unknown[], certaintyChanged: unknown[]): string {
+function headline(
+  rb: Scored,
+  ra: Scored,
+  changes: AnswerDiff[],
+  notesChanged: unknown[],
+  certaintyChanged: unknown[],
+  figuresChanged: unknown[],
+  handoffsChanged: unknown[],
+): string {
+  const count = (n: number, one: string) => (n ? `${n} ${one}${n > 1 ? 's' : ''}` : '');
   const others = [
-    notesChanged.length ? `${notesChanged.length} note${notesChanged.length > 1 ? 's' : ''}` : '',
-    certaintyChanged.length ? `${certaintyChanged.length} certainty mark${certaintyChanged.length > 1 ? 's' : ''}` : '',
+    count(notesChanged.length, 'note'),
+    count(certaintyChanged.length, 'certainty mark'),
+    count(figuresChanged.length, 'baseline figure'),
+    count(handoffsChanged.length, 'handoff'),
   ].filter(Boolean);
   const confidenceMoved = ra.confidence !== rb.confidence ? ` The confidence moved from ${rb.confidence} to ${ra.confidence}.` : '';
   const scores = `the score went from ${fmt(rb.score)} to ${fmt(ra.score)} (threshold ${fmt(ra.threshold)}).`;
