@@ -257,7 +257,8 @@ function whyOf(bank: Bank, answers: Answers, f: WhyFacts): {drivers: string[]; d
   const drivers: string[] = [];
   for (const d of f.disqualifiers) if (d.applies) drivers.push(`Disqualifier: ${d.title.toLowerCase()}.`);
   const silent = f.parts.every((c) => c.points === 0);
-  if (f.recommendation === 'insufficient-evidence') {
+  // Too little known (the verdict, or the gap behind a disqualified one): which axes, what share, the lean so far.
+  if (f.unknownShare >= bank.scoring.insufficientEvidenceAt) {
     const names = bank.axes.filter((a) => f.unknowns.includes(a.id)).map((a) => lowerFirst(a.title));
     drivers.push(
       `Not known: ${list(names)}, ${percent(f.unknownShare)} of the matrix weight; at ${percent(bank.scoring.insufficientEvidenceAt)} or more the answers cannot decide.`,
@@ -288,7 +289,7 @@ function whyOf(bank: Bank, answers: Answers, f: WhyFacts): {drivers: string[]; d
       `These ${numberWord(count)} alone do not carry it against the ${signed(againstPoints)} points on the other side: ${numberWord(rest.length)} more ${rest.length > 1 ? 'answers' : 'answer'} toward ${towardWords(f.lean)} (${signed(restPoints)} points) take the score to ${signed(f.total)}, ${sign > 0 ? 'at or above' : 'under'} the threshold (${fmt(threshold)}).`,
     );
   }
-  if (silent && f.recommendation !== 'insufficient-evidence') drivers.push('No answer leans clearly either way; the verdict rests on the threshold alone.');
+  if (silent && f.unknownShare < bank.scoring.insufficientEvidenceAt) drivers.push('No answer leans clearly either way; the verdict rests on the threshold alone.');
 
   let counterEvidence: string | undefined;
   if (against.length && Math.abs(againstPoints) >= bank.scoring.counterEvidenceAt) {
