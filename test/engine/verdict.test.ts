@@ -13,7 +13,8 @@
 import {describe, expect, it} from '@jest/globals';
 import {score} from '../../src/engine/score.js';
 import type {Answers, Bank, Baseline, Certainty} from '../../src/engine/types.js';
-import {MANAGE, profile, realBank, REMEDIATE, type ProfileSpec} from './profiles.js';
+import {MANAGE, prng, profile, randomProfile, realBank, REMEDIATE, type ProfileSpec} from './profiles.js';
+import type {Result} from '../../src/engine/types.js';
 
 const bank = realBank();
 
@@ -344,5 +345,42 @@ describe('the "why": counter-evidence', () => {
   it('the issue\'s case: all four manage statements against a sprint', () => {
     const result = score(bank, answersFor(keel, {matrix: [4, 4, 4, 4, 4], manage: MANAGE}));
     expect(result.counterEvidence).toBe('Against it: all four manage-in-place statements are ticked (-8 points).');
+  });
+});
+
+describe('the "why" over 400 random profiles', () => {
+  const rand = prng(20261201);
+  const profiles = Array.from({length: 400}, () => randomProfile(rand, 0.1));
+  /** An item's points: an axis or a statement by its contribution; a checklist by its ticked statements. */
+  const pointsOf = (r: Result, id: string) =>
+    id === 'manage_in_place' || id === 'remediation_sprint'
+      ? r.contributions.filter((c) => c.kind === 'signal' && bank.signals.find((x) => x.id === c.id)!.list === id).reduce((t, c) => t + c.points, 0)
+      : r.contributions.find((c) => c.id === id)!.points;
+
+  it.each(profiles.map((a, i) => [i + 1, a] as const))('profile %i: decisive answers lean the verdict\'s way, strongest first, the fewest that carry it', (_i, answers) => {
+    const r = score(bank, answers);
+    const sign = r.lean === 'remediation-sprint' ? 1 : -1;
+    const points = r.decisive.map((id) => pointsOf(r, id));
+    expect(r.decisive.length).toBeLessThanOrEqual(3);
+    for (const p of points) expect(p * sign).toBeGreaterThan(0);
+    expect([...points].sort((a, b) => Math.abs(b) - Math.abs(a))).toEqual(points);
+    // Nothing that leans the verdict's way and is stronger than the weakest decisive answer is left out.
+    const towardAxes = r.contributions.filter((c) => c.kind === 'axis' && c.points * sign > 0);
+    if (r.decisive.length) for (const c of towardAxes) if (Math.abs(c.points) > Math.abs(points[points.length - 1]!)) expect(r.decisive).toContain(c.id);
+    // The fewest: without the last one (beyond the second) the rest would not carry it.
+    const against = r.contributions.filter((c) => c.points * sign < 0).reduce((t, c) => t + c.points, 0);
+    const carried = (n: number) => (against + points.slice(0, n).reduce((t, p) => t + p, 0) >= r.threshold) === (sign > 0);
+    if (r.decisive.length === 3) expect(carried(2)).toBe(false);
+    if (carried(r.decisive.length)) expect(r.drivers.join('\n')).not.toMatch(/alone do not carry it/);
+    else expect(r.drivers.join('\n')).toMatch(/alone do not carry it/);
+    // No unknown axis is decisive; nothing "weighs most".
+    for (const id of r.decisive) expect(r.unknowns).not.toContain(id);
+    expect(r.drivers.join('\n')).not.toMatch(/weighs? most/i);
+    // Counter-evidence exactly when the other side holds 4 points or more.
+    if (Math.abs(against) >= bank.scoring.counterEvidenceAt) expect(r.counterEvidence).toMatch(/^Against it: .*\((\+|-)\d+(\.\d+)? points\)/);
+    else expect(r.counterEvidence).toBeUndefined();
+    // Insufficient evidence says what is not known first; a disqualifier comes first of all.
+    if (r.recommendation === 'insufficient-evidence') expect(r.drivers[0]).toMatch(/^Not known: /);
+    if (r.recommendation === 'not-yet-qualified') expect(r.drivers[0]).toMatch(/^Disqualifier: /);
   });
 });
