@@ -5,6 +5,11 @@
  * fewest changes that cross the threshold are the best change per question,
  * taken largest first. Cost grows with questions × options. Every flip
  * returned is checked by scoring the changed answers again.
+ *
+ * With too little known (insufficient evidence), no change to the known
+ * answers can decide it: each score flip answers the fewest "don't know"
+ * axes (heaviest first) that bring the unknown share under the threshold,
+ * with the gentlest answers that decide it one way, one flip per direction.
  */
 import {capitalise, fmt, list, lowerFirst, percent} from './phrases.js';
 import {axisAnswerWords, axisPoints, contributions, leanOf, recommendationOf, round, totalScore, unknownAxisIds, weightShare} from './points.js';
