@@ -289,7 +289,7 @@ function whyOf(bank: Bank, answers: Answers, f: WhyFacts): {drivers: string[]; d
       `These ${numberWord(count)} alone do not carry it against the ${signed(againstPoints)} points on the other side: ${numberWord(rest.length)} more ${rest.length > 1 ? 'answers' : 'answer'} toward ${towardWords(f.lean)} (${signed(restPoints)} points) take the score to ${signed(f.total)}, ${sign > 0 ? 'at or above' : 'under'} the threshold (${fmt(threshold)}).`,
     );
   }
-  if (silent && f.unknownShare < bank.scoring.insufficientEvidenceAt) drivers.push('No answer leans clearly either way; the verdict rests on the threshold alone.');
+  if (silent && f.unknownShare < bank.scoring.insufficientEvidenceAt) drivers.push(`No answer leans clearly either way; the ${f.recommendation === 'not-yet-qualified' ? 'lean' : 'verdict'} rests on the threshold alone.`);
 
   let counterEvidence: string | undefined;
   if (against.length && Math.abs(againstPoints) >= bank.scoring.counterEvidenceAt) {
