@@ -5,9 +5,14 @@
  * fewest changes that cross the threshold are the best change per question,
  * taken largest first. Cost grows with questions × options. Every flip
  * returned is checked by scoring the changed answers again.
+ *
+ * With too little known (insufficient evidence), no change to the known
+ * answers can decide it: each score flip answers the fewest "don't know"
+ * axes (heaviest first) that bring the unknown share under the threshold,
+ * with the gentlest answers that decide it one way, one flip per direction.
  */
-import {fmt, list} from './phrases.js';
-import {axisAnswerWords, axisPoints, contributions, leanOf, round, totalScore} from './points.js';
+import {capitalise, fmt, list, lowerFirst, percent} from './phrases.js';
+import {axisAnswerWords, axisPoints, contributions, leanOf, recommendationOf, round, totalScore, unknownAxisIds, weightShare} from './points.js';
 import type {AnswerChange, Answers, AxisAnswer, Bank, Direction, Flip, Recommendation} from './types.js';
 import {SCALE_VALUES} from './types.js';
 
@@ -93,20 +98,37 @@ function crosses(bank: Bank, total: number, target: Direction): boolean {
 export function findFlips(bank: Bank, answers: Answers): Flip[] {
   const total = totalScore(bank, answers);
   const lean = leanOf(bank, total);
-  const target: Direction = lean === 'remediation-sprint' ? 'manage-in-place' : 'remediation-sprint';
-  const sign = target === 'remediation-sprint' ? 1 : -1;
+  const now = recommendationOf(bank, answers);
   const applying = bank.disqualifiers.filter((d) => answers.disqualifiers[d.id] === true);
   // Disqualifiers first: they decide before the score does.
   const flips = disqualifierFlips(bank, answers, applying, lean, total);
-
-  // Score flips. The best change per question toward the target, largest first.
   const options = optionsByQuestion(bank, answers);
-  const best: Option[] = [];
-  for (const opts of options.values()) {
-    const toward = opts.filter((o) => o.change.delta * sign > 0);
-    if (toward.length) best.push(toward.reduce((a, b) => (b.change.delta * sign > a.change.delta * sign ? b : a)));
+
+  if (now === 'insufficient-evidence') {
+    // Changing known answers cannot decide it: only answering "don't know" axes can. Say what
+    // answering the fewest of them (heaviest first) would take for each direction.
+    for (const target of ['remediation-sprint', 'manage-in-place'] as const) {
+      const flip = evidenceFlip(bank, answers, options, total, target);
+      if (flip) flips.push(flip);
+    }
+  } else {
+    flips.push(...leanFlips(bank, answers, options, total, lean, applying.length > 0));
   }
-  best.sort((a, b) => b.change.delta * sign - a.change.delta * sign);
+  // Keep only flips that really flip when re-scored: the recommendation becomes `to` (while
+  // disqualified, a score flip's `to` is the new lean: the disqualifiers still decide).
+  return flips.filter((f) => {
+    if (f.kind === 'disqualifier') return recommendationOf(bank, applyChanges(answers, f.changes)) === f.to;
+    const after = applyChanges(answers, f.changes);
+    return applying.length ? leanOf(bank, totalScore(bank, after)) === f.to : recommendationOf(bank, after) === f.to;
+  });
+}
+
+/** Score flips for a decided (or disqualified) verdict: the fewest changes that move the lean the other way. */
+function leanFlips(bank: Bank, answers: Answers, options: Map<string, Option[]>, total: number, lean: Direction, blocked: boolean): Flip[] {
+  const target: Direction = lean === 'remediation-sprint' ? 'manage-in-place' : 'remediation-sprint';
+  const sign = target === 'remediation-sprint' ? 1 : -1;
+  // The best change per question toward the target, largest first.
+  const best = bestToward(options, sign);
 
   let running = total;
   let needed = 0;
@@ -115,18 +137,56 @@ export function findFlips(bank: Bank, answers: Answers): Flip[] {
     needed++;
     if (crosses(bank, running, target)) break;
   }
-  if (!crosses(bank, running, target)) return flips; // no combination of answers reaches the other side
+  if (!crosses(bank, running, target)) return []; // no combination of answers reaches the other side
 
-  const prefix = applying.length === 0 ? '' : 'Once the disqualifiers are resolved, ';
-  if (needed === 1) {
-    for (const change of singleChanges(bank, options, total, target)) flips.push(scoreFlip(bank, answers, [change], target, prefix));
-  } else {
-    const chosen = best.slice(0, needed);
-    const choices = chosen.map((o) => options.get(o.questionId)!.map((x) => x.change).filter((c) => c.delta * sign > 0));
-    flips.push(scoreFlip(bank, answers, gentlestCombination(bank, choices, total, target) ?? chosen.map((o) => o.change), target, prefix));
+  const prefix = blocked ? 'Once the disqualifiers are resolved, ' : '';
+  if (needed === 1) return singleChanges(bank, options, total, target).map((change) => scoreFlip(bank, answers, [change], target, prefix, blocked));
+  const chosen = best.slice(0, needed);
+  const choices = chosen.map((o) => options.get(o.questionId)!.map((x) => x.change).filter((c) => c.delta * sign > 0));
+  return [scoreFlip(bank, answers, gentlestCombination(bank, choices, total, target) ?? chosen.map((o) => o.change), target, prefix, blocked)];
+}
+
+/** The best change of each question toward one side (sign +1: toward a sprint), largest first. */
+function bestToward(options: Map<string, Option[]>, sign: number, skip: ReadonlySet<string> = new Set()): Option[] {
+  const best: Option[] = [];
+  for (const [question, opts] of options) {
+    if (skip.has(question)) continue;
+    const toward = opts.filter((o) => o.change.delta * sign > 0);
+    if (toward.length) best.push(toward.reduce((a, b) => (b.change.delta * sign > a.change.delta * sign ? b : a)));
   }
-  // Keep only flips that really flip when re-scored.
-  return flips.filter((f) => f.kind === 'disqualifier' || leanOf(bank, totalScore(bank, applyChanges(answers, f.changes))) === f.to);
+  return best.sort((a, b) => b.change.delta * sign - a.change.delta * sign);
+}
+
+/**
+ * Not enough evidence to decide: the fewest changes that would decide it for `target`. They must
+ * answer enough "don't know" axes for the unknown share to fall under the threshold (the heaviest
+ * first: fewest answers, and the most points either way), with the gentlest answers that give
+ * `target`; when those answers cannot reach it, the fewest further changes that do.
+ */
+function evidenceFlip(bank: Bank, answers: Answers, options: Map<string, Option[]>, total: number, target: Direction): Flip | undefined {
+  const at = bank.scoring.insufficientEvidenceAt;
+  const unknown = bank.axes.filter((a) => typeof answers.matrix[a.id] !== 'number').sort((a, b) => b.weight - a.weight);
+  let m = 0;
+  while (m < unknown.length && weightShare(bank, unknown.slice(m).map((a) => a.id)) >= at) m++;
+  if (weightShare(bank, unknown.slice(m).map((a) => a.id)) >= at) return undefined; // a bank where nothing is ever enough
+  const toAnswer = unknown.slice(0, m);
+  const sign = target === 'remediation-sprint' ? 1 : -1;
+  const from = (id: string) => axisAnswerWords(answers.matrix[id]);
+  // Every value of each axis to answer, the neutral middle included (it moves no points, but answers it).
+  const required = toAnswer.map((axis) =>
+    SCALE_VALUES.map((v): AnswerChange => ({field: `matrix.${axis.id}`, id: axis.id, label: axis.title, from: from(axis.id), to: String(v), value: v, delta: round(axisPoints(bank, axis, v))})),
+  );
+  let running = total + required.reduce((s, changes) => s + Math.max(...changes.map((c) => c.delta * sign)) * sign, 0);
+  const extra = bestToward(options, sign, new Set(toAnswer.map((a) => a.id)));
+  let needed = 0;
+  while (!crosses(bank, running, target) && needed < extra.length) running += extra[needed++]!.change.delta;
+  if (!crosses(bank, running, target)) return undefined;
+  const choices = [...required, ...extra.slice(0, needed).map((o) => options.get(o.questionId)!.map((x) => x.change).filter((c) => c.delta * sign > 0))];
+  const fallback = [...required.map((changes) => changes.reduce((a, b) => (b.delta * sign > a.delta * sign ? b : a))), ...extra.slice(0, needed).map((o) => o.change)];
+  const changes = gentlestCombination(bank, choices, total, target) ?? fallback;
+  const after = totalScore(bank, applyChanges(answers, changes));
+  const moved = after === total ? `keep the score at ${fmt(after)}` : `move the score to ${fmt(after)}`;
+  return {kind: 'score', changes, to: target, score: after, summary: capitalise(`${list(changes.map(describeChange))} would ${moved} with enough known to decide: ${words(target)}.`)};
 }
 
 /** Resolving the disqualifiers that apply; or, when none does, each one that would stop the request if it did. */
@@ -135,15 +195,28 @@ function disqualifierFlips(bank: Bank, answers: Answers, applying: Bank['disqual
     const changes = applying.map(
       (d): AnswerChange => ({field: `disqualifiers.${d.id}`, id: d.id, label: d.title, from: 'applies', to: 'resolved', value: false, delta: 0}),
     );
-    return [{kind: 'disqualifier', changes, to: lean, score: total, summary: `Resolving ${list(applying.map((d) => d.title.toLowerCase()))} would make the recommendation ${words(lean)}.`}];
+    const to = recommendationOf(bank, applyChanges(answers, changes));
+    const names = list(applying.map((d) => d.title.toLowerCase()));
+    const summary =
+      to === 'insufficient-evidence'
+        ? `Resolving ${names} would still leave not enough evidence to decide: ${percent(weightShare(bank, unknownAxisIds(bank, answers)))} of the matrix weight is not known (the lean so far: ${words(lean)}).`
+        : `Resolving ${names} would make the recommendation ${words(to)}.`;
+    return [{kind: 'disqualifier', changes, to, score: total, summary}];
   }
-  return bank.disqualifiers.map((d) => ({
-    kind: 'disqualifier',
-    changes: [{field: `disqualifiers.${d.id}`, id: d.id, label: d.title, from: answers.disqualifiers[d.id] === false ? 'cleared' : 'not answered', to: 'applies', value: true, delta: 0}],
-    to: 'not-yet-qualified',
-    score: total,
-    summary: `If it turned out that ${d.title.toLowerCase()} applies, the request would not yet qualify.`,
-  }));
+  return bank.disqualifiers.map((d) => {
+    const answered = answers.disqualifiers[d.id] === false;
+    const mark = answers.certainty[d.id];
+    const unconfirmed = answered && (mark === 'estimated' || mark === 'unknown');
+    return {
+      kind: 'disqualifier',
+      changes: [{field: `disqualifiers.${d.id}`, id: d.id, label: d.title, from: unconfirmed ? 'unconfirmed' : answered ? 'cleared' : 'not answered', to: 'applies', value: true, delta: 0}],
+      to: 'not-yet-qualified',
+      score: total,
+      summary: unconfirmed
+        ? `If it turned out that ${d.title.toLowerCase()} applies (answered as not applying, but not confirmed), the request would not yet qualify.`
+        : `If it turned out that ${d.title.toLowerCase()} applies, the request would not yet qualify.`,
+    };
+  });
 }
 
 /** Every single change that suffices, each as small a move as possible, largest first, at most MAX_SINGLE_FLIPS. */
@@ -191,10 +264,13 @@ function gentlestCombination(bank: Bank, choices: AnswerChange[][], total: numbe
   return gentlest;
 }
 
-function scoreFlip(bank: Bank, answers: Answers, changes: AnswerChange[], to: Direction, prefix: string): Flip {
-  const after = totalScore(bank, applyChanges(answers, changes));
+function scoreFlip(bank: Bank, answers: Answers, changes: AnswerChange[], to: Direction, prefix: string, blocked: boolean): Flip {
+  const changed = applyChanges(answers, changes);
+  const after = totalScore(bank, changed);
   const parts = changes.map(describeChange);
-  const sentence = `${list(parts)} would move the score to ${fmt(after)} and the lean to ${words(to)}.`;
+  // While disqualified, the flip moves the lean; say so when even resolving them would leave too little known.
+  const thin = blocked && recommendationOf(bank, {...changed, disqualifiers: {}}) === 'insufficient-evidence';
+  const sentence = `${list(parts)} would move the score to ${fmt(after)} and the lean to ${words(to)}${thin ? ', though too little would be known to decide' : ''}.`;
   return {kind: 'score', changes, to, score: after, summary: prefix ? prefix + lowerFirst(sentence) : capitalise(sentence)};
 }
 
@@ -224,10 +300,4 @@ export function words(direction: Recommendation): string {
   }
 }
 
-function capitalise(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
-}
-function lowerFirst(s: string): string {
-  return s.charAt(0).toLowerCase() + s.slice(1);
-}
 

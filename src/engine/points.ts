@@ -2,7 +2,7 @@
  * Points: what each answer adds to the score, and the total. Every number
  * comes from the bank. Shared by scoring, flips and the report model.
  */
-import type {Answers, Axis, AxisAnswer, Bank, Contribution, Direction} from './types.js';
+import type {Answers, Axis, AxisAnswer, Bank, Contribution, Direction, Recommendation} from './types.js';
 
 /** The direction a score leans. */
 export function leanOf(bank: Bank, score: number): Direction {
@@ -47,4 +47,26 @@ export function totalScore(bank: Bank, answers: Answers): number {
 /** Rounded to three decimals, so that fractional weights sum to the same score however they are added. */
 export function round(n: number): number {
   return Math.round(n * 1000) / 1000;
+}
+
+/** Axis ids answered "don't know" or not answered, in bank order. */
+export function unknownAxisIds(bank: Bank, answers: Answers): string[] {
+  return bank.axes.filter((a) => typeof answers.matrix[a.id] !== 'number').map((a) => a.id);
+}
+
+/** The share (0..1) of the matrix weight held by these axes, rounded as scores are. */
+export function weightShare(bank: Bank, axisIds: readonly string[]): number {
+  const total = bank.axes.reduce((s, a) => s + a.weight, 0);
+  return total ? round(bank.axes.filter((a) => axisIds.includes(a.id)).reduce((s, a) => s + a.weight, 0) / total) : 0;
+}
+
+/**
+ * The recommendation these answers give: not yet qualified when a disqualifier applies; else not
+ * enough evidence to decide when the "don't know" share of the matrix weight reaches the bank's
+ * threshold; else the lean. Shared by scoring and flips, so a flip's `to` is what scoring would say.
+ */
+export function recommendationOf(bank: Bank, answers: Answers): Recommendation {
+  if (bank.disqualifiers.some((d) => answers.disqualifiers[d.id] === true)) return 'not-yet-qualified';
+  if (weightShare(bank, unknownAxisIds(bank, answers)) >= bank.scoring.insufficientEvidenceAt) return 'insufficient-evidence';
+  return leanOf(bank, totalScore(bank, answers));
 }

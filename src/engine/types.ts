@@ -381,7 +381,10 @@ export interface Flip {
   /** `score`: the changes move the score across the threshold; `disqualifier`: they set or clear disqualifiers. */
   kind: 'score' | 'disqualifier';
   changes: AnswerChange[];
-  /** The recommendation after the changes (for a score flip while disqualified: the new lean). */
+  /**
+   * The recommendation after the changes (for a score flip while disqualified: the new lean). From
+   * insufficient evidence, a score flip answers enough "don't know" axes to decide, and `to` is a direction.
+   */
   to: Recommendation;
   /** The score after the changes (unchanged for disqualifier flips). */
   score: number;
@@ -443,6 +446,11 @@ export interface Result {
   contradictions: Contradiction[];
   /** The strongest answer on the other side, in words, when it holds counterEvidenceAt points or more. */
   counterEvidence?: string;
-  /** Ids (axis or signal) of the two or three answers whose points carry the score across the threshold, strongest first. */
+  /**
+   * Ids of the two or three answers whose points carry the score across the threshold (for manage in
+   * place: keep it below), strongest first: an axis id, a signal id, or a checklist id
+   * (`manage_in_place` / `remediation_sprint`) when several statements of one checklist count as one item.
+   * Their wording is `drivers` (after any disqualifier and not-known lines).
+   */
   decisive: string[];
 }

@@ -1,6 +1,6 @@
 import {describe, expect, it} from '@jest/globals';
 import {score, scoreRange} from '../../src/engine/score.js';
-import type {Confidence, Recommendation} from '../../src/engine/types.js';
+import type {Confidence, Direction, Recommendation} from '../../src/engine/types.js';
 import {AXES, DISQUALIFIERS, MANAGE, profile, realBank, REMEDIATE, type ProfileSpec} from './profiles.js';
 
 const bank = realBank();
@@ -12,6 +12,8 @@ interface Row {
   name: string;
   spec: ProfileSpec;
   recommendation: Recommendation;
+  /** The lean, when the recommendation is no direction. */
+  lean?: Direction;
   score: number;
   confidence: Confidence | 'not high';
 }
@@ -25,15 +27,17 @@ const rows: Row[] = [
   {name: 'mildly bad: all 4s and two remediation signals', spec: {matrix: [4, 4, 4, 4, 4], remediate: REMEDIATE.slice(0, 2)}, recommendation: 'remediation-sprint', score: 16, confidence: 'high'},
   {name: 'mixed: heavy axes bad, light axes fine', spec: {matrix: [5, 1, 1, 5, 1]}, recommendation: 'manage-in-place', score: 0, confidence: 'not high'},
   {name: 'mixed: heavy axes fine, light axes bad', spec: {matrix: [1, 5, 5, 1, 5]}, recommendation: 'manage-in-place', score: 0, confidence: 'not high'},
-  {name: 'mixed: bad matrix, both checklists fully ticked', spec: {matrix: [4, 4, 5, 4, 4], manage: MANAGE, remediate: REMEDIATE}, recommendation: 'remediation-sprint', score: 14, confidence: 'high'},
+  // Every manage statement beside 4s and 5s: five answer pairs that cannot both be true (consistency.yaml).
+  {name: 'mixed: bad matrix, both checklists fully ticked', spec: {matrix: [4, 4, 5, 4, 4], manage: MANAGE, remediate: REMEDIATE}, recommendation: 'remediation-sprint', score: 14, confidence: 'low'},
   {name: 'all in the middle', spec: {matrix: [3, 3, 3, 3, 3]}, recommendation: 'manage-in-place', score: 0, confidence: 'medium'},
-  {name: 'all unknown, no signals', spec: {matrix: ['unknown', 'unknown', 'unknown', 'unknown', 'unknown']}, recommendation: 'manage-in-place', score: 0, confidence: 'low'},
-  {name: 'all unknown, every remediation signal', spec: {matrix: ['unknown', 'unknown', 'unknown', 'unknown', 'unknown'], remediate: REMEDIATE}, recommendation: 'remediation-sprint', score: 8, confidence: 'low'},
-  {name: 'matrix never answered at all', spec: {}, recommendation: 'manage-in-place', score: 0, confidence: 'low'},
-  {name: 'both heavy axes unknown (half the weight)', spec: {matrix: ['unknown', 5, 5, 'unknown', 5], remediate: REMEDIATE}, recommendation: 'remediation-sprint', score: 20, confidence: 'low'},
+  {name: 'all unknown, no signals', spec: {matrix: ['unknown', 'unknown', 'unknown', 'unknown', 'unknown']}, recommendation: 'insufficient-evidence', lean: 'manage-in-place', score: 0, confidence: 'low'},
+  {name: 'all unknown, every remediation signal', spec: {matrix: ['unknown', 'unknown', 'unknown', 'unknown', 'unknown'], remediate: REMEDIATE}, recommendation: 'insufficient-evidence', lean: 'remediation-sprint', score: 8, confidence: 'low'},
+  {name: 'matrix never answered at all', spec: {}, recommendation: 'insufficient-evidence', lean: 'manage-in-place', score: 0, confidence: 'low'},
+  {name: 'both heavy axes unknown (half the weight)', spec: {matrix: ['unknown', 5, 5, 'unknown', 5], remediate: REMEDIATE}, recommendation: 'insufficient-evidence', lean: 'remediation-sprint', score: 20, confidence: 'low'},
   {name: 'one heavy axis unknown', spec: {matrix: ['unknown', 5, 5, 5, 5], remediate: REMEDIATE}, recommendation: 'remediation-sprint', score: 26, confidence: 'medium'},
   {name: 'one light axis unknown', spec: {matrix: [5, 'unknown', 5, 5, 5], remediate: REMEDIATE}, recommendation: 'remediation-sprint', score: 28, confidence: 'high'},
-  {name: 'conflict: remediation matrix, every manage signal', spec: {matrix: [5, 5, 5, 5, 5], manage: MANAGE}, recommendation: 'remediation-sprint', score: 16, confidence: 'medium'},
+  // Each manage statement contradicts a 5 (four rules) and the checklists contradict the matrix (a fifth).
+  {name: 'conflict: remediation matrix, every manage signal', spec: {matrix: [5, 5, 5, 5, 5], manage: MANAGE}, recommendation: 'remediation-sprint', score: 16, confidence: 'low'},
   {name: 'conflict: manage matrix, every remediation signal', spec: {matrix: [1, 1, 1, 1, 1], remediate: REMEDIATE}, recommendation: 'manage-in-place', score: -16, confidence: 'medium'},
   {name: 'conflict near the threshold', spec: {matrix: [4, 4, 4, 4, 4], manage: MANAGE}, recommendation: 'remediation-sprint', score: 4, confidence: 'low'},
   {name: 'exactly at the threshold', spec: {matrix: [3, 4, 4, 3, 3]}, recommendation: 'remediation-sprint', score: 4, confidence: 'not high'},
@@ -44,10 +48,10 @@ const rows: Row[] = [
 ];
 
 describe('score over named profiles on the bundled bank', () => {
-  it.each(rows)('$name', ({spec, recommendation, score: expected, confidence}) => {
+  it.each(rows)('$name', ({spec, recommendation, lean, score: expected, confidence}) => {
     const result = score(bank, profile(spec));
     expect(result.recommendation).toBe(recommendation);
-    expect(result.lean).toBe(recommendation);
+    expect(result.lean).toBe(lean ?? recommendation);
     expect(result.score).toBe(expected);
     expect(result.threshold).toBe(4);
     expect(result.margin).toBe(expected - 4);
@@ -109,22 +113,25 @@ describe('disqualifiers', () => {
 });
 
 describe('confidence reasons a reader can act on', () => {
-  it('matrix and checklists that disagree lower confidence and say so', () => {
-    const agree = score(bank, profile({matrix: [5, 5, 5, 5, 5]}));
-    const disagree = score(bank, profile({matrix: [5, 5, 5, 5, 5], manage: MANAGE}));
+  it('matrix and checklists that disagree lower confidence once, by the consistency rule, and say so with both sides\' points', () => {
+    // Two manage statements that contradict no single answer here (reconciliation load is 3): only the
+    // rule "checklists calm, matrix alarmed" holds.
+    const agree = score(bank, profile({matrix: [5, 3, 5, 5, 5]}));
+    const disagree = score(bank, profile({matrix: [5, 3, 5, 5, 5], manage: ['lightweight_controls', 'volume_not_amplifying']}));
     expect(agree.confidence).toBe('high');
+    expect(disagree.contradictions.map((c) => c.id)).toEqual(['checklists_calm_matrix_alarmed']);
     expect(disagree.confidence).toBe('medium');
-    const reason = disagree.confidenceReasons.find((r) => /matrix/.test(r))!;
-    expect(reason).toMatch(/other way|disagree/);
-    expect(reason).toContain('+24');
-    expect(reason).toContain('-8');
+    const reasons = disagree.confidenceReasons.filter((r) => /matrix/.test(r));
+    expect(reasons).toHaveLength(1); // the built-in disagreement rule no longer lowers it a second time
+    expect(reasons[0]).toBe('answers disagree: the checklists describe friction that can be managed in place, while the matrix answers describe an operating risk (the matrix +20 points, the checklists -4)');
   });
 
   it('a small lean of the checklists against the matrix is not called a disagreement', () => {
-    // One manage signal (-2) is under disagreement_points (4).
-    const result = score(bank, profile({matrix: [5, 5, 5, 5, 5], manage: MANAGE.slice(0, 1)}));
+    // One manage signal (-2) is under disagreement_points (4), and contradicts no answer.
+    const result = score(bank, profile({matrix: [5, 5, 5, 5, 5], manage: ['volume_not_amplifying']}));
+    expect(result.contradictions).toEqual([]);
     expect(result.confidence).toBe('high');
-    expect(result.confidenceReasons.join(' ')).not.toMatch(/other way|disagree/);
+    expect(result.confidenceReasons.join(' ')).not.toMatch(/disagree/);
   });
 
   it('unknown answers are named with their share of the matrix weight', () => {
@@ -160,16 +167,13 @@ describe('confidence reasons a reader can act on', () => {
     }
   });
 
-  it('both heavy axes estimated are named together', () => {
-    const result = score(bank, profile({matrix: [5, 5, 5, 5, 5], remediate: REMEDIATE, certainty: {failure_frequency: 'estimated', lead_time_impact: 'estimated'}}));
-    expect(result.confidence).toBe('medium');
-    expect(result.confidenceReasons.join(' ')).toContain('failure frequency and impact on lead time are estimated');
-  });
-
-  it('each reason lowers confidence: near threshold, disagreement and an estimate together give low', () => {
-    const result = score(bank, profile({matrix: [4, 4, 4, 4, 4], manage: MANAGE, certainty: {failure_frequency: 'estimated'}}));
+  it('near the threshold and an estimate together give low', () => {
+    // +5: one point over the threshold (at most medium), and failure frequency estimated (one level).
+    const result = score(bank, profile({matrix: [4, 3, 3, 3, 3], remediate: REMEDIATE.slice(0, 1), certainty: {failure_frequency: 'estimated'}}));
     expect(result.confidence).toBe('low');
-    expect(result.confidenceReasons).toHaveLength(3);
+    expect(result.confidenceReasons).toHaveLength(2);
+    expect(result.confidenceReasons[0]).toMatch(/threshold/);
+    expect(result.confidenceReasons[1]).toBe('failure frequency is estimated rather than verified, and weighs heavily');
   });
 
   it('high confidence explains itself', () => {
@@ -195,20 +199,29 @@ describe('drivers name the answers that decided it', () => {
 
   it('a manage-in-place verdict quotes the manage-in-place poles', () => {
     const result = score(bank, profile({matrix: [1, 2, 2, 1, 2], manage: MANAGE}));
-    expect(result.drivers[0]).toMatch(/^Failure frequency answered 1 of 5 \(-6 points\): failures are rare/);
+    // The four statements together (-8) outweigh any one axis; then failure frequency at 1 (-6).
+    expect(result.drivers[0]).toMatch(/^All four manage-in-place statements ticked \(-8 points\): a checklist or a simple fallback rule/);
+    expect(result.drivers[1]).toMatch(/^Failure frequency answered 1 of 5 \(-6 points\): failures are rare/);
     expect(result.drivers.join('\n')).not.toMatch(/\+\d/);
   });
 
   it('signals appear as drivers when they decide it', () => {
-    const result = score(bank, profile({matrix: ['unknown', 'unknown', 'unknown', 'unknown', 'unknown'], remediate: REMEDIATE.slice(0, 2)}));
+    // +3 from failure frequency alone falls short of 4; the ticked statement (+2) carries it over.
+    const result = score(bank, profile({matrix: [4, 3, 3, 3, 3], remediate: ['recurring_sync_failures']}));
     expect(result.recommendation).toBe('remediation-sprint');
+    expect(result.decisive).toEqual(['failure_frequency', 'recurring_sync_failures']);
     expect(result.drivers).toHaveLength(2);
-    expect(result.drivers[0]).toMatch(/^Signal observed \(\+2 points\): sync failures keep recurring/);
+    expect(result.drivers[1]).toMatch(/^Statement ticked \(\+2 points\): sync failures keep recurring/);
   });
 
-  it('with nothing answered, the drivers say no answer leans either way', () => {
+  it('with nothing answered, the drivers say what is not known and that nothing leans yet', () => {
     const result = score(bank, profile({}));
-    expect(result.drivers).toEqual([expect.stringMatching(/No answer leans/)]);
+    expect(result.recommendation).toBe('insufficient-evidence');
+    expect(result.drivers).toEqual([
+      'Not known: failure frequency, data reconciliation load, exception visibility, impact on lead time and operational confidence, 100% of the matrix weight; at 50% or more the answers cannot decide.',
+      'Nothing known so far leans either way (score 0 against a threshold of 4).',
+    ]);
+    expect(result.decisive).toEqual([]);
   });
 
   it('a lean that holds only because the score falls short of the threshold names what fell short', () => {
