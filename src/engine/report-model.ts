@@ -222,7 +222,7 @@ export function buildReportModel(bank: Bank, answers: Answers, date: string): Re
     disqualifiers,
     openDisqualifiers: disqualifiers.filter((d) => d.status !== 'cleared'),
     clearedLine: cleared.length ? `Cleared: ${list(cleared.map((d) => d.title.toLowerCase()))}.` : '',
-    disqualifierSummary: disqualifierSummary(disqualifiers),
+    disqualifierSummary: disqualifierSummary(disqualifiers, answers),
     disqualified: applying.length > 0,
     path,
     plan,
@@ -252,20 +252,34 @@ function disqualifierRow(d: Bank['disqualifiers'][number], answers: Answers, res
   return {id: d.id, title: d.title, status, explanation: d.explanation, resolves: d.resolves, owner: d.owner, weeks: d.weeks, note: answers.notes[d.id]};
 }
 
-function disqualifierSummary(rows: DisqualifierRow[]): string {
-  const count = (status: DisqualifierStatus) => rows.filter((d) => d.status === status).length;
-  const applies = count('applies');
-  const open = [count('unconfirmed') ? `${count('unconfirmed')} unconfirmed` : '', count('not answered') ? `${count('not answered')} not answered` : ''].filter(Boolean);
-  const head = applies ? `${applies} disqualifier${applies > 1 ? 's apply' : ' applies'}: the request is not yet qualified` : 'No disqualifier applies';
-  return `${head}${open.length ? `; ${list(open)}, to confirm before relying on it` : ''}.`;
+function disqualifierSummary(rows: DisqualifierRow[], answers: Answers): string {
+  const applying = rows.filter((d) => d.status === 'applies');
+  const unconfirmed = rows.filter((d) => d.status === 'unconfirmed').map((d) => `${d.title.toLowerCase()} (marked ${answers.certainty[d.id]})`);
+  const unanswered = rows.filter((d) => d.status === 'not answered').map((d) => d.title.toLowerCase());
+  const cleared = rows.filter((d) => d.status === 'cleared').map((d) => {
+    const mark = answers.certainty[d.id];
+    const note = answers.notes[d.id]?.trim();
+    const detail = [mark, note ? `"${note}"` : ''].filter(Boolean).join(', ');
+    return `${d.title.toLowerCase()}${detail ? ` (${detail})` : ''}`;
+  });
+  const parts = [
+    applying.length ? `${list(applying.map((d) => d.title.toLowerCase()))} ${applying.length > 1 ? 'apply' : 'applies'}: the request is not yet qualified` : 'No disqualifier applies',
+    unconfirmed.length ? `answered "no" but not confirmed: ${list(unconfirmed)}` : '',
+    unanswered.length ? `not answered: ${list(unanswered)}` : '',
+    cleared.length ? `cleared: ${list(cleared)}` : '',
+  ].filter(Boolean);
+  return `${parts.join('; ')}.`;
 }
 
-/** What the disqualifiers would change: resolving those that apply, or any one of them turning out to apply. */
+/** What the disqualifiers would change: resolving those that apply, or one not confirmed turning out to apply. */
 function disqualifierFlip(result: Result, disqualified: boolean): string {
   const dqFlips = result.flips.filter((f) => f.kind === 'disqualifier');
   if (disqualified) return dqFlips[0]?.summary ?? '';
-  if (!dqFlips.length) return '';
-  return `Any one disqualifier turning out to apply (${list(dqFlips.map((f) => f.changes[0]!.label.toLowerCase()), 'or')}) would make the request not yet qualified.`;
+  // Cleared ones are cleared: the method (appendix) says what any disqualifier would do. Name only the open ones.
+  const open = new Set(result.disqualifiers.filter((d) => d.status === 'unconfirmed' || d.status === 'not answered').map((d) => d.id));
+  const names = dqFlips.filter((f) => open.has(f.changes[0]!.id)).map((f) => f.changes[0]!.label.toLowerCase());
+  if (!names.length) return '';
+  return `Should ${list(names, 'or')} turn out to apply after all, the request would be not yet qualified.`;
 }
 
 /** The notes given, each under its question's name. */
@@ -432,21 +446,24 @@ function pathDrafts(facts: PathFacts): StepDraft[] {
 const PATH_STEPS: Record<PathStep['id'], (facts: PathFacts, step: PathStep) => StepContent> = {
   map: ({answers, workflow, systems, worst, middle}) => {
     const actions = [`Trace ${workflow} across ${systems}, handoff by handoff, and mark which integrations set its lead time.`, ...mapActions(answers)];
-    for (const axis of worst) actions.push(`${axis.title}: find ${axis.focus}.`);
+    for (const axis of worst) {
+      const figure = axis.baseline ? baselineText(axis.baseline, answers.baselines?.[axis.id]) : '';
+      actions.push(`${axis.title}${figure ? ` (today ${figure})` : ''}: find ${axis.focus}.`);
+    }
     if (!worst.length) {
       actions.push('No axis was answered on the remediation side; map the handoffs anyway, and record failure counts as you go so the next assessment rests on evidence.');
       for (const axis of middle) actions.push(`${axis.title} was answered in the middle of the scale: watch ${axis.focus}.`);
     }
     return {actions};
   },
-  boundaries: ({answers, systems, systemCount, classes}) => {
+  boundaries: ({answers, workflow, systems, systemCount, classes}) => {
     const actions = [
       systemCount === 1
         ? `Confirm that ${systems} is the system of record for each record the workflow hands over, and list where copies of those records live.`
         : `Decide which of ${systems} is the system of record for each record the workflow hands over.`,
       ...boundaryActions(answers),
     ];
-    actions.push(classes.length ? 'Give each failure class below one escalation owner and one written recovery path.' : 'Give any handoff failure one escalation owner and one written recovery path.');
+    if (!classes.length) actions.push(`Give any handoff failure on ${workflow} one escalation owner and one written recovery path.`);
     if (answers.disqualifiers.no_tradeoff_owner === true) actions.push('First name the person who can approve tradeoffs between teams: without them these boundaries cannot be agreed.');
     return {actions, classes};
   },
@@ -465,7 +482,7 @@ const PATH_STEPS: Record<PathStep['id'], (facts: PathFacts, step: PathStep) => S
   monitor: ({answers, workflow, systems, classes}) => ({
     actions: [
       classes.length
-        ? 'Alert on each failure class listed above as it happens, with a named owner and a written fallback.'
+        ? `Alert on each failure class of ${workflow} as it happens, with a named owner and a written fallback.`
         : `Watch ${workflow} for handoff failures, late exceptions and manual re-checks, each with an owner and a fallback.`,
       ...monitorActions(answers),
       `Add no further integrations to ${systems} until these controls have held for a full cycle.`,
@@ -552,7 +569,7 @@ function manageContent(facts: PathFacts, id: string): {actions: string[]; criter
   }
   const kept = bank.signals.filter((s) => s.list === 'manage_in_place' && answers.signals.manage_in_place?.includes(s.id)).map((s) => `Keep what makes this true: "${s.text.replace(/\.$/, '')}".`);
   return {
-    actions: [...kept, ...boundaryActions(answers), ...(classes.length ? ['Give each failure class below a named owner and a written fallback.'] : [])],
+    actions: [...kept, ...boundaryActions(answers)],
     classes,
   };
 }
@@ -587,7 +604,8 @@ function preparation(bank: Bank, answers: Answers, result: Result): PreparationI
     const mark = answers.certainty[axis.id];
     if (typeof answers.matrix[axis.id] === 'number' && mark && mark !== 'verified') {
       const heavy = axis.weight >= bank.scoring.estimatedWeightAt ? '; it weighs heavily' : '';
-      add(axis.id, {reason: 'verify', title: `Verify ${axis.title.toLowerCase()}`, detail: `Answered ${answers.matrix[axis.id]} of 5, marked ${mark}${heavy}. Bring ${axis.evidence}.`});
+      const figure = axis.baseline ? baselineText(axis.baseline, answers.baselines?.[axis.id]) : '';
+      add(axis.id, {reason: 'verify', title: `Verify ${axis.title.toLowerCase()}`, detail: `Answered ${answers.matrix[axis.id]} of 5${figure ? ` (${figure})` : ''}, marked ${mark}${heavy}. Bring ${axis.evidence}.`});
     }
   }
   for (const c of result.contradictions) {
