@@ -349,7 +349,8 @@ function whyText(bank: Bank, answers: Answers, result: Result, applying: string[
   const most = decisive.length ? `${capitalise(list(decisive))} weigh${decisive.length > 1 ? '' : 's'} most.` : '';
   const scorePart = `The answers score ${fmt(result.score)} against a threshold of ${fmt(result.threshold)}, ${result.margin >= 0 ? 'which leans' : 'leaning'} ${toward}.`;
   if (applying.length) {
-    return `Not yet qualified: ${list(applying.map((t) => t.toLowerCase()))} ${applying.length > 1 ? 'apply' : 'applies'}, so no engagement should be scoped until ${applying.length > 1 ? 'they are' : 'it is'} resolved. ${scorePart}${most ? ` ${most}` : ''}`;
+    const lean = `The answers score ${fmt(result.score)} against a threshold of ${fmt(result.threshold)}, leaning ${toward}${decisive.length ? `, mostly on ${list(decisive)}` : ''}.`;
+    return `Not yet qualified: ${list(applying.map((t) => t.toLowerCase()))} ${applying.length > 1 ? 'apply' : 'applies'}, so no engagement should be scoped until ${applying.length > 1 ? 'they are' : 'it is'} resolved. ${lean}`;
   }
   if (result.recommendation === 'insufficient-evidence') {
     const unknown = bank.axes.filter((a) => result.unknowns.includes(a.id)).map((a) => a.title.toLowerCase());
