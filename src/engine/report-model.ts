@@ -533,7 +533,12 @@ function verdictPlan(facts: PathFacts, ctx: PlanContext, applying: DisqualifierR
       return {plan: schedule(steps, ctx), intro: `No sprint plan yet: the answers lean ${result.lean === 'remediation-sprint' ? 'toward a remediation sprint' : 'toward managing in place'} so far, but first collect the figures below.`, evidencePlan: items};
     }
     case 'not-yet-qualified': {
-      const gaps = applying.map((d) => `${d.title}: ${d.owner.charAt(0).toLowerCase()}${d.owner.slice(1)}, ${d.weeks} week${d.weeks === 1 ? '' : 's'}. ${d.resolves}`);
+      const items = evidenceItems(bank, answers, result, 2, 1);
+      const gaps = [
+        ...applying.map((d) => `${d.title}: ${d.owner.charAt(0).toLowerCase()}${d.owner.slice(1)}, ${d.weeks} week${d.weeks === 1 ? '' : 's'}. ${d.resolves}`),
+        // The evidence gap, closed meanwhile: the qualification request carries the figures too.
+        ...items.map((e) => `Meanwhile, ${e.when}: ${e.title.toLowerCase()}: ${e.measure} (ask ${e.source})${e.why === 'estimated' ? ', to replace the estimate' : ''}.`),
+      ];
       const gapWeeks = Math.max(0, ...applying.map((d) => d.weeks));
       const resolve = bank.plans.notYetQualified.map((s): StepDraft => ({id: s.id, title: s.title, summary: s.summary, fields: s, actions: gaps, weeks: gapWeeks || s.weeks, startAfter: 0}));
       const gapEnd = resolve.reduce((w, s) => w + (s.weeks ?? s.fields.weeks), 0);
@@ -549,7 +554,6 @@ function verdictPlan(facts: PathFacts, ctx: PlanContext, applying: DisqualifierR
         later = start + d.fields.weeks;
         return {...d, title: `${d.title} (once the gaps are closed)`, conditional: true, startAfter: start};
       });
-      const items = evidenceItems(bank, answers, result, 2, 1);
       return {
         plan: schedule([...resolve, ...rest], ctx),
         intro: `Close the qualification gaps first. Steps marked "can start now" need no budget; the others wait until the gaps are closed.`,

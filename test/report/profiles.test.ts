@@ -284,7 +284,10 @@ describe('not yet qualified closes the gaps first (logistics-disqualified)', () 
     expect(resolve.actions).toEqual([
       'No owner for cross-team tradeoffs: the executive sponsor, 1 week. Name one person with authority to approve cross-team tradeoffs and the order of the work.',
       'No budget path: the budget holder, 3 weeks. Identify who approves spend for discovery and remediation, and the range they could approve.',
+      // the evidence gap too: failure frequency weighs heavily and is only estimated
+      `Meanwhile, week 1: failure frequency: ${axis('failure_frequency').baseline!.measure} (ask ${axis('failure_frequency').baseline!.source}), to replace the estimate.`,
     ]);
+    expect(m.evidencePlan.map((e) => [e.axis, e.why])).toEqual([['failure_frequency', 'estimated']]);
     expect(resolve.weeks).toBe(3);
   });
 
