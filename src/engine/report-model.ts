@@ -4,11 +4,31 @@
  * it out; the JSON report is this model's public part.
  */
 import {missingEvidence} from './evidence.js';
-import {describeChange, words} from './flips.js';
+import {describeChange} from './flips.js';
 import {fmt, list} from './phrases.js';
 import {axisAnswerWords, axisPoints} from './points.js';
-import {score, unverifiedHeavyAxes} from './score.js';
-import type {Answers, Axis, Bank, Confidence, Direction, PathStep, Recommendation, Result} from './types.js';
+import {
+  baselineRows,
+  baselineText,
+  boundaryActions,
+  evidenceItems,
+  handoffRegister,
+  mapActions,
+  monitorActions,
+  reassessTrigger,
+  recoveryCriterion,
+  schedule,
+  type BaselineRow,
+  type EvidenceItem,
+  type HandoffRegister,
+  type PlanContext,
+  type PlanStepModel,
+  type StepDraft,
+} from './report-plan.js';
+import {score} from './score.js';
+import type {Answers, Axis, Bank, Confidence, Contradiction, Direction, DisqualifierStatus, PathStep, Recommendation, Result} from './types.js';
+
+export type {BaselineRow, EvidenceItem, HandoffRegister, HandoffRow, PlanStepModel} from './report-plan.js';
 
 export interface MatrixRow {
   id: string;
@@ -24,6 +44,8 @@ export interface MatrixRow {
   statement: string;
   certainty?: string;
   note?: string;
+  /** The client's baseline figure in words ('' when none was given). */
+  figure: string;
 }
 
 export interface SignalRow {
@@ -37,31 +59,25 @@ export interface SignalRow {
 export interface DisqualifierRow {
   id: string;
   title: string;
-  status: 'applies' | 'cleared' | 'not answered';
+  status: DisqualifierStatus;
   explanation: string;
   resolves: string;
+  /** Who resolves it and how long it usually takes (the bank's owner and weeks). */
+  owner: string;
+  weeks: number;
   note?: string;
 }
 
-export interface PathStepModel {
-  number: number;
-  id: string;
-  title: string;
-  summary: string;
-  /** Concrete, tailored actions. */
-  actions: string[];
-  /** Step 3: the measurable recovery criteria. */
-  criteria: string[];
-  /** Steps 2 and 4: the failure classes the answers reported. */
-  classes: string[];
-}
+/** A step of the four-step containment path: the same shape as any plan step. */
+export type PathStepModel = PlanStepModel;
 
 export interface PreparationItem {
   /**
-   * Why it is on the list: a disqualifier, an evidence gap, an unverified answer, a disqualifier cleared as
-   * verified with no evidence noted (`evidence`), or the baseline.
+   * Why it is on the list: a disqualifier that applies, one answered "no" but not confirmed, one not
+   * answered, an evidence gap (axis not known), an unverified answer, a disqualifier cleared as verified
+   * with no evidence noted (`evidence`), a disagreement to settle, or a missing baseline figure.
    */
-  reason: 'disqualifier' | 'unanswered' | 'evidence-gap' | 'verify' | 'evidence' | 'baseline';
+  reason: 'disqualifier' | 'unconfirmed' | 'unanswered' | 'evidence-gap' | 'verify' | 'evidence' | 'contradiction' | 'baseline';
   title: string;
   detail: string;
 }
@@ -81,10 +97,14 @@ export interface ReportModel {
   recommendationLabel: string;
   lean: Direction;
   leanLabel: string;
+  /** The verdict is not a direction (not yet qualified, not enough evidence): the lean is said beside it. */
+  showLean: boolean;
   confidence: Confidence;
   confidenceReasons: string[];
-  /** A short paragraph: why this recommendation. */
+  /** One or two sentences: why this recommendation (the decisive answers, with the client's figures and notes). */
   why: string;
+  /** The strongest answer on the other side, when it weighs enough to mention. */
+  counterEvidence: string;
   score: number;
   threshold: number;
   margin: number;
@@ -92,12 +112,34 @@ export interface ReportModel {
   /** How far the score sits from the threshold, in words. */
   distance: string;
   drivers: string[];
+  /** Answers that cannot all be true. */
+  contradictions: Contradiction[];
   matrix: MatrixRow[];
   signals: {manageInPlace: SignalRow[]; remediationSprint: SignalRow[]};
   signalCounts: {manageInPlace: string; remediationSprint: string};
+  /** The statements ticked, both checklists, with the direction each favours. */
+  ticked: {text: string; favours: string}[];
   disqualifiers: DisqualifierRow[];
+  /** The disqualifiers that are not cleared (applies, unconfirmed, not answered), for the body's table. */
+  openDisqualifiers: DisqualifierRow[];
+  /** The check in one sentence: how many apply, and how many are not confirmed or not answered. */
+  disqualifierSummary: string;
+  /** The cleared ones in one line ('' when none). */
+  clearedLine: string;
   disqualified: boolean;
+  /** The four-step containment path, tailored (the remediation-sprint plan; conditional in not-yet-qualified). */
   path: PathStepModel[];
+  /** The verdict's action plan. */
+  plan: PlanStepModel[];
+  /** One line above the plan: what kind of plan it is. */
+  planIntro: string;
+  /** The failure classes the answers reported (shown once). */
+  failureClasses: string[];
+  /** The handoff register, when the answers file holds a map. */
+  register?: HandoffRegister;
+  baselines: BaselineRow[];
+  /** Insufficient evidence (and the gaps of not-yet-qualified): which figure, from whom, in which week. */
+  evidencePlan: EvidenceItem[];
   flips: {summary: string; kind: 'score' | 'disqualifier'; changes: string[]; to: Recommendation; score: number}[];
   scoreFlips: string[];
   disqualifierFlip: string;
@@ -132,8 +174,13 @@ export function buildReportModel(bank: Bank, answers: Answers, date: string): Re
   const matrix = bank.axes.map((axis) => matrixRow(bank, axis, answers));
   const mip = signalRows(bank, answers, 'manage_in_place');
   const rs = signalRows(bank, answers, 'remediation_sprint');
-  const disqualifiers = bank.disqualifiers.map((d) => disqualifierRow(d, answers));
+  const disqualifiers = bank.disqualifiers.map((d) => disqualifierRow(d, answers, result));
   const applying = disqualifiers.filter((d) => d.status === 'applies');
+  const cleared = disqualifiers.filter((d) => d.status === 'cleared');
+  const planCtx: PlanContext = {answers, workflow, systems: systemsText, handoffCount: answers.handoffs?.length ?? 0};
+  const facts = pathFacts(bank, answers, result, workflow, systemsText, systems.length);
+  const path = schedule(pathDrafts(facts), planCtx);
+  const {plan, intro, evidencePlan} = verdictPlan(facts, planCtx, applying);
 
   return {
     title: `Handoff risk assessment: ${organisation}`,
@@ -150,24 +197,40 @@ export function buildReportModel(bank: Bank, answers: Answers, date: string): Re
     recommendationLabel: LABELS[result.recommendation],
     lean: result.lean,
     leanLabel: LABELS[result.lean],
+    showLean: result.recommendation === 'not-yet-qualified' || result.recommendation === 'insufficient-evidence',
     confidence: result.confidence,
     confidenceReasons: result.confidenceReasons.map(capitalise),
-    why: whyText(bank, result, applying.map((d) => d.title)),
+    why: whyText(bank, answers, result, applying.map((d) => d.title)),
+    counterEvidence: result.counterEvidence ? capitalise(result.counterEvidence) : '',
     score: result.score,
     threshold: result.threshold,
     margin: result.margin,
     range: result.range,
     distance: distanceText(result),
     drivers: result.drivers,
+    contradictions: result.contradictions,
     matrix,
     signals: {manageInPlace: mip, remediationSprint: rs},
     signalCounts: {
       manageInPlace: `${mip.filter((s) => s.observed).length} of ${mip.length}`,
       remediationSprint: `${rs.filter((s) => s.observed).length} of ${rs.length}`,
     },
+    ticked: [
+      ...mip.filter((s) => s.observed).map((s) => ({text: s.text, favours: 'managing in place'})),
+      ...rs.filter((s) => s.observed).map((s) => ({text: s.text, favours: 'a remediation sprint'})),
+    ],
     disqualifiers,
+    openDisqualifiers: disqualifiers.filter((d) => d.status !== 'cleared'),
+    clearedLine: cleared.length ? `Cleared: ${list(cleared.map((d) => d.title.toLowerCase()))}.` : '',
+    disqualifierSummary: disqualifierSummary(disqualifiers, answers),
     disqualified: applying.length > 0,
-    path: containmentPath(bank, answers, result, workflow, systemsText, systems.length),
+    path,
+    plan,
+    planIntro: intro,
+    failureClasses: facts.classes,
+    register: handoffRegister(answers),
+    baselines: baselineRows(bank, answers),
+    evidencePlan,
     flips: result.flips.map((f) => ({summary: f.summary, kind: f.kind, changes: f.changes.map(describeChange), to: f.to, score: f.score})),
     scoreFlips: result.flips.filter((f) => f.kind === 'score').map((f) => f.summary),
     disqualifierFlip: disqualifierFlip(result, applying.length > 0),
@@ -184,18 +247,39 @@ function signalRows(bank: Bank, answers: Answers, list: 'manage_in_place' | 'rem
     .map((s): SignalRow => ({id: s.id, text: s.text, observed: answers.signals[list]?.includes(s.id) ?? false, weight: s.weight, note: answers.notes[s.id]}));
 }
 
-function disqualifierRow(d: Bank['disqualifiers'][number], answers: Answers): DisqualifierRow {
-  const value = answers.disqualifiers[d.id];
-  const status = value === true ? 'applies' : value === false ? 'cleared' : 'not answered';
-  return {id: d.id, title: d.title, status, explanation: d.explanation, resolves: d.resolves, note: answers.notes[d.id]};
+function disqualifierRow(d: Bank['disqualifiers'][number], answers: Answers, result: Result): DisqualifierRow {
+  const status = result.disqualifiers.find((r) => r.id === d.id)?.status ?? 'not answered';
+  return {id: d.id, title: d.title, status, explanation: d.explanation, resolves: d.resolves, owner: d.owner, weeks: d.weeks, note: answers.notes[d.id]};
 }
 
-/** What the disqualifiers would change: resolving those that apply, or any one of them turning out to apply. */
+function disqualifierSummary(rows: DisqualifierRow[], answers: Answers): string {
+  const applying = rows.filter((d) => d.status === 'applies');
+  const unconfirmed = rows.filter((d) => d.status === 'unconfirmed').map((d) => `${d.title.toLowerCase()} (marked ${answers.certainty[d.id]})`);
+  const unanswered = rows.filter((d) => d.status === 'not answered').map((d) => d.title.toLowerCase());
+  const cleared = rows.filter((d) => d.status === 'cleared').map((d) => {
+    const mark = answers.certainty[d.id];
+    const note = answers.notes[d.id]?.trim();
+    const detail = [mark, note ? `"${note}"` : ''].filter(Boolean).join(', ');
+    return `${d.title.toLowerCase()}${detail ? ` (${detail})` : ''}`;
+  });
+  const parts = [
+    applying.length ? `${list(applying.map((d) => d.title.toLowerCase()))} ${applying.length > 1 ? 'apply' : 'applies'}: the request is not yet qualified` : 'No disqualifier applies',
+    unconfirmed.length ? `answered "no" but not confirmed: ${list(unconfirmed)}` : '',
+    unanswered.length ? `not answered: ${list(unanswered)}` : '',
+    cleared.length ? `cleared: ${list(cleared)}` : '',
+  ].filter(Boolean);
+  return `${parts.join('; ')}.`;
+}
+
+/** What the disqualifiers would change: resolving those that apply, or one not confirmed turning out to apply. */
 function disqualifierFlip(result: Result, disqualified: boolean): string {
   const dqFlips = result.flips.filter((f) => f.kind === 'disqualifier');
   if (disqualified) return dqFlips[0]?.summary ?? '';
-  if (!dqFlips.length) return '';
-  return `Any one disqualifier turning out to apply (${list(dqFlips.map((f) => f.changes[0]!.label.toLowerCase()), 'or')}) would make the request not yet qualified.`;
+  // Cleared ones are cleared: the method (appendix) says what any disqualifier would do. Name only the open ones.
+  const open = new Set(result.disqualifiers.filter((d) => d.status === 'unconfirmed' || d.status === 'not answered').map((d) => d.id));
+  const names = dqFlips.filter((f) => open.has(f.changes[0]!.id)).map((f) => f.changes[0]!.label.toLowerCase());
+  if (!names.length) return '';
+  return `Should ${list(names, 'or')} turn out to apply after all, the request would be not yet qualified.`;
 }
 
 /** The notes given, each under its question's name. */
@@ -231,22 +315,48 @@ function matrixRow(bank: Bank, axis: Axis, answers: Answers): MatrixRow {
     statement,
     certainty: answers.certainty[axis.id],
     note: answers.notes[axis.id],
+    figure: axis.baseline ? baselineText(axis.baseline, answers.baselines?.[axis.id]) : '',
   };
 }
 
-function whyText(bank: Bank, result: Result, applying: string[]): string {
-  const toward = result.lean === 'remediation-sprint' ? 'toward a remediation sprint' : 'toward managing in place';
-  const scorePart = `The answers score ${fmt(result.score)} against a threshold of ${fmt(result.threshold)} (range ${fmt(result.range.min)} to ${fmt(result.range.max)}), which leans ${toward}.`;
-  const strongest = result.contributions
-    .filter((c) => c.kind === 'axis' && c.points * (result.lean === 'remediation-sprint' ? 1 : -1) > 0)
-    .sort((a, b) => Math.abs(b.points) - Math.abs(a.points))
-    .slice(0, 2)
-    .map((c) => c.label.toLowerCase());
-  const axisPart = strongest.length ? ` ${capitalise(list(strongest))} weigh${strongest.length > 1 ? '' : 's'} most.` : '';
-  if (applying.length) {
-    return `Not yet qualified: ${list(applying.map((t) => t.toLowerCase()))} ${applying.length > 1 ? 'apply' : 'applies'}, so no engagement should be scoped until ${applying.length > 1 ? 'they are' : 'it is'} resolved. ${scorePart}${axisPart}`;
+/** A decisive answer in words, with the client's own figure and note: 'failure frequency at 4 of 5 (14 failures in four weeks; "Two escalations a week")'. */
+function decisiveWords(bank: Bank, answers: Answers, id: string): string | undefined {
+  const axis = bank.axes.find((a) => a.id === id);
+  if (axis) {
+    const value = answers.matrix[id];
+    if (typeof value !== 'number') return undefined;
+    const figure = axis.baseline ? baselineText(axis.baseline, answers.baselines?.[id]) : '';
+    const detail = [figure, quote(answers.notes[id])].filter(Boolean).join('; ');
+    return `${axis.title.toLowerCase()} at ${value} of 5${detail ? ` (${detail})` : ''}`;
   }
-  return `${scorePart}${axisPart}`;
+  const signal = bank.signals.find((s) => s.id === id);
+  if (!signal) return undefined;
+  const note = quote(answers.notes[id]);
+  return `"${lowerFirst(signal.text.replace(/\.$/, ''))}"${note ? ` (${note})` : ''}`;
+}
+
+/** A note quoted, cut at a word boundary when long. */
+function quote(note: string | undefined): string {
+  const text = note?.trim().replace(/\s+/g, ' ');
+  if (!text) return '';
+  return `"${text.length > 90 ? `${text.slice(0, 90).replace(/\s+\S*$/, '')}…` : text}"`;
+}
+
+/** One or two sentences: the verdict's reason, naming only the answers that decided it. */
+function whyText(bank: Bank, answers: Answers, result: Result, applying: string[]): string {
+  const toward = result.lean === 'remediation-sprint' ? 'toward a remediation sprint' : 'toward managing in place';
+  const decisive = result.decisive.map((id) => decisiveWords(bank, answers, id)).filter((w): w is string => !!w);
+  const most = decisive.length ? `${capitalise(list(decisive))} weigh${decisive.length > 1 ? '' : 's'} most.` : '';
+  const scorePart = `The answers score ${fmt(result.score)} against a threshold of ${fmt(result.threshold)}, ${result.margin >= 0 ? 'which leans' : 'leaning'} ${toward}.`;
+  if (applying.length) {
+    const lean = `The answers score ${fmt(result.score)} against a threshold of ${fmt(result.threshold)}, leaning ${toward}${decisive.length ? `, mostly on ${list(decisive)}` : ''}.`;
+    return `Not yet qualified: ${list(applying.map((t) => t.toLowerCase()))} ${applying.length > 1 ? 'apply' : 'applies'}, so no engagement should be scoped until ${applying.length > 1 ? 'they are' : 'it is'} resolved. ${lean}`;
+  }
+  if (result.recommendation === 'insufficient-evidence') {
+    const unknown = bank.axes.filter((a) => result.unknowns.includes(a.id)).map((a) => a.title.toLowerCase());
+    return `${capitalise(list(unknown))} ${unknown.length > 1 ? 'are' : 'is'} not known (${Math.round(result.unknownShare * 100)}% of the matrix weight), too much to decide on. So far the answers score ${fmt(result.score)} against a threshold of ${fmt(result.threshold)}, leaning ${toward}${decisive.length ? ` on ${list(decisive)}` : ''}.`;
+  }
+  return most ? `${scorePart} ${most}` : scorePart;
 }
 
 function distanceText(result: Result): string {
@@ -279,7 +389,7 @@ export function failureClasses(bank: Bank, answers: Answers, workflow: string, s
   return [...new Set(classes)];
 }
 
-/** What the path's steps are written from. */
+/** What the plan's steps are written from. */
 interface PathFacts {
   bank: Bank;
   answers: Answers;
@@ -295,17 +405,8 @@ interface PathFacts {
   middle: Axis[];
 }
 
-/** A step's own content; title and summary only where they differ from the bank's. */
-interface StepContent {
-  actions: string[];
-  criteria?: string[];
-  classes?: string[];
-  title?: string;
-  summary?: string;
-}
-
-function containmentPath(bank: Bank, answers: Answers, result: Result, workflow: string, systems: string, systemCount: number): PathStepModel[] {
-  const facts: PathFacts = {
+function pathFacts(bank: Bank, answers: Answers, result: Result, workflow: string, systems: string, systemCount: number): PathFacts {
+  return {
     bank,
     answers,
     result,
@@ -317,29 +418,53 @@ function containmentPath(bank: Bank, answers: Answers, result: Result, workflow:
     light: result.lean === 'manage-in-place',
     middle: bank.axes.filter((a) => answers.matrix[a.id] === 3),
   };
-  return bank.path.map((step, i): PathStepModel => {
+}
+
+/** A path step's own content; title and summary only where they differ from the bank's. */
+interface StepContent {
+  actions: string[];
+  criteria?: string[];
+  classes?: string[];
+  title?: string;
+  summary?: string;
+}
+
+function pathDrafts(facts: PathFacts): StepDraft[] {
+  return facts.bank.path.map((step): StepDraft => {
     const content = PATH_STEPS[step.id](facts, step);
-    return {number: i + 1, id: step.id, title: content.title ?? step.title, summary: content.summary ?? step.summary, actions: content.actions, criteria: content.criteria ?? [], classes: content.classes ?? []};
+    return {
+      id: step.id,
+      title: content.title ?? step.title,
+      summary: fill(content.summary ?? step.summary, facts.workflow, facts.systems),
+      fields: step,
+      actions: content.actions,
+      criteria: content.criteria,
+      classes: content.classes,
+    };
   });
 }
 
 const PATH_STEPS: Record<PathStep['id'], (facts: PathFacts, step: PathStep) => StepContent> = {
-  map: ({workflow, systems, worst, middle}) => {
-    const actions = [`Trace ${workflow} across ${systems}, handoff by handoff, and mark which integrations set its lead time.`];
-    for (const axis of worst) actions.push(`${axis.title}: find ${axis.focus}.`);
+  map: ({answers, workflow, systems, worst, middle}) => {
+    const actions = [`Trace ${workflow} across ${systems}, handoff by handoff, and mark which integrations set its lead time.`, ...mapActions(answers)];
+    for (const axis of worst) {
+      const figure = axis.baseline ? baselineText(axis.baseline, answers.baselines?.[axis.id]) : '';
+      actions.push(`${axis.title}${figure ? ` (today ${figure})` : ''}: find ${axis.focus}.`);
+    }
     if (!worst.length) {
       actions.push('No axis was answered on the remediation side; map the handoffs anyway, and record failure counts as you go so the next assessment rests on evidence.');
       for (const axis of middle) actions.push(`${axis.title} was answered in the middle of the scale: watch ${axis.focus}.`);
     }
     return {actions};
   },
-  boundaries: ({answers, systems, systemCount, classes}) => {
+  boundaries: ({answers, workflow, systems, systemCount, classes}) => {
     const actions = [
       systemCount === 1
         ? `Confirm that ${systems} is the system of record for each record the workflow hands over, and list where copies of those records live.`
         : `Decide which of ${systems} is the system of record for each record the workflow hands over.`,
+      ...boundaryActions(answers),
     ];
-    actions.push(classes.length ? 'Give each failure class below one escalation owner and one written recovery path.' : 'Give any handoff failure one escalation owner and one written recovery path.');
+    if (!classes.length) actions.push(`Give any handoff failure on ${workflow} one escalation owner and one written recovery path.`);
     if (answers.disqualifiers.no_tradeoff_owner === true) actions.push('First name the person who can approve tradeoffs between teams: without them these boundaries cannot be agreed.');
     return {actions, classes};
   },
@@ -355,23 +480,25 @@ const PATH_STEPS: Record<PathStep['id'], (facts: PathFacts, step: PathStep) => S
       summary: light && step.lightSummary ? step.lightSummary : undefined,
     };
   },
-  monitor: ({workflow, systems, classes}) => ({
+  monitor: ({answers, workflow, systems, classes}) => ({
     actions: [
       classes.length
-        ? 'Alert on each failure class below as it happens, with a named owner and a written fallback.'
+        ? `Alert on each failure class of ${workflow} as it happens, with a named owner and a written fallback.`
         : `Watch ${workflow} for handoff failures, late exceptions and manual re-checks, each with an owner and a fallback.`,
+      ...monitorActions(answers),
       `Add no further integrations to ${systems} until these controls have held for a full cycle.`,
     ],
-    classes,
   }),
 };
 
-/** How the sprint (or the hardening pass) is known to have worked: the worst axes recovered and re-scored. */
+/** How the sprint (or the hardening pass) is known to have worked: the worst axes recovered, from the client's figures, and re-scored. */
 function sprintCriteria({bank, answers, workflow, systems, worst, light, middle}: PathFacts): string[] {
   const answered = bank.axes.filter((a) => typeof answers.matrix[a.id] === 'number');
   const today = (axes: Axis[]) => list(axes.map((a) => `${a.title.toLowerCase()} ${answers.matrix[a.id]}`));
+  const end = light ? "the hardening pass's end" : "the sprint's end";
   const after = `Re-assessed with this tool after the ${light ? 'hardening pass' : 'sprint'}`;
-  if (worst.length) return [...worst.map((axis) => fill(axis.recovery, workflow, systems)), `${after}, each of these axes scores 2 or lower (today: ${today(worst)}).`];
+  const criterion = (axis: Axis) => (axis.baseline ? recoveryCriterion(axis, answers, end) : fill(axis.recovery, workflow, systems));
+  if (worst.length) return [...worst.map(criterion), `${after}, each of these axes scores 2 or lower (today: ${today(worst)}).`];
   // No known answer is on the remediation side: the yardstick is keeping it so, and moving any middle answer down.
   if (answered.length) {
     return [
@@ -380,40 +507,120 @@ function sprintCriteria({bank, answers, workflow, systems, worst, light, middle}
         : `${after}, every answered axis still scores 2 or lower (today: ${today(answered)}).`,
     ];
   }
-  return bank.axes.slice(0, 2).map((axis) => fill(axis.recovery, workflow, systems));
+  return bank.axes.slice(0, 2).map(criterion);
 }
 
+/** The verdict's own plan: the path (sprint), the light plan (manage in place), the gaps first (not yet qualified), the evidence plan. */
+function verdictPlan(facts: PathFacts, ctx: PlanContext, applying: DisqualifierRow[]): {plan: PlanStepModel[]; intro: string; evidencePlan: EvidenceItem[]} {
+  const {bank, answers, result, workflow, systems} = facts;
+  const drafts = pathDrafts(facts);
+  switch (result.recommendation) {
+    case 'remediation-sprint':
+      return {plan: schedule(drafts, ctx), intro: `For ${workflow} across ${systems}.`, evidencePlan: []};
+    case 'manage-in-place': {
+      const steps = bank.plans.manageInPlace.map((s): StepDraft => ({id: s.id, title: s.title, summary: s.summary, fields: s, ...manageContent(facts, s.id)}));
+      return {plan: schedule(steps, ctx), intro: `No sprint: keep what contains the friction on ${workflow} today, and look again when a trigger below fires.`, evidencePlan: []};
+    }
+    case 'insufficient-evidence': {
+      const items = evidenceItems(bank, answers, result, bank.plans.insufficientEvidence[0]?.weeks ?? 1, 1);
+      const steps = bank.plans.insufficientEvidence.map((s, i): StepDraft => ({
+        id: s.id,
+        title: s.title,
+        summary: s.summary,
+        fields: s,
+        actions: i === 0 ? items.map((e) => `${capitalise(e.when)}: ${e.title.toLowerCase()}: ${e.measure} (ask ${e.source})${e.why === 'estimated' ? ', to replace the estimate' : ''}.`) : [`Answer the matrix again for ${workflow} with the figures collected, and add them to the answers file as baselines.`],
+      }));
+      return {plan: schedule(steps, ctx), intro: `No sprint plan yet: the answers lean ${result.lean === 'remediation-sprint' ? 'toward a remediation sprint' : 'toward managing in place'} so far, but first collect the figures below.`, evidencePlan: items};
+    }
+    case 'not-yet-qualified': {
+      const items = evidenceItems(bank, answers, result, 2, 1);
+      const gaps = [
+        ...applying.map((d) => `${d.title}: ${d.owner.charAt(0).toLowerCase()}${d.owner.slice(1)}, ${d.weeks} week${d.weeks === 1 ? '' : 's'}. ${d.resolves}`),
+        // The evidence gap, closed meanwhile: the qualification request carries the figures too.
+        ...items.map((e) => `Meanwhile, ${e.when}: ${e.title.toLowerCase()}: ${e.measure} (ask ${e.source})${e.why === 'estimated' ? ', to replace the estimate' : ''}.`),
+      ];
+      const gapWeeks = Math.max(0, ...applying.map((d) => d.weeks));
+      const resolve = bank.plans.notYetQualified.map((s): StepDraft => ({id: s.id, title: s.title, summary: s.summary, fields: s, actions: gaps, weeks: gapWeeks || s.weeks, startAfter: 0}));
+      const gapEnd = resolve.reduce((w, s) => w + (s.weeks ?? s.fields.weeks), 0);
+      let now = 0;
+      let later = 0;
+      const rest = drafts.map((d): StepDraft => {
+        if (!d.fields.needsBudget) {
+          const start = now;
+          now += d.fields.weeks;
+          return {...d, title: `${d.title} (can start now)`, startAfter: start};
+        }
+        const start = Math.max(gapEnd, now, later);
+        later = start + d.fields.weeks;
+        return {...d, title: `${d.title} (once the gaps are closed)`, conditional: true, startAfter: start};
+      });
+      return {
+        plan: schedule([...resolve, ...rest], ctx),
+        intro: `Close the qualification gaps first. Steps marked "can start now" need no budget; the others wait until the gaps are closed.`,
+        evidencePlan: items,
+      };
+    }
+  }
+}
+
+/** Manage in place: the controls to keep (the statements ticked, the handoffs without a rule) and the re-assessment triggers. */
+function manageContent(facts: PathFacts, id: string): {actions: string[]; criteria?: string[]; classes?: string[]} {
+  const {bank, answers, classes} = facts;
+  if (id === 'reassess') {
+    return {
+      actions: [`Check the figures below every four weeks; when one passes its trigger, run this assessment again.`],
+      criteria: bank.axes.filter((a) => a.baseline && (answers.baselines?.[a.id] !== undefined || answers.matrix[a.id] !== 1)).map((a) => reassessTrigger(a, answers)),
+    };
+  }
+  const kept = bank.signals.filter((s) => s.list === 'manage_in_place' && answers.signals.manage_in_place?.includes(s.id)).map((s) => `Keep what makes this true: "${s.text.replace(/\.$/, '')}".`);
+  return {
+    actions: [...kept, ...boundaryActions(answers)],
+    classes,
+  };
+}
+
+/** What to bring before asking for qualification: each item once. */
 function preparation(bank: Bank, answers: Answers, result: Result): PreparationItem[] {
   const items: PreparationItem[] = [];
+  const seen = new Set<string>();
+  const add = (key: string, item: PreparationItem) => {
+    if (seen.has(key)) return;
+    seen.add(key);
+    items.push(item);
+  };
+  const lc = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
   for (const d of bank.disqualifiers) {
-    if (answers.disqualifiers[d.id] === true) items.push({reason: 'disqualifier', title: `Resolve: ${d.title.toLowerCase()}`, detail: d.prepare});
-    else if (answers.disqualifiers[d.id] === undefined) items.push({reason: 'unanswered', title: `Confirm: ${d.title.toLowerCase()}`, detail: `This was not answered. ${d.prompt}`});
+    const status = result.disqualifiers.find((r) => r.id === d.id)?.status;
+    if (status === 'applies') add(d.id, {reason: 'disqualifier', title: `Resolve: ${d.title.toLowerCase()}`, detail: d.prepare});
+    else if (status === 'unconfirmed') {
+      add(d.id, {reason: 'unconfirmed', title: `Confirm: ${d.title.toLowerCase()}`, detail: `Answered as not applying, but marked ${answers.certainty[d.id]}. To confirm it, bring ${lc(d.prepare)}`});
+    } else if (status === 'not answered') add(d.id, {reason: 'unanswered', title: `Confirm: ${d.title.toLowerCase()}`, detail: `This was not answered. ${d.prompt}`});
   }
   for (const d of missingEvidence(bank, answers)) {
-    items.push({
-      reason: 'evidence',
-      title: `Evidence for clearing: ${d.title.toLowerCase()}`,
-      detail: `Marked verified as not applying, but no evidence was noted. Bring it: ${d.prepare.charAt(0).toLowerCase()}${d.prepare.slice(1)}`,
-    });
+    add(d.id, {reason: 'evidence', title: `Evidence for clearing: ${d.title.toLowerCase()}`, detail: `Marked verified as not applying, but no evidence was noted. Bring it: ${lc(d.prepare)}`});
   }
   for (const axis of bank.axes) {
     if (typeof answers.matrix[axis.id] !== 'number') {
-      items.push({reason: 'evidence-gap', title: `Evidence for ${axis.title.toLowerCase()}`, detail: `${answers.matrix[axis.id] === 'unknown' ? `Answered "don't know"` : 'Not answered'}: bring ${axis.evidence}.`});
+      add(axis.id, {reason: 'evidence-gap', title: `Evidence for ${axis.title.toLowerCase()}`, detail: `${answers.matrix[axis.id] === 'unknown' ? `Answered "don't know"` : 'Not answered'}: bring ${axis.evidence}.`});
     }
   }
-  for (const axis of unverifiedHeavyAxes(bank, answers)) {
-    items.push({reason: 'verify', title: `Verify ${axis.title.toLowerCase()}`, detail: `Answered as ${answers.certainty[axis.id]}; it weighs heavily, so bring ${axis.evidence}.`});
+  // Every answer marked estimated or unknown, light axes too.
+  for (const axis of bank.axes) {
+    const mark = answers.certainty[axis.id];
+    if (typeof answers.matrix[axis.id] === 'number' && mark && mark !== 'verified') {
+      const heavy = axis.weight >= bank.scoring.estimatedWeightAt ? '; it weighs heavily' : '';
+      const figure = axis.baseline ? baselineText(axis.baseline, answers.baselines?.[axis.id]) : '';
+      add(axis.id, {reason: 'verify', title: `Verify ${axis.title.toLowerCase()}`, detail: `Answered ${answers.matrix[axis.id]} of 5${figure ? ` (${figure})` : ''}, marked ${mark}${heavy}. Bring ${axis.evidence}.`});
+    }
   }
-  const worst = worstAxes(bank, answers);
-  items.push({
-    reason: 'baseline',
-    title: 'Baseline figures',
-    detail: worst.length
-      ? `Today's figures for ${list(worst.map((a) => a.title.toLowerCase()))}, so the recovery criteria in step 3 can be measured.`
-      : "Today's figures for failure counts, reconciliation hours and cycle time on the workflow, so any change can be measured.",
-  });
-  if (result.recommendation !== 'manage-in-place') {
-    items.push({reason: 'baseline', title: 'Named owners', detail: 'Who owns each system involved, and who is on the hook when a handoff between them fails.'});
+  for (const c of result.contradictions) {
+    add(`c:${c.id}`, {reason: 'contradiction', title: 'Settle a disagreement', detail: `Bring ${c.settle}.`});
+  }
+  // The figures the plan's criteria need, for the axes that decided it.
+  for (const id of result.decisive) {
+    const axis = bank.axes.find((a) => a.id === id);
+    if (!axis?.baseline || answers.baselines?.[id] !== undefined) continue;
+    add(axis.id, {reason: 'baseline', title: `Baseline: ${axis.title.toLowerCase()}`, detail: `No figure was given for an answer that decided the verdict: ${axis.baseline.measure} (ask ${axis.baseline.source}).`});
   }
   return items;
 }
@@ -421,12 +628,18 @@ function preparation(bank: Bank, answers: Answers, result: Result): PreparationI
 function method(bank: Bank): string[] {
   const sc = bank.scoring;
   const pts = sc.scalePoints;
+  const pct = (n: number) => `${Math.round(n * 100)}%`;
   return [
     `Each matrix answer scores ${fmt(pts[1])}, ${fmt(pts[2])}, ${fmt(pts[3])}, ${fmt(pts[4])} or ${fmt(pts[5])} points for 1 to 5, multiplied by the axis weight (${list(bank.axes.map((a) => `${a.title.toLowerCase()} ${fmt(a.weight)}`))}); "don't know" scores 0.`,
     `Each observed remediation-sprint signal adds its weight and each observed manage-in-place signal subtracts its weight (${list([...new Set(bank.signals.map((s) => fmt(s.weight)))])} points each).`,
-    `A total of ${fmt(sc.remediationAt)} or more recommends a remediation sprint; below that, managing in place. Any disqualifier that applies makes the request not yet qualified, whatever the score.`,
-    `Confidence starts high. It drops to medium within ${fmt(sc.nearThreshold)} points of the threshold; one level when ${Math.round(sc.unknownShareMedium * 100)}% or more of the matrix weight is unknown (low at ${Math.round(sc.unknownShareLow * 100)}%); one level when the matrix and the checklists lean opposite ways by ${fmt(sc.disagreementPoints)} points or more each; and one level when an axis of weight ${fmt(sc.estimatedWeightAt)} or more is estimated rather than verified.`,
+    `A total of ${fmt(sc.remediationAt)} or more recommends a remediation sprint; below that, managing in place. Any disqualifier that applies makes the request not yet qualified, whatever the score. With no disqualifier, when ${pct(sc.insufficientEvidenceAt)} or more of the matrix weight is "don't know", there is not enough evidence to decide.`,
+    `Confidence starts high. It drops to medium within ${fmt(sc.nearThreshold)} points of the threshold; one level when ${pct(sc.unknownShareMedium)} or more of the matrix weight is unknown (low at ${pct(sc.unknownShareLow)}); one level when the matrix and the checklists lean opposite ways by ${fmt(sc.disagreementPoints)} points or more each; one level when an axis of weight ${fmt(sc.estimatedWeightAt)} or more is estimated rather than verified (low with ${fmt(sc.estimatedHeavyLow)} such axes, or ${pct(sc.estimatedShareLow)} of the weight not verified); and ${fmt(sc.contradictionLevels)} level${sc.contradictionLevels === 1 ? '' : 's'} for each pair of answers that disagree.`,
+    `A disqualifier answered "no" but marked estimated or unknown is unconfirmed, not cleared: it is listed under "What to prepare".`,
   ];
+}
+
+function lowerFirst(s: string): string {
+  return s.charAt(0).toLowerCase() + s.slice(1);
 }
 
 function capitalise(s: string): string {

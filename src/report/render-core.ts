@@ -144,7 +144,7 @@ export function reportJson(bank: Bank, answers: Answers, date: string): Record<s
   const m = buildReportModel(bank, answers, date);
   const shown = cleanStrings({
     format: 'handoff-assess-report',
-    formatVersion: 1,
+    formatVersion: 2,
     date: m.date,
     bank: m.bank,
     organisation: m.organisation,
@@ -155,24 +155,56 @@ export function reportJson(bank: Bank, answers: Answers, date: string): Record<s
     confidenceReasons: m.confidenceReasons,
     lean: m.lean,
     why: m.why,
+    counterEvidence: m.result.counterEvidence ?? null,
+    decisive: m.result.decisive,
     score: m.score,
     threshold: m.threshold,
     margin: m.margin,
     range: m.range,
+    unknownShare: m.result.unknownShare,
     drivers: m.drivers,
+    contradictions: m.contradictions,
     flips: m.result.flips,
-    disqualifiers: m.disqualifiers.map(({id, title, status, resolves}) => ({id, title, status, applies: status === 'applies', resolves})),
+    disqualifiers: m.disqualifiers.map(({id, title, status, resolves, owner, weeks}) => ({id, title, status, applies: status === 'applies', resolves, owner, weeks})),
     matrix: m.matrix.map(({id, title, value, leaning, points, weight, certainty}) => ({id, title, value, leaning, points, weight, certainty: certainty ?? null})),
+    baselines: m.baselines.map(({axis, title, unit, text, now, before}) => ({axis, title, unit, text, now, before})),
     signals: {
       manage_in_place: m.signals.manageInPlace.map(({id, text, observed}) => ({id, text, observed})),
       remediation_sprint: m.signals.remediationSprint.map(({id, text, observed}) => ({id, text, observed})),
     },
-    containmentPath: m.path.map(({number, id, title, summary, actions, criteria, classes}) => ({step: number, id, title, summary, actions, criteria, failureClasses: classes})),
+    plan: m.plan.map(planStepJson),
+    containmentPath: m.path.map((s) => ({...planStepJson(s), failureClasses: s.classes})),
+    failureClasses: m.failureClasses,
+    handoffRegister: m.register ? {handoffs: m.register.rows, flags: m.register.flags} : null,
+    evidencePlan: m.evidencePlan,
     preparation: m.preparation,
     notes: m.notes,
     method: m.method,
   });
   return {...shown, answers: answersToObject(answers)};
+}
+
+/** One plan step in the JSON report. */
+function planStepJson(s: ReportModel['plan'][number]): Record<string, unknown> {
+  return {
+    step: s.number,
+    id: s.id,
+    title: s.title,
+    summary: s.summary,
+    owner: s.owner,
+    ownerIsRole: s.ownerIsRole,
+    weeks: s.weeks,
+    fromWeek: s.fromWeek,
+    toWeek: s.toWeek,
+    dates: s.dates ?? null,
+    when: s.when,
+    deliverable: s.deliverable,
+    exit: s.exit,
+    needsBudget: s.needsBudget,
+    conditional: s.conditional,
+    actions: s.actions,
+    criteria: s.criteria,
+  };
 }
 
 function cleanStrings<T>(value: T): T {

@@ -36,7 +36,7 @@ describe('a report from an answers file', () => {
     expect(run.stdout).toMatch(/^# Handoff risk assessment: Acme Ltd\n/);
     expect(run.stdout).toContain('2026-11-22');
     expect(run.stdout).toContain('## Recommendation: Remediation sprint');
-    expect(run.stdout).toContain('## Integration-risk containment path');
+    expect(run.stdout).toContain('## Action plan');
     expect(run.stdout).toContain('## What to prepare before you request qualification');
     expect(run.stderr).toBe('');
   });

@@ -63,15 +63,22 @@ const CORPUS = [
   'émoji 🚀 and 中文',
 ];
 
-/** Every string of the corpus in every free-text field. */
+/** Every string of the corpus in every free-text field: context, notes, the handoff map and the plan's owners. */
 function hostile(text: string): Answers {
-  return answers({
+  const short = text.slice(0, 120);
+  const base = answers({
     matrix: {failure_frequency: 4, reconciliation_load: 5, exception_visibility: 2, lead_time_impact: 'unknown', operational_confidence: 3},
     remediate: ['recurring_sync_failures'],
     // context fields within the bank's max_length, as the parser would insist
     context: {organisation: text.slice(0, 120), assessor: text.slice(0, 120), workflow: text.slice(0, 160), systems: [text.slice(0, 76), `${text.slice(0, 76)} two`]},
     notes: {failure_frequency: text, recurring_sync_failures: text, no_budget_path: text, organisation: text},
   });
+  return {
+    ...base,
+    version: 2,
+    handoffs: [{from: short, to: `${text.slice(0, 76)} two`, record: short, owner: short, required_fields: [short], when_missing: short, failures: 3, critical_path: true}],
+    plan: {owners: {map: short}},
+  };
 }
 
 /**
@@ -161,13 +168,14 @@ describe.each(CORPUS.map((c, i) => [i, c] as const))('hostile text %i in every f
   it('leaves every markdown table of the default report intact', () => {
     const md = body(render(a, 'md'));
     const tables = tableBlocks(md);
-    expect(tables).toHaveLength(4);
+    // the plan, the handoff register, the matrix, the statements ticked and the two checklists (appendix)
+    expect(tables).toHaveLength(6);
     for (const t of tables) {
       const width = cells(t[0]!).length;
       for (const row of t) expect(cells(row)).toHaveLength(width);
     }
     const lexed = lex(md).filter((t) => t.type === 'table') as Tokens.Table[];
-    expect(lexed.map((t) => t.rows.length)).toEqual([5, 4, 4, 4]);
+    expect(lexed.map((t) => t.rows.length)).toEqual([4, 1, 5, 1, 4, 4]);
   });
 
   it('keeps user text inside its table cell (a custom template puts it there)', () => {
@@ -190,12 +198,17 @@ describe.each(CORPUS.map((c, i) => [i, c] as const))('hostile text %i in every f
     const headings = tokens.filter((t): t is Tokens.Heading => t.type === 'heading');
     expect(headings.filter((h) => h.depth === 1)).toHaveLength(1);
     expect(headings.filter((h) => h.depth === 2).map((h) => h.text)).toEqual(expect.arrayContaining(['Decision matrix', 'Notes', 'Answers']));
-    expect(headings.filter((h) => h.depth === 2)).toHaveLength(10);
+    expect(headings.filter((h) => h.depth === 2)).toHaveLength(13);
     expect(headings.filter((h) => h.depth === 3)).toHaveLength(4);
-    expect(headings.filter((h) => h.depth > 3)).toHaveLength(0);
+    // the template's own labels: what decided it, the confidence, failure classes, recovery criteria
+    expect(headings.filter((h) => h.depth === 4)).toHaveLength(4);
+    expect(headings.filter((h) => h.depth > 4)).toHaveLength(0);
     expect(tokens.filter((t) => t.type === 'code')).toHaveLength(1);
-    const templateCode = ['`.yaml`', '`handoff-assess --answers FILE`'];
-    expect(tokens.filter((t) => ['codespan', 'html', 'link', 'image', 'blockquote', 'hr', 'del', 'em'].includes(t.type) && !isAutolinkLiteral(t) && !templateCode.includes(t.raw)).map((t) => t.raw)).toEqual([]);
+    const templateCode = ['`.yaml`', '`handoff-assess --answers FILE`', '`plan.owners`'];
+    // the template's own italics: a plan step's owner that is a role, the whole cell
+    const roleCells = new Set(tableBlocks(section(md, 'Action plan'))[0]!.slice(2).map((r) => cells(r)[1]!.replaceAll('\\|', '|')).filter((c) => /^\*.*\*$/.test(c)));
+    const templateEm = (t: Token) => t.type === 'em' && roleCells.has(t.raw);
+    expect(tokens.filter((t) => ['codespan', 'html', 'link', 'image', 'blockquote', 'hr', 'del', 'em'].includes(t.type) && !isAutolinkLiteral(t) && !templateCode.includes(t.raw) && !templateEm(t)).map((t) => t.raw)).toEqual([]);
     // one list item per note
     const notes = lex(section(md, 'Notes')).find((t) => t.type === 'list') as Tokens.List;
     expect(notes.items).toHaveLength(4);
@@ -208,7 +221,7 @@ describe.each(CORPUS.map((c, i) => [i, c] as const))('hostile text %i in every f
     const html = render(a, 'html');
     expect(html).not.toMatch(/<script/i);
     expect(html).not.toMatch(/<(img|svg|iframe|style\b[^>]*>[^<]*display|a\b)/i);
-    const allowed = new Set(['html', 'head', 'meta', 'title', 'style', 'body', 'main', 'h1', 'h2', 'h3', 'p', 'ul', 'ol', 'li', 'strong', 'em', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'pre', 'code', 'br', 'hr']);
+    const allowed = new Set(['html', 'head', 'meta', 'title', 'style', 'body', 'main', 'h1', 'h2', 'h3', 'h4', 'p', 'ul', 'ol', 'li', 'strong', 'em', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'pre', 'code', 'br', 'hr']);
     for (const tag of tags(html)) {
       expect(allowed.has(tag.name) ? tag.name : `<${tag.name}${tag.attrs}>`).toBe(tag.name);
       expect(tag.attrs).not.toMatch(/\bon[a-z]+\s*=/i);
@@ -273,7 +286,7 @@ describe('escaping leaves the report\'s own words readable', () => {
   it('numbers are not backslash-escaped in the markdown', () => {
     const md = body(render(MANAGE, 'md'));
     expect(md).not.toMatch(/\\[-+]\d/);
-    expect(md).toMatch(/The score of -\d+ sits/);
+    expect(md).toMatch(/Total score \*\*-\d+\*\*/);
     expect(md).toMatch(/\| -\d+ \|/);
   });
 });

@@ -17,7 +17,7 @@ describe.each(OUTCOMES)('the %s JSON report', (outcome, answers) => {
   it('holds every field PRODUCT.md lists', () => {
     for (const key of ['recommendation', 'confidence', 'lean', 'drivers', 'flips', 'disqualifiers', 'containmentPath', 'preparation', 'answers']) expect(report).toHaveProperty(key);
     expect(report.format).toBe('handoff-assess-report');
-    expect(report.formatVersion).toBe(1);
+    expect(report.formatVersion).toBe(2);
     expect(report.date).toBe(DATE);
   });
 

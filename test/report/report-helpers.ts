@@ -75,10 +75,18 @@ export const NOT_QUALIFIED = answers({
   notes: {no_budget_path: 'Budget is frozen until Q3'},
 });
 
+/** Not enough evidence: two thirds of the matrix weight "don't know", leaning toward a sprint on what is known. */
+export const INSUFFICIENT = answers({
+  matrix: {failure_frequency: 'unknown', reconciliation_load: 5, exception_visibility: 3, lead_time_impact: 'unknown', operational_confidence: 'unknown'},
+  remediate: ['fragmented_status'],
+  notes: {reconciliation_load: 'Reception re-types every referral'},
+});
+
 export const OUTCOMES = [
   ['remediation-sprint', SPRINT],
   ['manage-in-place', MANAGE],
   ['not-yet-qualified', NOT_QUALIFIED],
+  ['insufficient-evidence', INSUFFICIENT],
 ] as const;
 
 // ---------------------------------------------------------------------------
@@ -118,15 +126,17 @@ export function h2s(md: string): string[] {
 /** The markdown between a level-2 heading that starts with `title` and the next level-2 heading. */
 export function section(md: string, title: string): string {
   const lines = md.split('\n');
-  const start = lines.findIndex((l) => l.startsWith(`## ${title}`));
+  // An exact heading first ("Answers" is not "Answers that disagree"), else the first that starts with it.
+  const exact = lines.indexOf(`## ${title}`);
+  const start = exact >= 0 ? exact : lines.findIndex((l) => l.startsWith(`## ${title}`));
   if (start < 0) throw new Error(`no section "## ${title}" in:\n${md}`);
   const end = lines.findIndex((l, i) => i > start && l.startsWith('## '));
   return lines.slice(start, end < 0 ? undefined : end).join('\n');
 }
 
-/** The markdown of containment step `n` (1-4). */
+/** The markdown of the action plan's step `n`, from its heading to the next step or section. */
 export function step(md: string, n: number): string {
-  const path = section(md, 'Integration-risk containment path');
+  const path = section(md, 'Action plan');
   const parts = path.split(/\n(?=### )/);
   const found = parts.find((p) => p.startsWith(`### ${n}. `));
   if (!found) throw new Error(`no step ${n} in:\n${path}`);

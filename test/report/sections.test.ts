@@ -3,21 +3,31 @@ import {describe, expect, it} from '@jest/globals';
 import {parseAnswers} from '../../src/answers/parse-answers.js';
 import {renderReport} from '../../src/report/render-report.js';
 import {score} from '../../src/engine/score.js';
+import {buildReportModel} from '../../src/engine/report-model.js';
 import {DATE, OUTCOMES, cells, h2s, realBank, section, tableBlocks, textOf} from './report-helpers.js';
 
+/** The sections in order (issue 10): the verdict and the plan first, what every report shares in the appendix. */
 const SECTIONS = [
   'Recommendation: ',
+  'Action plan',
   'Decision matrix',
   'Signals observed',
   'Disqualifier check',
-  'Integration-risk containment path',
-  'What would change the recommendation',
   'What to prepare before you request qualification',
   'Notes',
+  'What would change the recommendation',
+  'Appendix: how the verdict was reached',
+  'Appendix: the checklists',
+  "Appendix: the plan's steps in general",
   'Answers',
 ];
 
-const LABEL = {'remediation-sprint': 'Remediation sprint', 'manage-in-place': 'Manage in place', 'not-yet-qualified': 'Not yet qualified'} as const;
+const LABEL = {
+  'remediation-sprint': 'Remediation sprint',
+  'manage-in-place': 'Manage in place',
+  'not-yet-qualified': 'Not yet qualified',
+  'insufficient-evidence': 'Not enough evidence to decide',
+} as const;
 
 describe.each(OUTCOMES)('a %s report', (outcome, answers) => {
   const bank = realBank();
@@ -39,7 +49,7 @@ describe.each(OUTCOMES)('a %s report', (outcome, answers) => {
 
   it('has every section, in the order PRODUCT.md lists them', () => {
     const found = h2s(md);
-    const positions = SECTIONS.map((s) => found.findIndex((h) => h.startsWith(s)));
+    const positions = SECTIONS.map((s) => found.findIndex((h) => (s.endsWith(' ') ? h.startsWith(s) : h === s)));
     expect(positions.every((p) => p >= 0)).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
     const htmlH2 = [...html.matchAll(/<h2[^>]*>([\s\S]*?)<\/h2>/g)].map((m) => textOf(m[1]!));
@@ -74,40 +84,62 @@ describe.each(OUTCOMES)('a %s report', (outcome, answers) => {
     expect(html).toMatch(/<th>Axis<\/th>\s*<th>Answer<\/th>\s*<th>Leaning<\/th>/);
   });
 
-  it('lists the signals with which were observed', () => {
-    const tables = tableBlocks(section(md, 'Signals observed'));
+  it('lists the statements ticked in the body, and the full checklists only in the appendix', () => {
+    const ticked = [...(answers.signals.manage_in_place ?? []), ...(answers.signals.remediation_sprint ?? [])];
+    const expected = bank.signals.filter((s) => ticked.includes(s.id)).map((s) => s.text);
+    const [body] = tableBlocks(section(md, 'Signals observed'));
+    expect(body!.slice(2).map((r) => cells(r)[0]).sort()).toEqual([...expected].sort());
+    const tables = tableBlocks(section(md, 'Appendix: the checklists'));
     expect(tables).toHaveLength(2);
     const observed = tables.flatMap((t) => t.slice(2).map(cells)).filter((r) => r[1] === 'yes').map((r) => r[0]);
-    const expected = bank.signals
-      .filter((s) => [...(answers.signals.manage_in_place ?? []), ...(answers.signals.remediation_sprint ?? [])].includes(s.id))
-      .map((s) => s.text);
-    expect(observed.sort()).toEqual(expected.sort());
+    expect(observed.sort()).toEqual([...expected].sort());
+    // an unticked statement is nowhere before the appendix
+    const before = md.slice(0, md.indexOf('## Appendix'));
+    for (const s of bank.signals.filter((x) => !ticked.includes(x.id))) expect(before).not.toContain(s.text);
   });
 
-  it('checks every disqualifier, with what resolves it', () => {
-    const [table] = tableBlocks(section(md, 'Disqualifier check'));
-    const rows = table!.slice(2).map(cells);
-    expect(rows).toHaveLength(4);
+  it('checks every disqualifier: the open ones in a table with what resolves them, the cleared ones in one line', () => {
+    const text = section(md, 'Disqualifier check');
+    const rows = (tableBlocks(text)[0] ?? []).slice(2).map(cells);
     for (const d of bank.disqualifiers) {
-      const row = rows.find((r) => r[0] === d.title)!;
-      expect(row[1]).toBe(answers.disqualifiers[d.id] ? 'applies' : 'cleared');
-      expect(row[2]).toBe(d.resolves);
+      if (answers.disqualifiers[d.id]) {
+        const row = rows.find((r) => r[0] === d.title)!;
+        expect(row[1]).toBe('applies');
+        expect(row[2]).toBe(d.resolves);
+      } else {
+        expect(rows.find((r) => r[0] === d.title)).toBeUndefined();
+        expect(text.split('\n').filter((l) => l.includes(d.title.toLowerCase()))).toHaveLength(1);
+      }
     }
   });
 
-  it('shows the four-step containment path', () => {
-    const path = section(md, 'Integration-risk containment path');
-    const steps = [...path.matchAll(/^### (\d)\. (.*)$/gm)].map((m) => [Number(m[1]), m[2]]);
-    // A manage-in-place lean gets the lighter step 3 (a hardening pass, the sprint in reserve).
-    const light = score(bank, answers).lean === 'manage-in-place';
-    expect(steps).toEqual(bank.path.map((s, i) => [i + 1, light && s.lightTitle ? s.lightTitle : s.title]));
-    expect(html.match(/<h3>/g)).toHaveLength(4);
+  it("shows the verdict's own plan: a table of owner, time box, deliverable and exit, then each step", () => {
+    const plan = section(md, 'Action plan');
+    const m = buildReportModel(bank, answers, DATE);
+    const steps = [...plan.matchAll(/^### (\d)\. (.*)$/gm)].map((x) => [Number(x[1]), x[2]]);
+    expect(steps).toEqual(m.plan.map((s) => [s.number, s.title]));
+    const expected = {
+      'remediation-sprint': bank.path.map((s) => s.id),
+      'manage-in-place': bank.plans.manageInPlace.map((s) => s.id),
+      'not-yet-qualified': [...bank.plans.notYetQualified.map((s) => s.id), ...bank.path.map((s) => s.id)],
+      'insufficient-evidence': bank.plans.insufficientEvidence.map((s) => s.id),
+    }[outcome];
+    expect(m.plan.map((s) => s.id)).toEqual(expected);
+    const [table] = tableBlocks(plan);
+    expect(cells(table![0]!)).toEqual(['Step', 'Owner', 'When', 'Deliverable', 'Exit criterion']);
+    for (const row of table!.slice(2).map(cells)) {
+      expect(row[1]).not.toBe('');
+      expect(row[2]).toMatch(/^weeks? \d+(–\d+)?$/);
+      expect(row[3]).not.toBe('');
+      expect(row[4]).toMatch(/\d|one|two|four/);
+    }
+    expect(html.match(/<h3>/g)).toHaveLength(m.plan.length);
   });
 
   it('says what would change the recommendation', () => {
     const flips = section(md, 'What would change the recommendation');
     expect(flips.split('\n').filter((l) => l.startsWith('- ')).length).toBeGreaterThan(0);
-    expect(flips).toMatch(/threshold/);
+    expect(flips).toMatch(/move the score to -?\d+/);
   });
 
   it('says what to prepare before requesting qualification', () => {

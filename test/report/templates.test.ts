@@ -49,7 +49,7 @@ describe('a custom template', () => {
     const html = render(template, 'html');
     expect(html).toContain('<h1>Beta Foods: Remediation sprint (medium)</h1>');
     expect(html).toContain('<a href="https://consultancy.example/method" rel="noreferrer noopener">Our method</a>');
-    expect(html).not.toContain('Integration-risk containment path');
+    expect(html).not.toContain('Action plan');
   });
 
   it('can print a value raw only when it says so', () => {

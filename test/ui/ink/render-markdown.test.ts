@@ -40,7 +40,7 @@ describe.each([40, 100])('the report preview at %i columns', (width) => {
 
   it('says everything the report says: headings, table cells, list items, the answers block', () => {
     const text = said(plain);
-    for (const words of ['Recommendation: Remediation sprint', 'Decision matrix', 'Data reconciliation load', 'remediation sprint', 'Observed', 'Sync failures keep recurring', 'What resolves it', 'Finance and ops both re-key closed deals into NetSuite', 'organisation: Acme Ltd']) {
+    for (const words of ['Recommendation: Remediation sprint', 'Decision matrix', 'Data reconciliation load', 'remediation sprint', 'Observed', 'Sync failures keep recurring', 'Exit criterion', 'No disqualifier applies', 'Finance and ops both re-key closed deals into NetSuite', 'organisation: Acme Ltd']) {
       expect(text).toContain(words);
     }
   });
@@ -72,7 +72,7 @@ describe('the report preview', () => {
     const lines = renderMarkdown(report(), 40, true);
     const at = lines.indexOf('Failure frequency');
     expect(at).toBeGreaterThan(-1);
-    expect(lines.slice(at + 1, at + 4)).toEqual(['  Answer: 4 of 5 (verified)', '  Leaning: remediation sprint', '  Points: +3']);
+    expect(lines.slice(at + 1, at + 4)).toEqual(['  Answer: 4 of 5', '  Leaning: remediation sprint', '  Certainty: verified']);
   });
 
   it('draws a table that fits as aligned columns', () => {
