@@ -263,7 +263,7 @@ export function fillPlan(text: string, ctx: PlanContext, weeks: number): string 
   return text
     .replaceAll('{workflow}', ctx.workflow)
     .replaceAll('{systems}', ctx.systems)
-    .replaceAll('{weeks}', fmt(weeks))
+    .replaceAll('{weeks}', `${fmt(weeks)} week${weeks === 1 ? '' : 's'}`)
     .replaceAll('{handoffs}', ctx.handoffCount ? fmt(ctx.handoffCount) : 'all');
 }
 
