@@ -70,7 +70,7 @@ function ScaleLine({points, cursor}: {points: NonNullable<Step['options']>; curs
           {theme.symbol.pointer} {scaleKey(current.value)}: {current.label}
         </Text>
       ) : (
-        <Text color={theme.color.muted}>Nothing chosen yet: 1-5, or d for don't know.</Text>
+        <Text color={theme.color.muted}>Nothing chosen yet.</Text>
       )}
     </Box>
   );
