@@ -3,7 +3,8 @@
  * answering, going back, jumping to any question from the review, progress.
  * Pure: both front ends (Ink and plain) drive this and hold no rule of their own.
  */
-import type {Answers, AxisAnswer, Bank, Certainty, ContextQuestion, QuestionKind, SignalList} from './types.js';
+import {contradictions} from './consistency.js';
+import type {Answers, AxisAnswer, Bank, Certainty, ContextQuestion, Contradiction, QuestionKind, SignalList} from './types.js';
 import {emptyAnswers, SIGNAL_LISTS} from './types.js';
 
 export type SectionId = 'context' | 'matrix' | 'signals' | 'disqualifiers';
@@ -39,6 +40,12 @@ export interface Step {
   poles?: {manageInPlace: string; remediationSprint: string};
   /** yesno: the one-line explanation. */
   explanation?: string;
+  /**
+   * yesno (a disqualifier): the answer to its plain question that means it applies
+   * (the bank's `applies_when`). The answers file stores whether it applies; the
+   * front ends give the answer to the question as asked (getAnswer / setAnswer map the two).
+   */
+  appliesWhen?: boolean;
 }
 
 /** An answer as a front end gives it. */
@@ -123,7 +130,18 @@ export function buildSteps(bank: Bank): Step[] {
     });
   }
   for (const d of bank.disqualifiers) {
-    steps.push({id: d.id, section: 'disqualifiers', kind: 'yesno', title: d.title, label: d.title, prompt: d.prompt, why: d.why, required: true, explanation: d.explanation});
+    steps.push({
+      id: d.id,
+      section: 'disqualifiers',
+      kind: 'yesno',
+      title: d.title,
+      label: d.title,
+      prompt: d.prompt,
+      why: d.why,
+      required: true,
+      explanation: d.explanation,
+      appliesWhen: d.appliesWhen,
+    });
   }
   return steps;
 }
@@ -206,7 +224,21 @@ export function isAnswered(answers: Answers, step: Step): boolean {
   return value !== undefined && value !== '';
 }
 
-/** The current answer to a step, in the shape the front end edits. */
+/**
+ * A disqualifier's two faces, the one place they meet: the yes/no answer to its plain
+ * question, and whether it applies (what the answers file stores). The same mapping
+ * both ways: it applies when the answer is the step's `appliesWhen`.
+ */
+export function appliesFrom(step: Step, yes: boolean): boolean {
+  return yes === (step.appliesWhen ?? true);
+}
+
+/** The yes/no answer to a disqualifier's question, from whether it applies. */
+export function yesFrom(step: Step, applies: boolean): boolean {
+  return applies === (step.appliesWhen ?? true);
+}
+
+/** The current answer to a step, in the shape the front end edits (a disqualifier: the yes/no answer to its question). */
 export function getAnswer(answers: Answers, step: Step): StepAnswer | undefined {
   switch (step.section) {
     case 'context':
@@ -215,32 +247,20 @@ export function getAnswer(answers: Answers, step: Step): StepAnswer | undefined 
       return answers.matrix[step.id];
     case 'signals':
       return answers.signals[step.id as SignalList];
-    case 'disqualifiers':
-      return answers.disqualifiers[step.id];
+    case 'disqualifiers': {
+      const applies = answers.disqualifiers[step.id];
+      return applies === undefined ? undefined : yesFrom(step, applies);
+    }
   }
 }
 
 /**
- * Where an unanswered question starts, the same in both front ends: a scale in the middle (3),
- * a yes/no on "no" (Enter alone never marks a disqualifier as applying), a choice on its first
- * option. Text, lists and checklists start empty: undefined.
+ * Where a question starts, the same in both front ends: on its answer, and an
+ * unanswered one on nothing at all. No scale point, yes/no or choice is offered
+ * in advance, so Enter alone never records an answer nobody chose (issue 10: no anchoring).
  */
-export function defaultAnswer(step: Step): StepAnswer | undefined {
-  switch (step.kind) {
-    case 'scale':
-      return 3;
-    case 'yesno':
-      return false;
-    case 'choice':
-      return step.options?.[0]?.value;
-    default:
-      return undefined;
-  }
-}
-
-/** Where a question starts: its answer, else the default for an unanswered one. */
 export function startingAnswer(answers: Answers, step: Step): StepAnswer | undefined {
-  return getAnswer(answers, step) ?? defaultAnswer(step);
+  return getAnswer(answers, step);
 }
 
 /** Check an answer before it is accepted. Returns a message for the user, or undefined. */
@@ -303,7 +323,7 @@ export function setAnswer(answers: Answers, step: Step, value: StepAnswer): Answ
       next.signals[step.id as SignalList] = [...(value as string[])];
       break;
     case 'disqualifiers':
-      next.disqualifiers[step.id] = value as boolean;
+      next.disqualifiers[step.id] = appliesFrom(step, value as boolean);
       break;
   }
   return next;
@@ -399,6 +419,35 @@ export function reviewRows(bank: Bank, answers: Answers): {step: Step; answer: s
   return buildSteps(bank).map((step) => ({step, answer: describeAnswer(step, answers), answered: isAnswered(answers, step), note: answers.notes[step.id]}));
 }
 
+/**
+ * A disqualifier answered as not applying but marked estimated or unknown: not
+ * cleared, only unconfirmed (issue 10, certainty everywhere; the score's status says the same).
+ */
+export function isUnconfirmed(answers: Answers, id: string): boolean {
+  const mark = answers.certainty[id];
+  return answers.disqualifiers[id] === false && (mark === 'estimated' || mark === 'unknown');
+}
+
+/** A contradiction as the review shows it: what disagrees, and the question to revisit first. */
+export interface ReviewContradiction {
+  contradiction: Contradiction;
+  /** The first of its questions that the interview asks: opening it is "revisit". */
+  revisit: Step;
+}
+
+/**
+ * The answers that disagree, as both reviews show them before the result: every
+ * rule of the bank that holds (bank order), each with the first of its questions
+ * to revisit. Going on to the result is allowed; the report lists them too.
+ */
+export function reviewContradictions(bank: Bank, answers: Answers): ReviewContradiction[] {
+  const steps = buildSteps(bank);
+  return contradictions(bank, answers).flatMap((contradiction) => {
+    const revisit = contradiction.questions.map((id) => steps.find((s) => s.id === id)).find((s) => s !== undefined);
+    return revisit ? [{contradiction, revisit}] : [];
+  });
+}
+
 /** An optional text question passed over on purpose: answered, with a blank answer. */
 export function isSkipped(answers: Answers, step: Step): boolean {
   return step.kind === 'text' && !step.required && getAnswer(answers, step) === '';
@@ -415,7 +464,11 @@ export function describeAnswer(step: Step, answers: Answers): string {
   if (isSkipped(answers, step)) return 'skipped';
   if (value === undefined || value === '') return 'not answered';
   if (step.kind === 'scale') return value === 'unknown' ? "don't know" : `${value} of 5`;
-  if (step.kind === 'yesno') return value ? 'yes, applies' : 'no';
+  if (step.kind === 'yesno') {
+    const said = value ? 'Yes' : 'No';
+    if (answers.disqualifiers[step.id]) return `${said}: applies`;
+    return isUnconfirmed(answers, step.id) ? `${said}: unconfirmed` : said;
+  }
   if (step.kind === 'choice') return step.options?.find((o) => o.value === value)?.label ?? String(value);
   if (Array.isArray(value)) return value.join(', ');
   return String(value);

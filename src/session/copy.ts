@@ -36,8 +36,8 @@ export function resumeText(answered: number, total: number, at: Step | undefined
   return `Welcome back: ${answered} of ${total} answered. Continuing at ${at ? `“${at.label}”` : 'the review'}.`;
 }
 
-/** A yes/no question's two answers. */
-export const YESNO_LABELS = {yes: 'Yes, this applies', no: 'No, it does not apply'} as const;
+/** A yes/no question's two answers: the answer to the question as asked (whether a disqualifier then applies is the bank's `applies_when`). */
+export const YESNO_LABELS = {yes: 'Yes', no: 'No'} as const;
 
 export const DIRECTION_LABELS: Record<Direction, string> = {
   'manage-in-place': 'Manage in place',

@@ -89,6 +89,8 @@ describeTmux('the Ink wizard in a real terminal', () => {
     t.key('Enter');
     const role = await t.waitFor("What is the assessor's role?");
     expect(role).toMatch(/About the assessment · 3 of 5/);
+    // Nothing is highlighted until a key chooses: ↓ lands on the first option, ↓ again on the second.
+    t.key('Down');
     t.key('Down');
     t.key('Enter');
     await t.waitFor('Which single workflow matters most');
@@ -102,6 +104,10 @@ describeTmux('the Ink wizard in a real terminal', () => {
     expect(axis).toContain('Decision matrix · 1 of 5');
     expect(axis).toContain('Failures are rare, get fixed fast');
     expect(axis).toContain('Failures come back every week');
+    // Enter alone on a fresh scale records nothing and says how to choose.
+    t.key('Enter');
+    await t.waitFor("Nothing chosen yet: press 1-5, or d for don't know");
+    expect(t.screen()).toContain('Decision matrix · 1 of 5');
     t.key('4');
     await t.waitFor('How much manual work goes into making records agree');
     t.key('5');
@@ -111,7 +117,7 @@ describeTmux('the Ink wizard in a real terminal', () => {
     await t.waitFor('Decision matrix · 2 of 5');
     t.key('5');
     await t.waitFor('Decision matrix · 3 of 5');
-    t.key('3');
+    t.key('4');
     await t.waitFor('How much do integration problems slow delivery');
     t.key('4');
     await t.waitFor('Can your teams trust what the systems say');
@@ -128,13 +134,17 @@ describeTmux('the Ink wizard in a real terminal', () => {
     await t.waitFor('[x] 2');
     t.key('Enter');
 
+    // Each disqualifier is a plain question: "yes" means it does not apply.
     for (const title of ['No owner for cross-team tradeoffs', 'No budget path', 'Broad redesign expected', 'Exploratory, with no evidence']) {
       await t.waitFor(title);
-      t.key('Enter');
+      t.key('1');
     }
 
+    // "It is clear who owns each system" beside exception visibility 4: the review says so before the result.
     const review = await t.waitFor('See the result');
     expect(review).toContain('Review');
+    expect(review).toContain('Answers that disagree');
+    expect(review).toContain('Ownership is said to be clear');
     t.key('r');
     const result = await t.waitFor('# Handoff risk assessment: Acme Ltd');
     expect(result).toMatch(/Remediation sprint recommended · (high|medium|low) confidence/);
@@ -175,7 +185,7 @@ describeTmux('the Ink wizard in a real terminal', () => {
     await t.type('Sam');
     t.key('Enter');
     await t.waitFor("What is the assessor's role?");
-    t.key('Enter');
+    t.key('1');
     await t.waitFor('Which single workflow matters most');
     await t.type('Order to delivery');
     t.key('Enter');

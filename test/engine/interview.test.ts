@@ -7,7 +7,6 @@ import {
   buildSteps,
   cancelEdit,
   currentStep,
-  defaultAnswer,
   describeAnswer,
   edit,
   firstUnanswered,
@@ -19,6 +18,7 @@ import {
   positionOf,
   resumeState,
   progress,
+  reviewContradictions,
   reviewRows,
   setAnswer,
   setCertainty,
@@ -52,10 +52,11 @@ const sample: Record<string, StepAnswer> = {
   operational_confidence: 2,
   manage_in_place: ['clear_ownership'],
   remediation_sprint: [],
-  no_tradeoff_owner: false,
-  no_budget_path: true,
-  broad_redesign_expected: false,
-  exploratory_no_pain: false,
+  // Disqualifiers: the yes/no answer to each plain question; for the bundled bank "no" means it applies.
+  no_tradeoff_owner: true,
+  no_budget_path: false,
+  broad_redesign_expected: true,
+  exploratory_no_pain: true,
 };
 
 function answerAll(state: InterviewState, count = steps.length): InterviewState {
@@ -97,26 +98,21 @@ describe('the steps', () => {
 describe('where an unanswered question starts', () => {
   const step = (id: string) => steps.find((s) => s.id === id)!;
 
-  it('a scale in the middle, a yes/no on "no", a choice on its first option; nothing for text, lists and checklists', () => {
-    expect(defaultAnswer(step('failure_frequency'))).toBe(3);
-    expect(defaultAnswer(step('no_budget_path'))).toBe(false);
-    expect(defaultAnswer(step('role'))).toBe('consultant');
-    expect(defaultAnswer(step('organisation'))).toBeUndefined();
-    expect(defaultAnswer(step('systems'))).toBeUndefined();
-    expect(defaultAnswer(step('manage_in_place'))).toBeUndefined();
-    // Each default is an answer the engine accepts.
-    for (const s of steps) {
-      const value = defaultAnswer(s);
-      if (value !== undefined) expect(validate(s, value)).toBeUndefined();
-    }
+  it('nothing for every question: no scale point, yes/no or choice is offered in advance (no anchoring)', () => {
+    for (const s of steps) expect(startingAnswer(emptyAnswers(), s)).toBeUndefined();
+    // Nothing chosen is never an answer the engine takes.
+    expect(validate(step('failure_frequency'), undefined as unknown as StepAnswer)).toBe('Choose 1 to 5, or "don\'t know".');
+    expect(validate(step('no_budget_path'), undefined as unknown as StepAnswer)).toBe('Answer yes or no.');
+    expect(validate(step('role'), undefined as unknown as StepAnswer)).toBe('Please choose one of the options.');
   });
 
   it('an answered question starts on its answer', () => {
-    const answers = {...emptyAnswers(), matrix: {failure_frequency: 1 as const}, disqualifiers: {no_budget_path: true}};
+    // The answers file stores whether a disqualifier applies; the question starts on the answer to it as asked.
+    const answers = {...emptyAnswers(), matrix: {failure_frequency: 1 as const}, disqualifiers: {no_budget_path: true, no_tradeoff_owner: false}};
     expect(startingAnswer(answers, step('failure_frequency'))).toBe(1);
-    expect(startingAnswer(answers, step('no_budget_path'))).toBe(true);
-    expect(startingAnswer(answers, step('reconciliation_load'))).toBe(3);
-    expect(startingAnswer(answers, step('no_tradeoff_owner'))).toBe(false);
+    expect(startingAnswer(answers, step('no_budget_path'))).toBe(false); // "Is there a route to budget?" No: it applies
+    expect(startingAnswer(answers, step('reconciliation_load'))).toBeUndefined();
+    expect(startingAnswer(answers, step('no_tradeoff_owner'))).toBe(true);
   });
 
   it('a scale lists its points in words, the one wording both front ends show', () => {
@@ -266,7 +262,7 @@ describe('resuming', () => {
     expect(firstUnanswered(bank, answers)).toBe(ids.indexOf('manage_in_place'));
   });
 
-  it('a disqualifier answered "no" counts as answered', () => {
+  it('a disqualifier answered as not applying counts as answered', () => {
     const state = answerAll(startInterview(bank), 13);
     expect(state.answers.disqualifiers.no_tradeoff_owner).toBe(false);
     expect(firstUnanswered(bank, state.answers)).toBe(13);
@@ -438,13 +434,63 @@ describe('the review', () => {
     expect(rows.lead_time_impact!.answer).toBe("don't know");
     expect(rows.manage_in_place!.answer).toBe('1 of 4: It is clear who owns each system and who steps in when something falls back');
     expect(rows.remediation_sprint!.answer).toBe('none of these');
-    expect(rows.no_budget_path!.answer).toBe('yes, applies');
+    expect(rows.no_budget_path!.answer).toBe('No: applies');
     expect(rows.no_budget_path!.note).toBe('CFO away until May');
-    expect(rows.no_tradeoff_owner!.answer).toBe('no');
+    expect(rows.no_tradeoff_owner!.answer).toBe('Yes');
     expect(Object.values(rows).every((r) => r.answered)).toBe(true);
   });
 
   it('unanswered questions read "not answered"', () => {
     for (const step of steps) expect(describeAnswer(step, emptyAnswers())).toBe('not answered');
+  });
+});
+
+describe('disqualifiers asked as plain questions', () => {
+  const step = (b: typeof bank, id: string) => buildSteps(b).find((s) => s.id === id)!;
+  // A custom bank whose question is asked the other way round: "yes" means it applies.
+  const flipped = {...bank, disqualifiers: bank.disqualifiers.map((d) => (d.id === 'no_budget_path' ? {...d, prompt: 'Is the budget still to be found?', appliesWhen: true} : d))};
+
+  it('the step carries the bank\'s applies_when (no for every bundled one)', () => {
+    expect(steps.filter((s) => s.kind === 'yesno').map((s) => s.appliesWhen)).toEqual([false, false, false, false]);
+    expect(step(flipped, 'no_budget_path').appliesWhen).toBe(true);
+  });
+
+  it('applies_when no: "yes" stores not applying, "no" stores applying, and each reads back as the answer given', () => {
+    const s = step(bank, 'no_budget_path');
+    expect(setAnswer(emptyAnswers(), s, true).disqualifiers.no_budget_path).toBe(false);
+    expect(setAnswer(emptyAnswers(), s, false).disqualifiers.no_budget_path).toBe(true);
+    expect(startingAnswer(setAnswer(emptyAnswers(), s, true), s)).toBe(true);
+    expect(startingAnswer(setAnswer(emptyAnswers(), s, false), s)).toBe(false);
+  });
+
+  it('applies_when yes (a custom bank): "yes" stores applying', () => {
+    const s = step(flipped, 'no_budget_path');
+    expect(setAnswer(emptyAnswers(), s, true).disqualifiers.no_budget_path).toBe(true);
+    expect(setAnswer(emptyAnswers(), s, false).disqualifiers.no_budget_path).toBe(false);
+    expect(describeAnswer(s, setAnswer(emptyAnswers(), s, true))).toBe('Yes: applies');
+    expect(describeAnswer(s, setAnswer(emptyAnswers(), s, false))).toBe('No');
+  });
+
+  it('the review says the answer and whether it applies; not applying but estimated or unknown is unconfirmed', () => {
+    const s = step(bank, 'no_budget_path');
+    const cleared = setAnswer(emptyAnswers(), s, true);
+    expect(describeAnswer(s, cleared)).toBe('Yes');
+    expect(describeAnswer(s, setAnswer(emptyAnswers(), s, false))).toBe('No: applies');
+    expect(describeAnswer(s, setCertainty(cleared, 'no_budget_path', 'verified'))).toBe('Yes');
+    expect(describeAnswer(s, setCertainty(cleared, 'no_budget_path', 'estimated'))).toBe('Yes: unconfirmed');
+    expect(describeAnswer(s, setCertainty(cleared, 'no_budget_path', 'unknown'))).toBe('Yes: unconfirmed');
+  });
+});
+
+describe('answers that disagree, for the review', () => {
+  it('each contradiction with the first of its questions to revisit, in bank order; none when the answers agree', () => {
+    let state = answerAll(startInterview(bank));
+    expect(reviewContradictions(bank, state.answers)).toEqual([]);
+    // Ownership said to be clear, yet exceptions found late.
+    state = {...state, answers: {...state.answers, matrix: {...state.answers.matrix, exception_visibility: 5}}};
+    const shown = reviewContradictions(bank, state.answers);
+    expect(shown.map((c) => c.contradiction.id)).toEqual(['ownership_vs_exceptions']);
+    expect(shown[0]!.revisit.id).toBe('manage_in_place');
+    expect(shown[0]!.contradiction.questions).toEqual(['manage_in_place', 'exception_visibility']);
   });
 });

@@ -90,6 +90,8 @@ const CASES: Case[] = [
     from: 'role',
     reach: async (t) => {
       await t.waitFor("What is the assessor's role?");
+      // Nothing is highlighted until a key chooses: ↓ the first, ↓ the second.
+      t.key('Down');
       t.key('Down');
       t.key('Enter');
       await t.waitFor('Which single workflow matters most');
@@ -188,7 +190,7 @@ const CASES: Case[] = [
     from: 'exploratory_no_pain',
     reach: async (t) => {
       await t.waitFor('Exploratory, with no evidence');
-      t.key('Enter');
+      t.key('1'); // "Can you point to recent handoff failures...?" Yes: it does not apply
       await t.waitFor('See the result');
     },
     position: 'review',

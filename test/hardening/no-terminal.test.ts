@@ -179,7 +179,7 @@ describeTmux('odd terminals (tmux)', () => {
     await press(t, 'Enter');
     await typeLine(t, 'Tiny Ltd');
     await press(t, 'Enter'); // assessor: skipped
-    await press(t, 'Enter'); // role: the first
+    await press(t, '1'); // role: the first (nothing is chosen until a key chooses)
     await typeLine(t, 'Order flow');
     await typeLine(t, 'Shopify, Xero');
     for (const v of ['4', '5', '3', '4', 'd']) await press(t, v);
@@ -187,7 +187,7 @@ describeTmux('odd terminals (tmux)', () => {
     await press(t, 'Enter'); // manage-in-place: one ticked
     await press(t, '2');
     await press(t, 'Enter'); // remediation-sprint: one ticked
-    for (let i = 0; i < 4; i++) await press(t, 'Enter'); // the disqualifiers: no
+    for (let i = 0; i < 4; i++) await press(t, '1'); // the disqualifiers' plain questions: yes, none applies
     await press(t, 'r'); // review -> result
     await t.waitFor(/Tiny Ltd/);
     for (const line of t.screen().split('\n')) expect(line.length).toBeLessThanOrEqual(40);
@@ -221,6 +221,8 @@ describeTmux('odd terminals (tmux)', () => {
     await t.waitFor("What is the assessor's role?");
     t.resize(60, 15);
     await new Promise((r) => setTimeout(r, 300));
+    // Nothing is highlighted until a key chooses: ↓ the first, ↓ the second.
+    t.key('Down');
     t.key('Down');
     t.key('Enter');
     await t.waitFor('Which single workflow');

@@ -66,8 +66,10 @@ describe('the session: moving through the interview', () => {
 
 describe('the session: evidence and certainty', () => {
   it('a disqualifier cleared while marked verified asks for the evidence before moving on, then goes on with the answer', () => {
-    let {state} = run(at('no_budget_path'), {type: 'certainty', id: 'no_budget_path', mark: 'verified'}, {type: 'answer', value: false});
-    expect(state.note).toMatchObject({id: 'no_budget_path', evidence: {id: 'no_budget_path'}, then: false});
+    // "Is there a route to budget?" Yes: it does not apply.
+    let {state} = run(at('no_budget_path'), {type: 'certainty', id: 'no_budget_path', mark: 'verified'}, {type: 'answer', value: true});
+    expect(state.interview.answers.disqualifiers.no_budget_path).toBe(false);
+    expect(state.note).toMatchObject({id: 'no_budget_path', evidence: {id: 'no_budget_path'}, then: true});
     expect(question(state)).toBe('no_budget_path');
     state = transition(config, state, {type: 'note', text: 'CFO signed the budget line'}).state;
     expect(state.note).toBeUndefined();
@@ -76,15 +78,15 @@ describe('the session: evidence and certainty', () => {
   });
 
   it('declined evidence goes on without a note and is not asked again when the answer is confirmed again', () => {
-    let {state} = run(at('no_budget_path'), {type: 'certainty', id: 'no_budget_path', mark: 'verified'}, {type: 'answer', value: false}, {type: 'close-note'});
+    let {state} = run(at('no_budget_path'), {type: 'certainty', id: 'no_budget_path', mark: 'verified'}, {type: 'answer', value: true}, {type: 'close-note'});
     expect(question(state)).toBe('broad_redesign_expected');
     ({state} = transition(config, state, {type: 'back'}));
-    ({state} = transition(config, state, {type: 'answer', value: false}));
+    ({state} = transition(config, state, {type: 'answer', value: true}));
     expect(state.note).toBeUndefined();
     expect(question(state)).toBe('broad_redesign_expected');
   });
 
-  it('marking an answered "no" verified asks at once; `next` steps through the marks', () => {
+  it('marking a cleared disqualifier verified asks at once; `next` steps through the marks', () => {
     const answered = at('no_budget_path', {...emptyAnswers(), disqualifiers: {no_budget_path: false}});
     expect(run(answered, {type: 'certainty', id: 'no_budget_path', mark: 'next'}).state.note?.evidence?.prompt).toBe(
       'Verified that "No budget path" does not apply: note the evidence.',

@@ -179,9 +179,10 @@ function Review({session, state, wizard, frame, theme, body, where}: Screen) {
   const steps = buildSteps(bank);
   const {view} = wizard;
   const highlighted = steps[view.reviewCursor];
-  const intro = wrapText(reviewIntro(where.answered, steps.length), frame.width).length;
-  const why = view.why && highlighted ? wrapText(`Why this matters: ${highlighted.why}`, frame.width - 2).length : 0;
   const rows = buildReviewRows(bank, state.interview.answers, frame.width, theme.symbol.note);
+  const disagree = rows.filter((r) => r.revisit).length;
+  const intro = wrapText(reviewIntro(where.answered, steps.length, disagree), frame.width).length;
+  const why = view.why && highlighted ? wrapText(`Why this matters: ${highlighted.why}`, frame.width - 2).length : 0;
   const height = Math.max(3, body - intro - why);
   const page = reviewPage(rows, view.reviewCursor, height - 2);
   // Measured in the commit, before another key can be read against the old sizes.
@@ -199,6 +200,7 @@ function Review({session, state, wizard, frame, theme, body, where}: Screen) {
         height={height}
         answered={where.answered}
         total={steps.length}
+        disagree={disagree}
       />
       {why ? <WhyPanel text={highlighted!.why} /> : null}
     </Box>

@@ -12,10 +12,12 @@ export interface ReviewScreenProps {
   height: number;
   answered: number;
   total: number;
+  /** How many answers disagree (their rows come before the result). */
+  disagree: number;
 }
 
-/** Every answer and note; enter opens one for a change, the last row goes on to the result. */
-export function ReviewScreen({rows, cursor, height, answered, total}: ReviewScreenProps) {
+/** Every answer and note, then the answers that disagree; enter opens one for a change (or to revisit), the last row goes on to the result. */
+export function ReviewScreen({rows, cursor, height, answered, total, disagree}: ReviewScreenProps) {
   const theme = useTheme();
   const topRef = useRef(0);
   const all = rows.reduce((n, r) => n + rowHeight(r), 0);
@@ -36,8 +38,8 @@ export function ReviewScreen({rows, cursor, height, answered, total}: ReviewScre
 
   return (
     <Box flexDirection="column">
-      <Text color={answered < total ? theme.color.warning : theme.color.success}>
-        {reviewIntro(answered, total)}
+      <Text color={answered < total || disagree ? theme.color.warning : theme.color.success}>
+        {reviewIntro(answered, total, disagree)}
       </Text>
       {scrolling ? <Text color={theme.color.muted}>{above ? '↑ more above' : ' '}</Text> : null}
       {shown.map(({line, pointer, key}) => (

@@ -49,10 +49,10 @@ export function ScaleQuestion({step, cursor, frame}: ScaleQuestionProps) {
   );
 }
 
-/** The scale on one line, the highlighted point in words below it. */
+/** The scale on one line, the highlighted point in words below it (nothing chosen yet: how to choose). */
 function ScaleLine({points, cursor}: {points: NonNullable<Step['options']>; cursor: number}) {
   const theme = useTheme();
-  const current = points[cursor]!;
+  const current = points[cursor];
   return (
     <Box flexDirection="column">
       <Text>
@@ -65,9 +65,13 @@ function ScaleLine({points, cursor}: {points: NonNullable<Step['options']>; curs
           );
         })}
       </Text>
-      <Text color={theme.color.accent}>
-        {theme.symbol.pointer} {scaleKey(current.value)}: {current.label}
-      </Text>
+      {current ? (
+        <Text color={theme.color.accent}>
+          {theme.symbol.pointer} {scaleKey(current.value)}: {current.label}
+        </Text>
+      ) : (
+        <Text color={theme.color.muted}>Nothing chosen yet.</Text>
+      )}
     </Box>
   );
 }

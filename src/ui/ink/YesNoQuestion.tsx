@@ -13,10 +13,11 @@ export interface YesNoQuestionProps {
   explain?: boolean;
 }
 
-/** A disqualifier: its one-line explanation, then yes or no. */
+/** A disqualifier: its one-line explanation, then yes or no (nothing highlighted until one is chosen). */
 export function YesNoQuestion({step, cursor, explain = true}: YesNoQuestionProps) {
   const theme = useTheme();
-  const items = YESNO_OPTIONS.map((v) => ({key: '', label: v ? YESNO_LABELS.yes : YESNO_LABELS.no}));
+  // The answer to the question as asked; the number is the key that gives it.
+  const items = YESNO_OPTIONS.map((v, i) => ({key: String(i + 1), label: v ? YESNO_LABELS.yes : YESNO_LABELS.no}));
   return (
     <Box flexDirection="column">
       {explain && step.explanation ? <Paragraph color={theme.color.muted}>{step.explanation}</Paragraph> : null}

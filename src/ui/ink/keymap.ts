@@ -105,7 +105,7 @@ export const KEYMAP: Record<KeyMode, Binding[]> = {
     {action: 'unknown', keys: 'd', hint: "don't know", match: (i, k) => (i === 'd' || i === '0') && !k.ctrl && !k.meta},
     ...questionKeys,
   ],
-  yesno: [up, down, {action: 'yes', keys: 'y', hint: 'yes', match: char('y')}, ...questionKeys],
+  yesno: [up, down, digits('1-2', 'yes/no'), {action: 'yes', keys: 'y', match: char('y')}, ...questionKeys],
   multi: [
     up,
     down,

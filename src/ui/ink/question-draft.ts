@@ -9,6 +9,7 @@ import {textBuffer, type TextBuffer} from './text-buffer.js';
 
 export type Draft =
   | {kind: 'text'; buffer: TextBuffer}
+  /** `cursor` -1: nothing chosen yet (an unanswered question starts so: no option is offered in advance). */
   | {kind: 'select'; cursor: number}
   | {kind: 'multi'; cursor: number; selected: string[]};
 
@@ -29,7 +30,7 @@ export function selectValues(step: Step): StepAnswer[] {
   }
 }
 
-/** A fresh draft for a step, starting from its current answer (unanswered: where the engine says it starts). */
+/** A fresh draft for a step, starting from its current answer (unanswered: nothing chosen, as the engine says). */
 export function initDraft(step: Step, answers: Answers): Draft {
   const current = getAnswer(answers, step);
   switch (step.kind) {
@@ -40,14 +41,17 @@ export function initDraft(step: Step, answers: Answers): Draft {
     case 'multi':
       return {kind: 'multi', cursor: 0, selected: Array.isArray(current) ? [...current] : []};
     default: {
-      const found = selectValues(step).indexOf(startingAnswer(answers, step)!);
-      return {kind: 'select', cursor: Math.max(0, found)};
+      const start = startingAnswer(answers, step);
+      return {kind: 'select', cursor: start === undefined ? NOTHING : selectValues(step).indexOf(start)};
     }
   }
 }
 
-/** The answer the draft stands for, as the engine takes it. */
-export function draftValue(step: Step, draft: Draft): StepAnswer {
+/** The cursor of a select draft on which nothing is chosen. */
+export const NOTHING = -1;
+
+/** The answer the draft stands for, as the engine takes it; undefined when nothing is chosen. */
+export function draftValue(step: Step, draft: Draft): StepAnswer | undefined {
   switch (draft.kind) {
     case 'text':
       return draft.buffer.value;
@@ -56,6 +60,6 @@ export function draftValue(step: Step, draft: Draft): StepAnswer {
       return order.filter((v) => draft.selected.includes(v));
     }
     case 'select':
-      return selectValues(step)[draft.cursor]!;
+      return selectValues(step)[draft.cursor];
   }
 }

@@ -4,7 +4,7 @@
  * words come from the engine (reviewRows, describeAnswer).
  */
 import {describeCertainty} from '../../engine/evidence.js';
-import {reviewRows, SECTION_TITLES} from '../../engine/interview.js';
+import {reviewContradictions, reviewRows, SECTION_TITLES} from '../../engine/interview.js';
 import type {Answers, Bank} from '../../engine/types.js';
 import {wrapText} from './cells.js';
 
@@ -18,13 +18,18 @@ export interface Segment {
 export type Line = Segment[];
 
 export interface ReviewRow {
-  /** The question id; undefined for the closing "see the result" row. */
+  /** The question id; undefined for the closing "see the result" row and the answers that disagree. */
   id?: string;
+  /** An answer that disagrees: the question enter opens to revisit it. */
+  revisit?: string;
   /** Lines above the row that belong to it (a section heading). */
   heading: Line[];
   /** The row itself; its first line carries the pointer. */
   body: Line[];
 }
+
+/** The heading above the answers that disagree. */
+export const DISAGREE_TITLE = 'Answers that disagree';
 
 /** The pointer column every body line starts after. */
 export const GUTTER = 2;
@@ -68,6 +73,16 @@ export function buildReviewRows(bank: Bank, answers: Answers, width: number, not
     }
     out.push({id: row.step.id, heading, body});
   }
+
+  // The answers that disagree, between the answers and the result: enter on one opens its first question.
+  reviewContradictions(bank, answers).forEach(({contradiction, revisit}, i) => {
+    const heading: Line[] = i === 0 ? [[{text: '', tone: 'muted'}], ...wrapText(DISAGREE_TITLE, width).map((t): Line => [{text: t, tone: 'heading'}])] : [];
+    const body: Line[] = [
+      ...wrapText(contradiction.text, inner).map((t): Line => [{text: t, tone: 'missing'}]),
+      ...wrapText(`Revisit: ${revisit.label}`, inner - 2).map((t): Line => [{text: `  ${t}`, tone: 'note'}]),
+    ];
+    out.push({revisit: revisit.id, heading, body});
+  });
 
   const missing = reviewRows(bank, answers).filter((r) => !r.answered).length;
   const finish: Line[] = wrapText('See the result →', inner).map((t) => [{text: t, tone: 'action'}]);

@@ -7,10 +7,11 @@
  * means on the screen that is showing.
  */
 import type {Key} from 'ink';
-import {buildSteps, MAX_NOTE_LENGTH, type Step, type StepAnswer} from '../../engine/interview.js';
+import {buildSteps, MAX_NOTE_LENGTH, reviewContradictions, type Step, type StepAnswer} from '../../engine/interview.js';
 import type {ReportFormat} from '../../report/report-types.js';
 import {currentQuestion, onReview, type SessionConfig, type SessionEvent, type SessionState} from '../../session/session.js';
 import {actionOf, type Action, type KeyMode} from './keymap.js';
+import {chooseHint} from './labels.js';
 import {draftValue, initDraft, selectValues, type Draft} from './question-draft.js';
 import {editText, textBuffer, type TextBuffer} from './text-buffer.js';
 
@@ -33,11 +34,16 @@ export interface WizardView {
   why: boolean;
   /** The session's refusal the user has since answered by typing or moving: no longer shown (a new refusal is). */
   dismissed?: SessionState['error'];
+  /** Enter was pressed with nothing chosen: how to choose (nothing is recorded). Gone once a key moves or picks. */
+  hint?: string;
   /** The text of the note the session has open. */
   note?: TextBuffer;
   /** The file name being typed when saving. */
   saveName?: TextBuffer;
-  /** The highlighted review row; `steps.length` is the "see the result" row. */
+  /**
+   * The highlighted review row: the questions in order, then the answers that
+   * disagree (reviewContradictions), then "see the result" (reviewLast).
+   */
   reviewCursor: number;
   /** First report line shown on the result screen. */
   scroll: number;
@@ -54,12 +60,13 @@ export interface KeyResult {
 const NO_MEASURE: Measure = {reportHeight: 1, reportLines: 0, overflow: 0, page: 1, reviewPage: 5};
 
 export function initialView(config: SessionConfig, session: SessionState): WizardView {
-  const view: WizardView = {why: false, reviewCursor: buildSteps(config.bank).length, scroll: 0, contentScroll: 0, measure: NO_MEASURE};
+  const view: WizardView = {why: false, reviewCursor: reviewLast(config, session), scroll: 0, contentScroll: 0, measure: NO_MEASURE};
   return follow(view, undefined, session, config);
 }
 
 /** The refusal the question screen shows: the session's, unless the user has answered it by typing or moving since. */
 export function shownError(view: WizardView, session: SessionState): string | undefined {
+  if (view.hint) return view.hint;
   return session.error && session.error !== view.dismissed ? session.error.message : undefined;
 }
 
@@ -96,7 +103,12 @@ export function onKey(view: WizardView, session: SessionState, config: SessionCo
   }
   if (session.stage === 'welcome') return {view, events: act === 'next' ? [{type: 'start'}] : []};
   if (session.stage === 'result') return onResultKey(view, session, act, input, key);
-  return step ? onQuestionKey(view, session, step, act, input, key) : onReviewKey(view, config, act);
+  return step ? onQuestionKey(view, session, step, act, input, key) : onReviewKey(view, config, session, act);
+}
+
+/** The review's last row, "see the result": after the questions and the answers that disagree. */
+export function reviewLast(config: SessionConfig, session: SessionState): number {
+  return buildSteps(config.bank).length + reviewContradictions(config.bank, session.interview.answers).length;
 }
 
 const only = (view: WizardView): KeyResult => ({view, events: []});
@@ -112,7 +124,7 @@ function onNoteKey(view: WizardView, act: Action | undefined, input: string, key
 function onQuestionKey(view: WizardView, session: SessionState, step: Step, act: Action | undefined, input: string, key: Key): KeyResult {
   const draft = view.draft!;
   const answer = (value: StepAnswer) => send(view, {type: 'answer', value});
-  const withDraft = (next: Draft): KeyResult => only({...view, draft: next, dismissed: session.error});
+  const withDraft = (next: Draft): KeyResult => only({...view, draft: next, dismissed: session.error, hint: undefined});
   switch (act) {
     case 'back':
       return send(view, {type: 'back'});
@@ -122,8 +134,11 @@ function onQuestionKey(view: WizardView, session: SessionState, step: Step, act:
       return send(view, {type: 'open-note', id: step.id});
     case 'certainty':
       return send(view, {type: 'certainty', id: step.id, mark: 'next'});
-    case 'next':
-      return answer(draftValue(step, draft));
+    case 'next': {
+      // Nothing chosen: nothing is recorded; the screen says how to choose.
+      const value = draftValue(step, draft);
+      return value === undefined ? only({...view, hint: chooseHint(step)}) : answer(value);
+    }
   }
   if (draft.kind === 'text') {
     const buffer = editText(draft.buffer, input, key);
@@ -132,7 +147,8 @@ function onQuestionKey(view: WizardView, session: SessionState, step: Step, act:
   const count = draft.kind === 'multi' ? step.options?.length ?? 0 : selectValues(step).length;
   switch (act) {
     case 'up':
-      return withDraft({...draft, cursor: (draft.cursor - 1 + count) % count});
+      // From nothing chosen, ↑ lands on the last option and ↓ on the first.
+      return withDraft({...draft, cursor: draft.cursor < 0 ? count - 1 : (draft.cursor - 1 + count) % count});
     case 'down':
       return withDraft({...draft, cursor: (draft.cursor + 1) % count});
     case 'unknown':
@@ -170,14 +186,16 @@ function moved(act: Action | undefined, at: number, page: number, last: number):
   return to === undefined ? undefined : Math.min(Math.max(0, to), last);
 }
 
-function onReviewKey(view: WizardView, config: SessionConfig, act: Action | undefined): KeyResult {
+function onReviewKey(view: WizardView, config: SessionConfig, session: SessionState, act: Action | undefined): KeyResult {
   const steps = buildSteps(config.bank);
-  const cursor = moved(act, view.reviewCursor, view.measure.reviewPage, steps.length);
+  const cursor = moved(act, view.reviewCursor, view.measure.reviewPage, reviewLast(config, session));
   if (cursor !== undefined) return only({...view, reviewCursor: cursor});
   const row = steps[view.reviewCursor];
+  // An answer that disagrees: enter opens its first question.
+  const revisit = row ? undefined : reviewContradictions(config.bank, session.interview.answers)[view.reviewCursor - steps.length]?.revisit;
   switch (act) {
     case 'next':
-      return send(view, row ? {type: 'edit', id: row.id} : {type: 'show-result'});
+      return send(view, row ? {type: 'edit', id: row.id} : revisit ? {type: 'edit', id: revisit.id} : {type: 'show-result'});
     case 'result':
       return send(view, {type: 'show-result'});
     case 'note':
@@ -227,13 +245,15 @@ export function follow(view: WizardView, before: SessionState | undefined, after
   // Where the user is; the welcome and the question it leads to count as one place, so what was typed there is kept.
   const at = (s: SessionState | undefined) => s && `${s.stage === 'result' ? 'result' : 'interview'}:${s.interview.index}:${s.interview.returnToReview}`;
   if (at(before) !== at(after)) {
-    next = {...next, contentScroll: 0, draft: undefined};
+    next = {...next, contentScroll: 0, draft: undefined, hint: undefined};
     const step = currentQuestion(config, after);
     if (step) next = {...next, draft: initDraft(step, after.interview.answers)};
     else if (onReview(config, after)) {
       // Back from the result or from a question opened on the review keeps its row; arriving from the last question lands on "see the result".
+      // A revisited disagreement that is gone leaves the row count smaller: the highlight stays within it.
       const keepRow = before?.stage === 'result' || (before?.stage === 'interview' && before.interview.returnToReview);
-      next = {...next, reviewCursor: keepRow ? next.reviewCursor : buildSteps(config.bank).length};
+      const last = reviewLast(config, after);
+      next = {...next, reviewCursor: keepRow ? Math.min(next.reviewCursor, last) : last};
     }
     if (after.stage === 'result' && before?.stage !== 'result') next = {...next, scroll: 0};
   }

@@ -3,7 +3,8 @@
  * ask each question kind; every kind also offers back, why this matters, a
  * note and how sure you are. Checking an answer is the engine's job.
  */
-import {checkbox, input, select, Separator} from '@inquirer/prompts';
+import {styleText} from 'node:util';
+import {checkbox, input, rawlist, select, Separator} from '@inquirer/prompts';
 import type {EvidenceRequest} from '../../engine/evidence.js';
 import {getAnswer, scaleAnswer, startingAnswer, validate, validateNote, type Step, type StepAnswer} from '../../engine/interview.js';
 import type {Answers, Certainty} from '../../engine/types.js';
@@ -20,16 +21,69 @@ export type StepAction =
 const CMD = 'cmd:';
 type Value = string;
 
-function commandChoices(answers: Answers, step: Step): {value: Value; name: string}[] {
+/** The command entries of a list, under the keys typed for them (a checkbox shows the key before the label). */
+function commandChoices(answers: Answers, step: Step, keyed: boolean): {value: Value; name: string; key?: string}[] {
   const state = {note: answers.notes[step.id], certainty: answers.certainty[step.id]};
-  return LIST_COMMANDS.map((c) => ({value: `${CMD}${c.command}`, name: c.label(state)}));
+  return LIST_COMMANDS.map((c) => (keyed ? {value: `${CMD}${c.command}`, key: c.key, name: c.label(state)} : {value: `${CMD}${c.command}`, name: `${c.key} ${c.label(state)}`}));
 }
 
 function asCommand(value: Value, pending?: StepAnswer): StepAction | undefined {
   return value.startsWith(CMD) ? {kind: 'command', command: value.slice(CMD.length) as StepCommand, pending} : undefined;
 }
 
-const LIST_HINT = '↑↓ or a number moves, Enter chooses. Type < then Enter to go back, ? for why this matters, :note for a note.';
+/** The one-answer lists (scale, yes/no, choice): each answer under its key, and the keys that choose one. */
+interface KeyedList {
+  choices: {value: Value; name: string; key: string}[];
+  /** How to choose, said under the list and again when Enter is pressed with nothing typed. */
+  howTo: string;
+}
+
+function keyedList(step: Step): KeyedList {
+  switch (step.kind) {
+    case 'scale':
+      return {choices: (step.options ?? []).map((o, i) => ({value: o.value, name: o.label, key: String(i + 1)})), howTo: "Type 1 to 5, or 6 for don't know, then Enter."};
+    case 'yesno':
+      return {
+        choices: [
+          {value: 'yes', name: YESNO_LABELS.yes, key: 'y'},
+          {value: 'no', name: YESNO_LABELS.no, key: 'n'},
+        ],
+        howTo: 'Type y or n, then Enter.',
+      };
+    default: {
+      const options = step.options ?? [];
+      return {choices: options.map((o, i) => ({value: o.value, name: o.label, key: String(i + 1)})), howTo: `Type 1 to ${options.length}, then Enter.`};
+    }
+  }
+}
+
+const LIST_HINT = '↑↓ also move. < goes back, ? says why this matters, :note adds a note, :sure marks how sure you are.';
+
+/**
+ * A list with one answer: rawlist, where an answer is typed (its key, or its
+ * number) or reached with ↑↓, and Enter alone with nothing chosen is refused
+ * with how to choose. An answered question starts on its answer (Enter keeps
+ * it); an unanswered one on nothing, so Enter never records an answer nobody chose.
+ */
+async function askKeyed(step: Step, message: string, start: string | undefined, answers: Answers, io: PlainIo): Promise<string> {
+  const {choices, howTo} = keyedList(step);
+  io.say(wrap(`${start === undefined ? 'Nothing is chosen yet. ' : 'Enter alone keeps the answer shown. '}${howTo} ${LIST_HINT}`, io.columns));
+  return io.ask((c) =>
+    rawlist<Value>(
+      {
+        message,
+        choices: [...choices, new Separator(), ...commandChoices(answers, step, true)],
+        default: start,
+        loop: false,
+        theme: {
+          // rawlist's own words for an empty line or a key it does not know, followed by ours.
+          style: {error: (text: string) => styleText('red', `> ${text === 'Please input a value' ? 'Nothing chosen yet.' : `${text}.`} ${howTo}`)},
+        },
+      },
+      c,
+    ),
+  );
+}
 
 /**
  * Ask one step. `pending` replaces the stored answer as the starting point
@@ -37,53 +91,26 @@ const LIST_HINT = '↑↓ or a number moves, Enter chooses. Type < then Enter to
  */
 export async function askStep(step: Step, answers: Answers, io: PlainIo, pending?: StepAnswer): Promise<StepAction> {
   const current = pending ?? getAnswer(answers, step);
-  // Where the highlight starts on a list: the answer, else where the engine starts an unanswered question.
+  // Where a list starts: the answer, else nothing (the engine offers no answer in advance).
   const start = pending ?? startingAnswer(answers, step);
   switch (step.kind) {
     case 'text':
     case 'list':
       return askText(step, current, io);
     case 'choice': {
-      io.say(wrap(LIST_HINT, io.columns));
-      const value = await io.ask((c) =>
-        select<Value>(
-          {
-            message: step.prompt,
-            choices: [...(step.options ?? []).map((o) => ({value: o.value, name: o.label})), new Separator(), ...commandChoices(answers, step)],
-            default: typeof start === 'string' ? start : undefined,
-            pageSize: 12,
-            loop: false,
-            theme: {indexMode: 'number'},
-          },
-          c,
-        ),
-      );
+      const value = await askKeyed(step, step.prompt, typeof start === 'string' ? start : undefined, answers, io);
       return asCommand(value) ?? {kind: 'answer', value};
     }
-    case 'scale':
-      return askScale(step, start, answers, io);
+    case 'scale': {
+      io.say(`  1 = ${step.poles!.manageInPlace}`);
+      io.say(`  5 = ${step.poles!.remediationSprint}`);
+      const value = await askKeyed(step, `${step.title}: 1 to 5?`, start === undefined ? undefined : String(start), answers, io);
+      return asCommand(value) ?? {kind: 'answer', value: scaleAnswer(value)!};
+    }
     case 'multi':
       return askMulti(step, current, answers, io);
     case 'yesno': {
-      io.say(wrap(LIST_HINT, io.columns));
-      const value = await io.ask((c) =>
-        select<Value>(
-          {
-            message: step.prompt,
-            choices: [
-              {value: 'yes', name: YESNO_LABELS.yes},
-              {value: 'no', name: YESNO_LABELS.no},
-              new Separator(),
-              ...commandChoices(answers, step),
-            ],
-            default: start === true ? 'yes' : 'no',
-            pageSize: 12,
-            loop: false,
-            theme: {indexMode: 'number'},
-          },
-          c,
-        ),
-      );
+      const value = await askKeyed(step, step.prompt, start === undefined ? undefined : start ? 'yes' : 'no', answers, io);
       return asCommand(value) ?? {kind: 'answer', value: value === 'yes'};
     }
   }
@@ -107,32 +134,6 @@ async function askText(step: Step, current: StepAnswer | undefined, io: PlainIo)
   return {kind: 'answer', value: line};
 }
 
-/** A scale: its points as the engine words them, numbered 1-6 (6 is "don't know"); `start` is highlighted first. */
-async function askScale(step: Step, start: StepAnswer | undefined, answers: Answers, io: PlainIo): Promise<StepAction> {
-  io.say(`  1 = ${step.poles!.manageInPlace}`);
-  io.say(`  5 = ${step.poles!.remediationSprint}`);
-  io.say(wrap(LIST_HINT, io.columns));
-  const value = await io.ask((c) =>
-    select<Value>(
-      {
-        message: `${step.title}: 1 to 5?`,
-        choices: [
-          ...(step.options ?? []).map((o, i) => ({value: o.value, name: `${i + 1}. ${o.label}`})),
-          new Separator(),
-          ...commandChoices(answers, step),
-        ],
-        default: start === undefined ? undefined : String(start),
-        pageSize: 12,
-        loop: false,
-      },
-      c,
-    ),
-  );
-  const command = asCommand(value);
-  if (command) return command;
-  return {kind: 'answer', value: scaleAnswer(value)!};
-}
-
 async function askMulti(step: Step, current: StepAnswer | undefined, answers: Answers, io: PlainIo): Promise<StepAction> {
   const ticked = new Set(Array.isArray(current) ? current : []);
   io.say(wrap('Space ticks a statement, Enter confirms (nothing ticked means none of these). To go back, see why this matters or add a note, tick that entry at the end of the list.', io.columns));
@@ -143,7 +144,7 @@ async function askMulti(step: Step, current: StepAnswer | undefined, answers: An
         choices: [
           ...(step.options ?? []).map((o) => ({value: o.value, name: o.label, checked: ticked.has(o.value)})),
           new Separator(),
-          ...commandChoices(answers, step),
+          ...commandChoices(answers, step, false),
         ],
         pageSize: 12,
         loop: false,

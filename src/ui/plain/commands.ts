@@ -24,16 +24,16 @@ export const TEXT_COMMANDS: readonly TextCommand[] = [
 ];
 
 /**
- * The entries added after the answers of a list question (select or
- * checkbox). Each starts with its text command, so typing it in a list (a
- * select jumps to the entry whose name starts with what is typed) and
- * pressing Enter does what it does in a text answer.
+ * The entries added after the answers of a list question (rawlist or
+ * checkbox), each under the key that is typed for it: the same words as in a
+ * text answer, so typing `<`, `?`, `:note` or `:sure` and Enter does what it
+ * does there (a checkbox shows the key before the label instead).
  */
-export const LIST_COMMANDS: readonly {command: StepCommand; label: (state: {note?: string; certainty?: string}) => string}[] = [
-  {command: 'back', label: () => '< Back to the previous question'},
-  {command: 'why', label: () => '? Why this matters'},
-  {command: 'note', label: ({note}) => (note ? ':note Edit the note' : ':note Add a note')},
-  {command: 'certainty', label: ({certainty}) => `:sure How sure are you?${certainty ? ` (now: ${certainty})` : ''}`},
+export const LIST_COMMANDS: readonly {command: StepCommand; key: string; label: (state: {note?: string; certainty?: string}) => string}[] = [
+  {command: 'back', key: '<', label: () => 'Back to the previous question'},
+  {command: 'why', key: '?', label: () => 'Why this matters'},
+  {command: 'note', key: ':note', label: ({note}) => (note ? 'Edit the note' : 'Add a note')},
+  {command: 'certainty', key: ':sure', label: ({certainty}) => `How sure are you?${certainty ? ` (now: ${certainty})` : ''}`},
 ];
 
 /** A typed line as a command, or undefined when it is an answer. `:note text` carries its text. */

@@ -169,7 +169,7 @@ function welcome(session: Session, io: PlainIo): void {
   io.say(wrap(answered > 0 ? resumeText(answered, steps.length, steps[state.interview.index]) : `${text.length} ${text.saving}`, io.columns));
   io.say(
     wrap(
-      'Lists: arrow keys or the number, then Enter; each list ends with Back, Why this matters and a note. ' +
+      'Lists: type the key or number shown, then Enter (arrow keys also move); nothing is chosen for you. Each list ends with Back, Why this matters, a note and how sure. ' +
         'Text answers: type < to go back, ? for why it matters, :note for a note. Ctrl-C pauses; resume later with --resume.',
       io.columns,
     ),

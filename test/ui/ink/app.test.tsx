@@ -101,7 +101,11 @@ describe('choice question', () => {
     const w = await mount({initial: at('role')});
     await w.press(KEY.enter);
     const frame = await w.waitForFrame('What is the assessor');
-    expect(frame).toMatch(/❯ 1 Consultant/);
+    // Nothing highlighted until a key chooses: no option is offered in advance.
+    expect(frame).not.toContain('❯');
+    expect(frame).toMatch(/ {3}1 Consultant/);
+    await w.press(KEY.down);
+    await w.waitForFrame(/❯ 1 Consultant/);
     await w.press(KEY.down, KEY.down);
     await w.waitForFrame(/❯ 3 Operations leader/);
     await w.press(KEY.enter);
@@ -128,7 +132,21 @@ describe('scale question (matrix axis)', () => {
     expect(frame).toContain('Failures are rare');
     expect(frame).toContain('Failures come back every week');
     for (const label of ['1 The manage-in-place statement fits', '3 Somewhere in between', "d Don't know"]) expect(frame).toContain(label);
-    expect(frame).toMatch(/❯ 3 Somewhere in between/);
+    // No point highlighted: the middle is not offered as the answer.
+    expect(frame).not.toContain('❯');
+  });
+
+  it('enter alone on a fresh scale records nothing and says how to choose; a key then answers', async () => {
+    const w = await mount({initial: at('failure_frequency')});
+    await w.press(KEY.enter);
+    await w.waitForFrame('Decision matrix · 1 of 5');
+    await w.press(KEY.enter);
+    const frame = await w.waitForFrame("Nothing chosen yet: press 1-5, or d for don't know (or ↑↓ then enter).");
+    expect(frame).toContain('Decision matrix · 1 of 5');
+    expect(w.changes).toEqual([]);
+    await w.press('2');
+    await w.waitForFrame('Decision matrix · 2 of 5');
+    expect(last(w).answers.matrix).toEqual({failure_frequency: 2});
   });
 
   it('answers with 1-5 and d; ? toggles why this matters', async () => {
@@ -144,7 +162,10 @@ describe('scale question (matrix axis)', () => {
 
   it('enter confirms the highlighted point', async () => {
     const w = await mount({initial: at('failure_frequency')});
-    await w.press(KEY.enter, KEY.up, KEY.up, KEY.enter);
+    // ↓ from nothing chosen lands on 1, ↓↓↓ on 3.
+    await w.press(KEY.enter, KEY.down, KEY.down, KEY.down);
+    await w.waitForFrame(/❯ 3 Somewhere in between/);
+    await w.press(KEY.up, KEY.up, KEY.enter);
     await w.waitForFrame('Decision matrix · 2 of 5');
     expect(last(w).answers.matrix.failure_frequency).toBe(1);
   });
@@ -182,15 +203,24 @@ describe('multi-select question (signal checklist)', () => {
 });
 
 describe('yes/no question (disqualifier)', () => {
-  it('shows the one-line explanation; y answers yes, enter the highlighted "no"', async () => {
+  it('asks the plain question with the one-line explanation; 1 or y answers yes, 2 no; stored as whether it applies', async () => {
     const w = await mount({initial: at('no_tradeoff_owner')});
     await w.press(KEY.enter);
     const frame = await w.waitForFrame('No owner for cross-team tradeoffs');
+    expect(frame.replace(/\s+/g, ' ')).toContain('Is there one person who can approve tradeoffs');
     expect(frame.replace(/\s+/g, ' ')).toContain('without someone who can decide between teams, it stalls.');
-    expect(frame).toMatch(/❯ No, it does not apply/);
-    await w.press('y');
+    expect(frame).toMatch(/ {3}1 Yes\n/);
+    expect(frame).toMatch(/ {3}2 No\n/);
+    expect(frame).not.toContain('❯');
+    expect(frame).not.toContain('does not apply');
+    expect(frame).toContain('1-2 yes/no');
+    // "Is there one person...?" No: the disqualifier applies.
+    await w.press('2');
     await w.waitForFrame('Disqualifiers · 2 of 4');
     await w.press(KEY.enter);
+    await w.waitForFrame('Nothing chosen yet: press 1 for yes or 2 for no (or ↑↓ then enter).');
+    expect(w.changes).toHaveLength(1);
+    await w.press('y');
     await w.waitForFrame('Disqualifiers · 3 of 4');
     expect(last(w).answers.disqualifiers).toEqual({no_tradeoff_owner: true, no_budget_path: false});
   });
@@ -208,7 +238,7 @@ describe('certainty (c) and evidence', () => {
     expect(why.replace(/\s+/g, ' ')).toContain('a qualified plan cannot start');
     await w.press('?', 'c');
     expect(await w.waitForFrame('Certainty: verified')).toMatch(/c certainty/);
-    await w.press(KEY.enter);
+    await w.press('1'); // "Is there a route to budget?" Yes: it does not apply
     const ask = await w.waitForFrame('note the evidence');
     expect(ask.replace(/\s+/g, ' ')).toContain('Verified that "No budget path" does not apply: note the evidence.');
     expect(ask.replace(/\s+/g, ' ')).toContain('e.g. Who signs off spend');
@@ -229,11 +259,12 @@ describe('certainty (c) and evidence', () => {
     await w.waitForFrame('16 of 16 answered');
     await w.press(KEY.home, ...Array(indexOf('failure_frequency')).fill(KEY.down), 'c', 'c');
     await w.waitForFrame(/Failure frequency\s+4 of 5 \(estimated\)/);
-    await w.press(KEY.end, KEY.up, KEY.up, KEY.up, 'c');
+    // From "see the result": past the one answer that disagrees and two disqualifiers.
+    await w.press(KEY.end, KEY.up, KEY.up, KEY.up, KEY.up, 'c');
     await w.waitForFrame('note the evidence');
     await w.type('Budget signed');
     await w.press(KEY.enter);
-    const frame = await w.waitForFrame(/No budget path\s+no \(verified\)/);
+    const frame = await w.waitForFrame(/No budget path\s+Yes \(verified\)/);
     expect(frame).toContain('✎ Budget signed');
     expect(last(w).answers.certainty).toEqual({failure_frequency: 'estimated', no_budget_path: 'verified'});
   });
@@ -251,6 +282,7 @@ describe('navigation', () => {
     expect(w.lastFrame()).toContain('HubSpot');
     await w.press(KEY.enter, '3', KEY.left);
     await w.waitForFrame('Decision matrix · 1 of 5');
+    // Back on an answered question: it starts on its answer.
     expect(w.lastFrame()).toMatch(/❯ 3 Somewhere in between/);
     await w.press(KEY.left);
     await w.waitForFrame('About the assessment · 5 of 5');
@@ -282,8 +314,35 @@ describe('navigation', () => {
     expect(top).toMatch(/Exception visibility\s+don't know/);
     await w.press(KEY.end);
     const bottom = await w.waitForFrame(/❯ See the result/);
-    expect(bottom).toMatch(/No owner for cross-team\s+yes, applies/);
-    expect(bottom).toMatch(/Signals that favour a\s+none/);
+    expect(bottom).toMatch(/No owner for cross-team\s+No: applies/);
+    expect(bottom).toMatch(/No budget path\s+Yes\n/);
+    await w.press(...Array(6).fill(KEY.up));
+    await w.waitForFrame(/❯ Signals that favour a\s+none/);
+  });
+
+  it('lists the answers that disagree before the result; enter on one opens its question, and going on is allowed', async () => {
+    const w = await mount();
+    await w.press(...WHOLE_INTERVIEW);
+    // A checklist said to keep problems in check, beside reconciliation load 5.
+    const frame = await w.waitForFrame('16 of 16 answered');
+    expect(frame.replace(/\s+/g, ' ')).toContain('One answer disagrees with another: see below, before the result.');
+    expect(frame).toContain('Answers that disagree');
+    expect(frame.replace(/\s+/g, ' ')).toContain('A checklist is said to keep the problems in check, yet records are reconciled by hand across teams.');
+    expect(frame).toContain('Revisit: Signals that favour managing in place');
+    const lines = frame.split('\n');
+    const at = (text: string) => lines.findIndex((l) => l.includes(text));
+    expect(at('Answers that disagree')).toBeGreaterThan(at('Exploratory'));
+    expect(at('Answers that disagree')).toBeLessThan(at('See the result'));
+    await w.press(KEY.up, KEY.enter);
+    await w.waitForFrame('Changing an answer');
+    expect(w.lastFrame()).toContain('Signals · 1 of 2');
+    // Untick the checklist statement: back on the review, nothing disagrees any more.
+    await w.press('1', KEY.enter);
+    const after = await w.waitForFrame('16 of 16 answered');
+    expect(after).not.toContain('Answers that disagree');
+    expect(last(w).answers.signals.manage_in_place).toEqual([]);
+    await w.press('r');
+    await w.waitForFrame('Result');
   });
 
   it('edits any answer from the review and returns to the review', async () => {

@@ -38,7 +38,7 @@ describe('frames', () => {
 
   it('a matrix axis with "why this matters" and a note', async () => {
     const w = await mount({bank, initial: {...startInterview(bank), index: steps.findIndex((s) => s.id === bank.axes[1]!.id)}});
-    await w.press(KEY.enter, KEY.down, '?', 'n', ...'Two teams', KEY.enter);
+    await w.press(KEY.enter, KEY.down, KEY.down, KEY.down, KEY.down, '?', 'n', ...'Two teams', KEY.enter);
     const frame = await w.waitForFrame('✎ Note: Two teams');
     expect(frame).toContain('Decision matrix · 2 of 5');
     expect(frame).toMatch(/❯ 4 Leans toward remediation sprint/);

@@ -142,10 +142,10 @@ export const INTERVIEW_KEYS: string[][] = [
   ['2'], // the five axes
   [KEY.space, KEY.enter], // manage in place: the first signal
   [KEY.enter], // remediation sprint: none
-  ['y'], // the first disqualifier applies
-  [KEY.enter],
-  [KEY.enter],
-  [KEY.enter],
+  ['2'], // the first disqualifier applies: "Is there one person who can approve tradeoffs...?" No
+  ['1'], // the others do not: yes
+  ['y'],
+  [KEY.down, KEY.enter], // ↓ from nothing chosen highlights "yes"
 ];
 
 /** The keys of screens `from` to `to` (exclusive) of INTERVIEW_KEYS. */

@@ -83,8 +83,15 @@ describe('runInkWizard', () => {
     expect(flat).toContain(bank.axes[0]!.manageInPlace);
     expect(flat).toContain(bank.axes[0]!.remediationSprint);
     expect(flat).toContain(bank.axes[0]!.prompt);
-    expect(screen).toContain(" 1  2 [3] 4  5  d");
-    expect(screen).toContain('3: Somewhere in between');
+    // Nothing chosen yet: no point is highlighted, and the line below says so.
+    expect(screen).toMatch(/^ 1 {2}2 {2}3 {2}4 {2}5 {2}d *$/m);
+    expect(screen).toMatch(/^Nothing chosen yet\.$/m);
+    // Enter alone records nothing and says how to choose.
+    await w.press(KEY.enter);
+    await w.waitForScreen("press 1-5, or d");
+    await w.press(KEY.down, KEY.down, KEY.down);
+    const moved = await w.waitForScreen('3: Somewhere in between');
+    expect(moved).toContain(' 1  2 [3] 4  5  d');
     await w.press('2');
     await w.waitForScreen('Data reconciliation load');
     await w.press(KEY.ctrlC);

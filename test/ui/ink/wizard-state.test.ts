@@ -296,7 +296,7 @@ describe('certainty in one key, and the evidence it can call for', () => {
   });
 
   it('keeps the highlighted option of a question not yet answered', () => {
-    const s = press(at('role'), {downArrow: true}, 'c');
+    const s = press(at('role'), {downArrow: true}, {downArrow: true}, 'c');
     expect(s.interview.answers.certainty).toEqual({role: 'verified'});
     expect(s.draft).toEqual({kind: 'select', cursor: 1});
   });
@@ -311,8 +311,8 @@ describe('certainty in one key, and the evidence it can call for', () => {
   it('a disqualifier cleared as verified asks for the evidence before moving on; enter saves it', () => {
     let s = press(at('no_budget_path'), 'c'); // verified, not answered yet: nothing to ask
     expect(s.note).toBeUndefined();
-    s = press(s, enter); // the cursor starts on "no"
-    expect(s.note).toMatchObject({id: 'no_budget_path', evidence: {id: 'no_budget_path'}, then: false});
+    s = press(s, '1'); // "Is there a route to budget?" Yes: it does not apply
+    expect(s.note).toMatchObject({id: 'no_budget_path', evidence: {id: 'no_budget_path'}, then: true});
     expect(steps[s.interview.index]!.id).toBe('no_budget_path');
     expect(s.interview.answers.disqualifiers).toEqual({no_budget_path: false});
     s = press(s, ...'CFO signed off', enter);
@@ -322,19 +322,22 @@ describe('certainty in one key, and the evidence it can call for', () => {
   });
 
   it('esc goes on without the evidence, and it is not asked again when the answer is confirmed again', () => {
-    let s = press(at('no_budget_path'), 'c', enter, esc);
+    let s = press(at('no_budget_path'), 'c', '1', esc);
     expect(s.note).toBeUndefined();
     expect(steps[s.interview.index]!.id).toBe('broad_redesign_expected');
     expect(s.interview.answers.notes).toEqual({});
-    s = press(s, esc, enter);
+    s = press(s, esc, enter); // back on it, the answer highlighted: enter confirms it again
     expect(s.note).toBeUndefined();
     expect(steps[s.interview.index]!.id).toBe('broad_redesign_expected');
   });
 
-  it('marking an answered "no" verified asks at once; "yes" never asks', () => {
-    let s = press(at('no_budget_path'), enter, esc, 'c');
+  it('marking a cleared disqualifier verified asks at once; one that applies never asks', () => {
+    let s = press(at('no_budget_path'), '1', esc, 'c');
     expect(s.note?.evidence?.prompt).toBe('Verified that "No budget path" does not apply: note the evidence.');
-    expect(press(at('no_budget_path'), {upArrow: true}, 'c', enter).note).toBeUndefined();
+    // ↑ from nothing chosen lands on the last answer, "No": it applies.
+    const applies = press(at('no_budget_path'), {upArrow: true}, 'c', enter);
+    expect(applies.note).toBeUndefined();
+    expect(applies.interview.answers.disqualifiers).toEqual({no_budget_path: true});
     s = press(s, ...'Budget line', enter);
     expect(s.interview.answers.notes).toEqual({no_budget_path: 'Budget line'});
     expect(steps[s.interview.index]!.id).toBe('no_budget_path');
@@ -367,11 +370,73 @@ describe('the result waits for the required answers', () => {
     s = press(s, {end: true}, enter);
     expect(steps[s.interview.index]!.id).toBe('no_budget_path');
     expect(s.error).toBe('First, one question needs an answer: No budget path.');
-    s = press(s, enter, 'r');
+    s = press(s, 'y', 'r');
     expect(s.screen).toBe('result');
   });
 
   it('optional questions left out do not hold the result back', () => {
     expect(press(onReview({...complete(), signals: {}}), 'r').screen).toBe('result');
+  });
+});
+
+describe('no anchoring: nothing is chosen until a key chooses it', () => {
+  it('a fresh scale, yes/no and choice show no highlight; enter alone records nothing and says how to choose', () => {
+    const cases: [string, string][] = [
+      ['failure_frequency', "Nothing chosen yet: press 1-5, or d for don't know (or ↑↓ then enter)."],
+      ['no_budget_path', 'Nothing chosen yet: press 1 for yes or 2 for no (or ↑↓ then enter).'],
+      ['role', 'Nothing chosen yet: press 1-4 (or ↑↓ then enter).'],
+    ];
+    for (const [id, hint] of cases) {
+      const fresh = at(id);
+      expect(fresh.draft).toEqual({kind: 'select', cursor: -1});
+      const s = press(fresh, enter);
+      expect(steps[s.interview.index]!.id).toBe(id);
+      expect(s.effects).toEqual([]);
+      expect(s.interview.answers).toEqual(emptyAnswers());
+      expect(s.error).toBe(hint);
+      // A key that moves takes the hint away; enter then answers what is highlighted.
+      const moved = press(s, {downArrow: true});
+      expect(moved.error).toBeUndefined();
+      expect(moved.draft).toEqual({kind: 'select', cursor: 0});
+      expect(steps[press(moved, enter).interview.index]!.id).not.toBe(id);
+    }
+  });
+
+  it('↓ from nothing lands on the first point, ↑ on the last; a question already answered starts on its answer', () => {
+    expect(press(at('failure_frequency'), {downArrow: true}, enter).interview.answers.matrix).toEqual({failure_frequency: 1});
+    expect(press(at('failure_frequency'), {upArrow: true}, enter).interview.answers.matrix).toEqual({failure_frequency: 'unknown'});
+    const back = press(at('failure_frequency'), '4', esc);
+    expect(back.draft).toEqual({kind: 'select', cursor: 3});
+    expect(press(back, enter).interview.answers.matrix).toEqual({failure_frequency: 4});
+  });
+
+  it('a yes/no takes 1 (yes) and 2 (no): the answer to the question as asked, stored as whether it applies', () => {
+    expect(press(at('no_budget_path'), '1').interview.answers.disqualifiers).toEqual({no_budget_path: false});
+    expect(press(at('no_budget_path'), '2').interview.answers.disqualifiers).toEqual({no_budget_path: true});
+    expect(press(at('no_budget_path'), 'y').interview.answers.disqualifiers).toEqual({no_budget_path: false});
+  });
+});
+
+describe('answers that disagree, on the review', () => {
+  // "It is clear who owns each system" ticked beside exception visibility 5.
+  const disagreeing = (): Answers => ({...complete(), matrix: {...complete().matrix, exception_visibility: 5}, signals: {manage_in_place: ['clear_ownership'], remediation_sprint: []}});
+
+  it('a row per contradiction before "see the result"; enter on it opens its first question, answering returns to the review', () => {
+    let s = onReview(disagreeing());
+    expect(s.reviewCursor).toBe(steps.length + 1); // "see the result", after the one contradiction
+    s = press(s, {upArrow: true}, enter);
+    expect(steps[s.interview.index]!.id).toBe('manage_in_place');
+    expect(s.interview.returnToReview).toBe(true);
+    // Untick "clear ownership": the contradiction is gone, and the highlight stays within the shorter review.
+    s = press(s, '3', enter);
+    expect(keyModeOf(s.session, config)).toBe('review');
+    expect(s.interview.answers.signals.manage_in_place).toEqual([]);
+    expect(s.reviewCursor).toBe(steps.length);
+    expect(press(s, enter).screen).toBe('result');
+  });
+
+  it('going on to the result with a contradiction is allowed', () => {
+    expect(press(onReview(disagreeing()), enter).screen).toBe('result');
+    expect(press(onReview(disagreeing()), 'r').screen).toBe('result');
   });
 });

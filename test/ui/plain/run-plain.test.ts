@@ -62,10 +62,11 @@ async function tick(term: FakeTerminal, which: number[]) {
   await term.press(KEY.enter);
 }
 
-async function answerDisqualifiers(term: FakeTerminal, yes: string[] = []) {
+/** Answer each disqualifier's plain question: "n" (it applies, for the bundled bank) for those listed, else "y". */
+async function answerDisqualifiers(term: FakeTerminal, applying: string[] = []) {
   for (const d of bank.disqualifiers) {
     await term.waitFor(`? ${d.prompt}`);
-    await term.choose(yes.includes(d.id) ? 1 : 2);
+    await term.line(applying.includes(d.id) ? 'n' : 'y');
   }
 }
 
@@ -130,13 +131,28 @@ describe('plain mode: a whole interview', () => {
 });
 
 describe('plain mode: scales', () => {
-  test('an unanswered scale starts in the middle, as in the wizard: Enter alone answers 3, never the strongest manage-in-place answer', async () => {
+  test('Enter alone on an unanswered scale records nothing and says how to choose; a typed number answers', async () => {
     const axes = bank.axes.slice(0, 2);
     const {term, changes, outcome} = start({...startInterview(bank), index: indexOf(axes[0]!.id)});
-    await term.waitFor(`? ${axes[0]!.title}: 1 to 5?`);
+    const asked = await term.waitFor(`? ${axes[0]!.title}: 1 to 5?`);
+    expect(asked).toContain("Nothing is chosen yet. Type 1 to 5, or 6 for don't know, then Enter.");
     await term.press(KEY.enter);
+    await term.waitFor("> Nothing chosen yet. Type 1 to 5, or 6 for don't know, then Enter.");
+    expect(changes).toHaveLength(0);
+    await term.line('2');
     await term.waitFor(`? ${axes[1]!.title}: 1 to 5?`);
-    expect(changes.at(-1)!.answers.matrix[axes[0]!.id]).toBe(3);
+    expect(changes.at(-1)!.answers.matrix[axes[0]!.id]).toBe(2);
+    await term.press(KEY.ctrlC);
+    await outcome;
+  });
+
+  test('an answered scale starts on its answer: Enter alone keeps it', async () => {
+    const {term, changes, outcome} = start({answers: fullAnswers(), index: indexOf('failure_frequency'), returnToReview: false});
+    const asked = await term.waitFor('? Failure frequency: 1 to 5? 2');
+    expect(asked).toContain('Enter alone keeps the answer shown.');
+    await term.press(KEY.enter);
+    await term.waitFor('? Data reconciliation load: 1 to 5?');
+    expect(changes.at(-1)!.answers.matrix.failure_frequency).toBe(2);
     await term.press(KEY.ctrlC);
     await outcome;
   });
@@ -145,24 +161,58 @@ describe('plain mode: scales', () => {
     const axis = steps[indexOf(bank.axes[0]!.id)]!;
     const {term, outcome} = start({...startInterview(bank), index: indexOf(axis.id)});
     const shown = await term.waitFor(`? ${axis.title}: 1 to 5?`);
-    await term.waitFor("6. Don't know");
+    await term.waitFor("6) Don't know");
     const text = term.text.slice(term.text.lastIndexOf(shown));
-    axis.options!.forEach((o, i) => expect(text).toContain(`${i + 1}. ${o.label}`));
+    axis.options!.forEach((o, i) => expect(text).toContain(`${i + 1}) ${o.label}`));
     await term.press(KEY.ctrlC);
     await outcome;
   });
 });
 
 describe('plain mode: disqualifiers', () => {
-  test('Enter alone on an unanswered disqualifier answers "no": it never marks one as applying by accident', async () => {
-    const first = bank.disqualifiers[0]!;
-    const {term, changes, outcome} = start({...startInterview(bank), index: indexOf(first.id)});
-    await term.waitFor(`? ${first.prompt}`);
+  test('Enter alone on an unanswered disqualifier records nothing and says how to choose; the plain question is answered y or n', async () => {
+    const [first, second] = bank.disqualifiers;
+    const {term, changes, outcome} = start({...startInterview(bank), index: indexOf(first!.id)});
+    const asked = await term.waitFor(`? ${first!.prompt}`);
+    expect(asked).toContain('Nothing is chosen yet. Type y or n, then Enter.');
+    await term.waitFor('n) No');
+    expect(term.text).toContain('y) Yes');
+    expect(term.text).not.toContain('does not apply');
     await term.press(KEY.enter);
-    await term.waitFor(`? ${bank.disqualifiers[1]!.prompt}`);
-    expect(changes.at(-1)!.answers.disqualifiers[first.id]).toBe(false);
+    await term.waitFor('> Nothing chosen yet. Type y or n, then Enter.');
+    expect(changes).toHaveLength(0);
+    // "Is there one person who can approve tradeoffs...?" No: the disqualifier applies (applies_when: no).
+    await term.line('n');
+    await term.waitFor(`? ${second!.prompt}`);
+    expect(changes.at(-1)!.answers.disqualifiers).toEqual({[first!.id]: true});
+    // Yes (typed as its number too): it does not apply.
+    await term.line('1');
+    await term.waitFor(`? ${bank.disqualifiers[2]!.prompt}`);
+    expect(changes.at(-1)!.answers.disqualifiers).toEqual({[first!.id]: true, [second!.id]: false});
     await term.press(KEY.ctrlC);
     await outcome;
+  });
+
+  test('a custom bank whose question means it applies on yes (applies_when: yes) stores yes as applying', async () => {
+    const custom: Bank = {
+      ...bank,
+      disqualifiers: bank.disqualifiers.map((d, i) => (i === 0 ? {...d, prompt: 'Are the tradeoffs between teams still without an owner?', appliesWhen: true} : d)),
+    };
+    const first = custom.disqualifiers[0]!;
+    const term = new FakeTerminal();
+    const {session, changes} = testSession({bank: custom, initial: {...startInterview(custom), index: indexOf(first.id)}, cwd, renderReport: simpleReport});
+    const done = runPlain(session, {stdin: term.input as unknown as NodeJS.ReadStream, stdout: term.output as unknown as NodeJS.WriteStream});
+    await term.waitFor('? Are the tradeoffs between teams still without an owner?');
+    await term.line('y');
+    await term.waitFor(`? ${custom.disqualifiers[1]!.prompt}`);
+    expect(changes.at(-1)!.answers.disqualifiers).toEqual({[first.id]: true});
+    await term.line('<');
+    await term.waitFor('? Are the tradeoffs between teams still without an owner? y');
+    await term.line('n');
+    await term.waitFor(`? ${custom.disqualifiers[1]!.prompt}`);
+    expect(changes.at(-1)!.answers.disqualifiers).toEqual({[first.id]: false});
+    await term.press(KEY.ctrlC);
+    await done;
   });
 });
 
@@ -235,11 +285,48 @@ describe('plain mode: the review', () => {
 
     // Opening a question and going back leaves it unchanged.
     await term.choose(indexOf('no_budget_path') + 1);
-    await term.waitFor('? Is there no route to budget');
+    await term.waitFor('? Is there a route to budget');
     await term.press('<');
     await term.press(KEY.enter);
     await term.waitFor('? Is everything right?');
     expect(changes.at(-1)!.answers.disqualifiers.no_budget_path).toBe(false);
+    await term.press(KEY.ctrlC);
+    await outcome;
+  });
+});
+
+describe('plain mode: answers that disagree', () => {
+  // "It is clear who owns each system" ticked beside exception visibility 5.
+  const disagreeing = (): Answers => ({...fullAnswers(), matrix: {...fullAnswers().matrix, exception_visibility: 5}});
+
+  test('the review lists them after the answers and offers to revisit each before the result; revisiting opens the question', async () => {
+    const {term, changes, outcome} = start({answers: disagreeing(), index: steps.length, returnToReview: false});
+    const review = await term.waitFor('? Is everything right?');
+    const flat = review.replace(/\s+/g, ' ');
+    expect(flat).toContain('Answers that disagree - Ownership is said to be clear, yet exceptions are found late and nobody clearly owns them.');
+    expect(flat).toContain('To settle it: Who owned the last three exceptions, and how soon after they happened were they found? (revisit "Signals that favour managing in place")');
+    expect(review.indexOf('Answers that disagree')).toBeGreaterThan(review.indexOf('16. Exploratory'));
+    await term.waitFor('17. Revisit "Signals that favour managing in place": Ownership is said to be clear');
+    await term.waitFor('18. Show the result as it is (the report lists the answers that disagree)');
+    await term.choose(17);
+    const edit = await term.waitFor('? Which of these are true here?');
+    expect(edit).toContain('Signals, 1 of 2');
+    expect(edit).toContain('editing from the review');
+    // Untick "clear ownership" (the third statement): back on the review, nothing disagrees any more.
+    await term.press(KEY.down, KEY.down, KEY.space, KEY.enter);
+    const again = await term.waitFor('? Is everything right?');
+    expect(again).not.toContain('Answers that disagree');
+    expect(changes.at(-1)!.answers.signals.manage_in_place).toEqual([]);
+    await term.waitFor('17. Yes, all correct: show the result');
+    await term.press(KEY.ctrlC);
+    await outcome;
+  });
+
+  test('going on to the result with answers that disagree is allowed', async () => {
+    const {term, outcome} = start({answers: disagreeing(), index: steps.length, returnToReview: false});
+    await term.waitFor('? Is everything right?');
+    await term.press(KEY.enter);
+    await term.waitFor('? Save the report?');
     await term.press(KEY.ctrlC);
     await outcome;
   });
@@ -272,7 +359,7 @@ describe('plain mode: why this matters, notes, certainty', () => {
     await term.line('Three escalations last week');
     await term.waitFor('Note saved.');
     await term.waitFor('? Failure frequency: 1 to 5?');
-    await term.waitFor(':note Edit the note');
+    await term.waitFor(':note) Edit the note');
     await term.choose(10); // ":sure How sure are you?"
     await term.waitFor('? How sure are you of the answer to "Failure frequency"?');
     await term.choose(1);
@@ -285,9 +372,10 @@ describe('plain mode: why this matters, notes, certainty', () => {
       certainty: {failure_frequency: 'verified'},
     });
     // On to the review: the note is shown; then the result's report carries it.
+    // Each answered question starts on its answer: Enter alone keeps it.
     for (let i = indexOf('reconciliation_load'); i < steps.length; i++) {
       await term.waitFor(`question ${i + 1} of 16`);
-      await term.waitFor('❯');
+      await term.waitFor(/^\? /m);
       await term.press(KEY.enter);
     }
     const review = await term.waitFor('? Is everything right?');
@@ -305,23 +393,23 @@ describe('plain mode: why this matters, notes, certainty', () => {
     expect(done.state.answers.notes).toEqual({failure_frequency: 'Three escalations last week'});
   });
 
-  test(':sure then "no" on a disqualifier asks for the evidence as a note before moving on', async () => {
+  test(':sure then "yes" (it does not apply) on a disqualifier asks for the evidence as a note before moving on', async () => {
     const answers = fullAnswers();
     delete answers.disqualifiers.no_budget_path;
     const {term, changes, outcome} = start({answers, index: indexOf('no_budget_path'), returnToReview: false});
-    await term.waitFor('? Is there no route to budget');
-    await term.choose(6); // ":sure How sure are you?"
+    await term.waitFor('? Is there a route to budget');
+    await term.line(':sure');
     await term.waitFor('? How sure are you of the answer to "No budget path"?');
     await term.choose(1);
     await term.waitFor('Marked as verified.');
-    await term.waitFor(':sure How sure are you? (now: verified)');
-    await term.choose(2); // No, it does not apply
+    await term.waitFor(':sure) How sure are you? (now: verified)');
+    await term.line('y'); // "Is there a route to budget?" Yes: it does not apply
     const ask = await term.waitFor('? Evidence on "No budget path":');
     expect(ask.replace(/\s+/g, ' ')).toContain('Verified that "No budget path" does not apply: note the evidence. For example: Who signs off spend');
     expect(ask.replace(/\s+/g, ' ')).toContain('Enter alone goes on without it; the report then lists the evidence to bring.');
     await term.line('CFO approved the discovery budget');
     await term.waitFor('Evidence noted.');
-    await term.waitFor('? Is the expectation a broad platform redesign');
+    await term.waitFor('? Has one workflow been chosen as the priority');
     expect(changes.at(-1)!.answers).toMatchObject({
       disqualifiers: {no_budget_path: false},
       certainty: {no_budget_path: 'verified'},
@@ -333,17 +421,17 @@ describe('plain mode: why this matters, notes, certainty', () => {
 
   test(':sure verified on a cleared disqualifier asks at once; declined, the review says the evidence is missing', async () => {
     const {term, outcome} = start({answers: fullAnswers(), index: indexOf('no_budget_path'), returnToReview: true});
-    await term.waitFor('? Is there no route to budget');
-    await term.choose(6);
+    await term.waitFor('? Is there a route to budget');
+    await term.choose(6); // ":sure", the sixth entry, by its number
     await term.waitFor('? How sure are you of the answer to "No budget path"?');
     await term.choose(1);
     await term.waitFor('? Evidence on "No budget path":');
     await term.line('');
     await term.waitFor('No evidence noted: the report lists it to bring.');
-    await term.waitFor(':sure How sure are you? (now: verified)');
-    await term.choose(2); // "no" again: not asked twice
+    await term.waitFor(':sure) How sure are you? (now: verified)');
+    await term.press(KEY.enter); // "yes" again, the answer it starts on: not asked twice
     const review = await term.waitFor('? Is everything right?');
-    expect(review).toContain('14. No budget path: no (verified, no evidence noted)');
+    expect(review).toContain('14. No budget path: Yes (verified, no evidence noted)');
     await term.press(KEY.ctrlC);
     const end = await outcome;
     expect(end.state.answers.notes).toEqual({});
