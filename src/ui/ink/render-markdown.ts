@@ -69,7 +69,8 @@ function paragraph(text: string, width: number): string[] {
 
 /** `lines` under a first-line prefix, the other lines indented as wide; a prefix that leaves too little room gets a line of its own. */
 function prefixed(first: string, rest: string, render: (width: number) => string[], width: number): string[] {
-  const indent = cellWidth(first);
+  // The wider of the two prefixes: a continuation line may be indented further than the first (a label, then an indent).
+  const indent = Math.max(cellWidth(first), cellWidth(rest));
   if (width - indent < Math.min(10, width)) return [first.trimEnd(), ...render(width)];
   const lines = render(width - indent);
   if (!lines.length) return [first.trimEnd()];
