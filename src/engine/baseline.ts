@@ -24,13 +24,10 @@ export function asksFigure(bank: Bank, axisId: string, value: unknown): boolean 
   return baselineOf(bank, axisId) !== undefined && typeof value === 'number';
 }
 
-/** The format, said to the user under the prompt. */
-export function figureHint(spec: BaselineSpec): string {
-  const format =
-    spec.kind === 'number'
-      ? `One number (${spec.unit}), e.g. 14.`
-      : `Two numbers (${spec.unit}), now then before, e.g. "6, 2" or "now 6 before 2".`;
-  return `${format} Optional: blank skips it; a single ${CLEAR_FIGURE} clears a figure given before.`;
+/** The format, said to the user under the prompt; `stored`: a figure was given before (blank keeps it). */
+export function figureHint(spec: BaselineSpec, stored = false): string {
+  const format = spec.kind === 'number' ? `One number (${spec.unit}), e.g. 14.` : `Now and before (${spec.unit}), e.g. 6, 2.`;
+  return `${format} ${stored ? `Blank keeps it; ${CLEAR_FIGURE} clears it.` : 'Blank skips.'}`;
 }
 
 /** One number as typed: digits, an optional decimal point; thousands may be grouped with commas (1,200). */

@@ -42,11 +42,11 @@ const HINTS: Record<HandoffField, string> = {
   from: 'A system or team, e.g. Shopify.',
   to: 'A system or team, e.g. NetSuite.',
   record: 'e.g. order, invoice, ticket.',
-  owner: 'A role or name, e.g. Finance ops. Blank: nobody is named.',
-  required_fields: 'Comma-separated, e.g. SKU, tax code. Blank: none agreed.',
-  when_missing: 'e.g. waits in an error queue. Blank: no rule.',
-  failures: 'A whole number, e.g. 9. Blank: not counted.',
-  critical_path: 'yes or no. Blank: not sure.',
+  owner: 'A role or a name, e.g. Finance ops.',
+  required_fields: 'e.g. SKU, tax code, customer id.',
+  when_missing: 'e.g. the order waits in an error queue until someone notices.',
+  failures: 'A whole number, e.g. 9.',
+  critical_path: 'yes or no; blank if not sure.',
 };
 
 /** The form's fields in the order they are asked, with the bank's wording. */

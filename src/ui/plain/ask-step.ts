@@ -86,6 +86,9 @@ export async function askStep(step: Step, answers: Answers, io: PlainIo, pending
       );
       return asCommand(value) ?? {kind: 'answer', value: value === 'yes'};
     }
+    case 'handoffs':
+      // The handoff map has its own list and form (ask-handoffs.ts); the interview loop sends it there.
+      throw new Error('The handoff map is asked by askHandoffs.');
   }
 }
 
@@ -134,7 +137,7 @@ async function askScale(step: Step, start: StepAnswer | undefined, answers: Answ
 }
 
 async function askMulti(step: Step, current: StepAnswer | undefined, answers: Answers, io: PlainIo): Promise<StepAction> {
-  const ticked = new Set(Array.isArray(current) ? current : []);
+  const ticked = new Set(Array.isArray(current) ? (current as string[]) : []);
   io.say(wrap('Space ticks a statement, Enter confirms (nothing ticked means none of these). To go back, see why this matters or add a note, tick that entry at the end of the list.', io.columns));
   const values = await io.ask((c) =>
     checkbox<Value>(
