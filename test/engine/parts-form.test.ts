@@ -35,8 +35,8 @@ describe('a baseline figure as typed', () => {
   });
 
   it('says the format in the hint', () => {
-    expect(figureHint(failures)).toBe('One number (failures in four weeks), e.g. 14. Optional: blank skips it; a single - clears a figure given before.');
-    expect(figureHint(cycle)).toMatch(/^Two numbers \(days\), now then before, e.g. "6, 2" or "now 6 before 2"\./);
+    expect(figureHint(failures)).toBe('One number (failures in four weeks), e.g. 14. Blank skips.');
+    expect(figureHint(cycle, true)).toBe('Now and before (days), e.g. 6, 2. Blank keeps it; - clears it.');
   });
 
   it('in words with its unit, and as typed again to prefill', () => {

@@ -310,7 +310,7 @@ describe('navigation', () => {
 
   it('a note on a question reaches the answers, the review and the report', async () => {
     const w = await mount({renderReport: (answers, format) => renderReport({bank, answers, date: '2026-11-22', format})});
-    await w.press(...keysOf(0, 6)); // up to the first axis
+    await w.press(...keysOf(0, 7)); // up to the first axis
     await w.waitForFrame('Failure frequency');
     await w.press('n');
     await w.waitForFrame('Note on “Failure frequency”');
@@ -318,7 +318,7 @@ describe('navigation', () => {
     await w.press(KEY.enter);
     await w.waitForFrame('✎ Note: Three escalations last week');
     expect(last(w).answers.notes).toEqual({failure_frequency: 'Three escalations last week'});
-    await w.press(...keysOf(6));
+    await w.press(...keysOf(7));
     await w.waitForFrame('16 of 16 answered');
     await w.press(KEY.home);
     await w.press(...Array(5).fill(KEY.down));
@@ -419,7 +419,7 @@ describe('result screen', () => {
 describe('ctrl-c', () => {
   it('resolves cancelled with the answers so far; onChange was called after every answer', async () => {
     const w = await mount();
-    await w.press(...keysOf(0, 8)); // context and two axes
+    await w.press(...keysOf(0, 9)); // context, the handoff map and two axes
     await w.waitForFrame('Decision matrix · 3 of 5');
     const answeredSoFar = w.changes.length;
     expect(answeredSoFar).toBe(7);

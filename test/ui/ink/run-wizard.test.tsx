@@ -86,6 +86,8 @@ describe('runInkWizard', () => {
     expect(screen).toContain(" 1  2 [3] 4  5  d");
     expect(screen).toContain('3: Somewhere in between');
     await w.press('2');
+    await w.waitForScreen('How many handoff failures');
+    await w.press(KEY.enter); // no figure
     await w.waitForScreen('Data reconciliation load');
     await w.press(KEY.ctrlC);
     expect((await w.done).state.answers.matrix).toEqual({failure_frequency: 2});
