@@ -178,11 +178,14 @@ describe('the handoff map part', () => {
 describe('a draft holding handoffs and figures', () => {
   it('is saved and resumed with both, where it was', () => {
     const env = {HANDOFF_ASSESS_STATE_DIR: mkdtempSync(join(tmpdir(), 'ha-parts-'))};
-    const answers: Answers = {...emptyAnswers(), context: {organisation: 'Acme'}, handoffs: [shopify], matrix: {failure_frequency: 4, lead_time_impact: 5}, baselines: {failure_frequency: 14, lead_time_impact: {now: 6, before: 2}}};
+    const bare: Handoff = {from: 'Gmail', to: 'HubSpot', record: 'lead', owner: '', required_fields: [], when_missing: ''};
+    const answers: Answers = {...emptyAnswers(), context: {organisation: 'Acme'}, handoffs: [shopify, bare], matrix: {failure_frequency: 4, lead_time_impact: 5}, baselines: {failure_frequency: 14, lead_time_impact: {now: 6, before: 2}}};
     const interview = at('reconciliation_load', answers);
     saveDraft({id: 'acme-parts', answers, position: positionOf(bank, interview), saved: new Date('2026-11-22T10:00:00Z')}, {env});
     const loaded = loadDraft('acme-parts', bank, {env});
-    expect(loaded.answers.handoffs).toEqual([shopify]);
+    expect(loaded.warnings).toEqual([]);
+    // A handoff with nothing agreed (no owner, no fields, no rule) reads back as written.
+    expect(loaded.answers.handoffs).toEqual([shopify, bare]);
     expect(loaded.answers.baselines).toEqual(answers.baselines);
     const resumed = resumeState(bank, loaded.answers, loaded.position);
     expect(resumed.index).toBe(indexOf('reconciliation_load'));
