@@ -219,8 +219,8 @@ const handoff = mapOf(
     record: handoffText('record', true),
     owner: handoffText('owner', false),
     required_fields: z.pipe(
-      // [] (none agreed) is what the serializer writes for a handoff without fields: it reads back as [].
-      z.transform((value: unknown) => (value === null || value === undefined || (Array.isArray(value) && value.length === 0) ? [] : listNames(value))),
+      // An empty list (none agreed) stays an empty list: a draft writes `required_fields: []`.
+      z.transform((value: unknown) => (value === null || value === undefined ? [] : (listNames(value) ?? []))),
       z.custom<string[]>(
         (value) => Array.isArray(value) && value.length <= 30 && value.every((v) => typeof v === 'string' && textLength(v) <= HANDOFF_TEXT_MAX),
         error((_found, path) => `handoff ${handoffNumber(path)}: "required_fields" must be a list of at most 30 field names, e.g. required_fields: ${HANDOFF_EXAMPLE.required_fields}`),

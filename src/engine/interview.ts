@@ -4,13 +4,18 @@
  * Pure: both front ends (Ink and plain) drive this and hold no rule of their own.
  */
 import {contradictions} from './consistency.js';
-import type {Answers, AxisAnswer, Bank, Certainty, ContextQuestion, Contradiction, QuestionKind, SignalList} from './types.js';
+import {describeHandoffs} from './handoff-form.js';
+import type {Answers, AxisAnswer, Bank, Certainty, ContextQuestion, Contradiction, Handoff, QuestionKind, SignalList} from './types.js';
 import {emptyAnswers, SIGNAL_LISTS} from './types.js';
 
-export type SectionId = 'context' | 'matrix' | 'signals' | 'disqualifiers';
+export type SectionId = 'context' | 'handoffs' | 'matrix' | 'signals' | 'disqualifiers';
+
+/** The handoff map's step id (issue 10): one step for the whole part, answered once `answers.handoffs` is set ([] = skipped). */
+export const HANDOFFS_STEP = 'handoffs';
 
 export const SECTION_TITLES: Record<SectionId | 'review', string> = {
   context: 'About the assessment',
+  handoffs: 'Handoff map',
   matrix: 'Decision matrix',
   signals: 'Signals',
   disqualifiers: 'Disqualifiers',
@@ -22,7 +27,8 @@ export interface Step {
   /** The question id: notes and certainty are keyed by it. */
   id: string;
   section: SectionId;
-  kind: QuestionKind;
+  /** `handoffs`: the handoff-map part, a list edited by its own form (src/engine/handoff-form.ts). */
+  kind: QuestionKind | 'handoffs';
   title: string;
   /** A short name for the review, notes and messages: a context question's label, else the title. */
   label: string;
@@ -49,7 +55,7 @@ export interface Step {
 }
 
 /** An answer as a front end gives it. */
-export type StepAnswer = string | string[] | AxisAnswer | boolean;
+export type StepAnswer = string | string[] | AxisAnswer | boolean | Handoff[];
 
 export interface InterviewState {
   answers: Answers;
@@ -97,6 +103,10 @@ export function scaleAnswer(value: string): AxisAnswer | undefined {
 export function buildSteps(bank: Bank): Step[] {
   const steps: Step[] = [];
   for (const q of bank.context) steps.push(contextStep(q));
+  if (bank.handoffMap) {
+    const map = bank.handoffMap;
+    steps.push({id: HANDOFFS_STEP, section: 'handoffs', kind: 'handoffs', title: map.title, label: map.title, prompt: map.prompt, why: map.why, required: false});
+  }
   for (const axis of bank.axes) {
     steps.push({
       id: axis.id,
@@ -218,7 +228,7 @@ export function isReview(bank: Bank, state: InterviewState): boolean {
  */
 export function isAnswered(answers: Answers, step: Step): boolean {
   const value = getAnswer(answers, step);
-  if (step.kind === 'multi') return value !== undefined;
+  if (step.kind === 'multi' || step.kind === 'handoffs') return value !== undefined;
   if (step.kind === 'text' && !step.required) return value !== undefined;
   if (Array.isArray(value)) return value.length > 0;
   return value !== undefined && value !== '';
@@ -251,6 +261,8 @@ export function getAnswer(answers: Answers, step: Step): StepAnswer | undefined 
       const applies = answers.disqualifiers[step.id];
       return applies === undefined ? undefined : yesFrom(step, applies);
     }
+    case 'handoffs':
+      return answers.handoffs;
   }
 }
 
@@ -288,6 +300,8 @@ export function validate(step: Step, value: StepAnswer): string | undefined {
       return Array.isArray(value) && value.every((v) => step.options?.some((o) => o.value === v)) ? undefined : 'Unknown option.';
     case 'yesno':
       return typeof value === 'boolean' ? undefined : 'Answer yes or no.';
+    case 'handoffs':
+      return Array.isArray(value) && value.every((h) => typeof h === 'object' && h !== null) ? undefined : 'A list of handoffs.';
   }
 }
 
@@ -324,6 +338,9 @@ export function setAnswer(answers: Answers, step: Step, value: StepAnswer): Answ
       break;
     case 'disqualifiers':
       next.disqualifiers[step.id] = appliesFrom(step, value as boolean);
+      break;
+    case 'handoffs':
+      next.handoffs = (value as Handoff[]).map((h) => ({...h, required_fields: [...h.required_fields]}));
       break;
   }
   return next;
@@ -455,6 +472,7 @@ export function isSkipped(answers: Answers, step: Step): boolean {
 
 export function describeAnswer(step: Step, answers: Answers): string {
   const value = getAnswer(answers, step);
+  if (step.kind === 'handoffs') return describeHandoffs(answers.handoffs);
   if (step.kind === 'multi') {
     if (!isAnswered(answers, step)) return 'not answered';
     const ids = (value as string[] | undefined) ?? [];

@@ -6,7 +6,7 @@
 import {SECTION_TITLES, type SectionId, type Step} from '../engine/interview.js';
 import type {Bank, Confidence, Direction, Recommendation, Result} from '../engine/types.js';
 
-const PARTS: readonly SectionId[] = ['context', 'matrix', 'signals', 'disqualifiers'];
+const PARTS: readonly SectionId[] = ['context', 'handoffs', 'matrix', 'signals', 'disqualifiers'];
 const NUMBER_WORDS = ['no', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
 
 /** The parts of the interview that this bank has questions in, in order, e.g. "decision matrix". */

@@ -8,12 +8,15 @@
  * into events.
  */
 import {resolve} from 'node:path';
+import {asksFigure, baselineOf, parseFigure, setFigure} from '../engine/baseline.js';
 import {evidenceToAsk, nextCertainty, type EvidenceRequest} from '../engine/evidence.js';
+import {completeHandoff, formFields, maxHandoffs, parseField, withField, type HandoffDraft} from '../engine/handoff-form.js';
 import {
   answer,
   back,
   buildSteps,
   edit,
+  HANDOFFS_STEP,
   isReview,
   missingMessage,
   missingRequired,
@@ -57,6 +60,27 @@ export interface NoteAsk {
   then?: StepAnswer;
 }
 
+/**
+ * The baseline figure asked after a known matrix answer (issue 10): the answer is stored,
+ * the figure is asked, then the interview goes on with `then`.
+ */
+export interface FigureAsk {
+  /** The axis id (its figure is stored in `answers.baselines[id]`). */
+  id: string;
+  /** The answer to go on with once the figure is given or skipped. */
+  then: StepAnswer;
+}
+
+/** The handoff map's form (issue 10): one handoff being added or changed, a field at a time (src/engine/handoff-form.ts). */
+export interface HandoffForm {
+  /** The handoff being changed, its index in `answers.handoffs`; undefined: a new one. */
+  index?: number;
+  /** The field being asked: an index into formFields(). */
+  field: number;
+  /** The fields given so far (a changed handoff starts with all of its own). */
+  draft: HandoffDraft;
+}
+
 /** Saving a report: the file name asked for, then, if the file exists, whether to replace it. */
 export interface SaveAsk {
   format: ReportFormat;
@@ -87,6 +111,10 @@ export interface SessionState {
   /** The engine's state: answers, the current question, edit-from-review. */
   interview: InterviewState;
   note?: NoteAsk;
+  /** The baseline figure being asked after a matrix answer. */
+  figure?: FigureAsk;
+  /** The handoff being added or changed on the handoff map. */
+  handoffForm?: HandoffForm;
   /**
    * Why the last answer was refused, or which required answers the result waits for:
    * a new object at every refusal (as `draftProblem`), so the same words refused twice read as twice.
@@ -125,8 +153,25 @@ export type SessionEvent =
   | {type: 'cancel-save'}
   /** End the session; with nothing saved, asks once. */
   | {type: 'finish'}
-  /** Ctrl-C: the session ends `cancelled`; a note being typed is kept. */
-  | {type: 'quit'; typedNote?: string}
+  /** The figure typed after a matrix answer: blank keeps the one stored, `-` clears it; a figure refused stays asked with why. */
+  | {type: 'figure'; text: string}
+  /** Go on without giving a figure (the one stored is kept). */
+  | {type: 'skip-figure'}
+  /** The handoff map: open the form for a new handoff (refused at the map's maximum). */
+  | {type: 'handoff-add'}
+  /** The handoff map: change a handoff, its fields asked again with its values. */
+  | {type: 'handoff-edit'; index: number}
+  | {type: 'handoff-remove'; index: number}
+  /** The current field of the open form, as typed; after the last field the handoff is stored. */
+  | {type: 'handoff-field'; text: string}
+  /** The previous field of the open form; from the first, the form closes without a change. */
+  | {type: 'handoff-back'}
+  /** Close the form without a change. */
+  | {type: 'handoff-cancel'}
+  /** Leave the handoff map with the handoffs listed (none: the part is skipped, stored as []). */
+  | {type: 'handoffs-done'}
+  /** Ctrl-C: the session ends `cancelled`; a note or a valid figure being typed is kept. */
+  | {type: 'quit'; typedNote?: string; typedFigure?: string}
   // What the runner reports back from the effects.
   | {type: 'report-ready'; markdown: string}
   | {type: 'report-failed'; message: string}
@@ -198,13 +243,27 @@ function step(config: SessionConfig, state: SessionState, event: SessionEvent): 
     case 'edit':
       return none(state.stage === 'interview' ? move(state, edit(config.bank, state.interview, event.id)) : state);
     case 'open-note':
-      return none(state.stage === 'interview' ? {...state, note: {id: event.id}} : state);
+      // The handoff map takes no note or certainty mark (the answers file has none for it).
+      return none(state.stage === 'interview' && event.id !== HANDOFFS_STEP ? {...state, note: {id: event.id}} : state);
     case 'note':
       return none(closeNote(config, state, event.text));
     case 'close-note':
       return none(closeNote(config, state, undefined));
     case 'certainty':
+      if (event.id === HANDOFFS_STEP) return none(state);
       return none(onCertainty(config, state, event.id, event.mark));
+    case 'figure':
+      return none(closeFigure(config, state, event.text));
+    case 'skip-figure':
+      return none(closeFigure(config, state, undefined));
+    case 'handoff-add':
+    case 'handoff-edit':
+    case 'handoff-remove':
+    case 'handoff-field':
+    case 'handoff-back':
+    case 'handoff-cancel':
+    case 'handoffs-done':
+      return none(onHandoffs(config, state, event));
     case 'show-result':
       return toResult(config, state);
     case 'save':
@@ -222,7 +281,7 @@ function step(config: SessionConfig, state: SessionState, event: SessionEvent): 
     case 'finish':
       return none(finish(state));
     case 'quit':
-      return none(quit(state, event.typedNote));
+      return none(quit(config, state, event.typedNote, event.typedFigure));
     case 'report-ready':
       return none(state.report ? {...state, report: {...state.report, markdown: event.markdown}} : state);
     case 'report-failed':
@@ -258,12 +317,13 @@ function step(config: SessionConfig, state: SessionState, event: SessionEvent): 
  */
 function onAnswer(config: SessionConfig, state: SessionState, value: StepAnswer): SessionState {
   const question = currentQuestion(config, state);
-  if (!question || state.note) return state;
+  if (!question || state.note || state.figure || state.handoffForm) return state;
   const problem = validate(question, value);
   if (problem) return {...state, error: {message: problem}};
   const stored = setAnswer(state.interview.answers, question, value);
   const evidence = evidenceToAsk(config.bank, state.interview.answers, stored, question.id);
   if (evidence) return {...state, error: undefined, interview: {...state.interview, answers: stored}, note: {id: question.id, evidence, then: value}};
+  if (asksFigure(config.bank, question.id, value)) return {...state, error: undefined, interview: {...state.interview, answers: stored}, figure: {id: question.id, then: value}};
   return move(state, answer(config.bank, state.interview, value));
 }
 
@@ -276,6 +336,74 @@ function closeNote(config: SessionConfig, state: SessionState, text: string | un
   const answers = text === undefined ? state.interview.answers : setNote(state.interview.answers, note.id, text);
   const closed: SessionState = {...state, note: undefined, error: undefined, interview: {...state.interview, answers}};
   return note.then === undefined ? closed : move(closed, answer(config.bank, closed.interview, note.then));
+}
+
+/**
+ * Close the figure asked after a matrix answer and go on with the answer. `text` undefined: skipped,
+ * the stored figure kept; blank: the same; `-`: the stored figure cleared; refused: stays asked, why in `error`.
+ */
+function closeFigure(config: SessionConfig, state: SessionState, text: string | undefined): SessionState {
+  const figure = state.figure;
+  const spec = figure && baselineOf(config.bank, figure.id);
+  if (!figure || !spec) return state;
+  let answers = state.interview.answers;
+  if (text !== undefined) {
+    const typed = parseFigure(spec, text);
+    if (typed.kind === 'error') return {...state, error: {message: typed.message}};
+    if (typed.kind === 'figure') answers = setFigure(answers, figure.id, typed.value);
+    if (typed.kind === 'clear') answers = setFigure(answers, figure.id, undefined);
+  }
+  const closed: SessionState = {...state, figure: undefined, error: undefined, interview: {...state.interview, answers}};
+  return move(closed, answer(config.bank, closed.interview, figure.then));
+}
+
+type HandoffEvent = Extract<SessionEvent, {type: `handoff-${string}` | 'handoffs-done'}>;
+
+/** The handoff map: add, change or remove a handoff, a field at a time, then go on. */
+function onHandoffs(config: SessionConfig, state: SessionState, event: HandoffEvent): SessionState {
+  const spec = config.bank.handoffMap;
+  const question = currentQuestion(config, state);
+  if (!spec || question?.kind !== 'handoffs' || state.note || state.figure) return state;
+  const listed = state.interview.answers.handoffs ?? [];
+  const form = state.handoffForm;
+  const fields = formFields(spec);
+  const withList = (handoffs: typeof listed): SessionState => ({
+    ...state,
+    error: undefined,
+    handoffForm: undefined,
+    interview: {...state.interview, answers: {...state.interview.answers, handoffs}},
+  });
+  switch (event.type) {
+    case 'handoff-add':
+      if (form) return state;
+      if (listed.length >= maxHandoffs(spec)) return {...state, error: {message: `The map holds at most ${maxHandoffs(spec)} handoffs: remove or change one instead.`}};
+      return {...state, error: undefined, handoffForm: {field: 0, draft: {}}};
+    case 'handoff-edit': {
+      const handoff = listed[event.index];
+      if (form || !handoff) return state;
+      return {...state, error: undefined, handoffForm: {index: event.index, field: 0, draft: structuredClone(handoff)}};
+    }
+    case 'handoff-remove':
+      if (form || !listed[event.index]) return state;
+      return withList(listed.filter((_, i) => i !== event.index));
+    case 'handoff-field': {
+      if (!form) return state;
+      const field = fields[form.field]!;
+      const typed = parseField(field.field, event.text);
+      if (!typed.ok) return {...state, error: {message: typed.message}};
+      const draft = withField(form.draft, field.field, typed.value);
+      if (form.field + 1 < fields.length) return {...state, error: undefined, handoffForm: {...form, field: form.field + 1, draft}};
+      const handoff = completeHandoff(draft);
+      return withList(form.index === undefined ? [...listed, handoff] : listed.map((h, i) => (i === form.index ? handoff : h)));
+    }
+    case 'handoff-back':
+      if (!form) return state;
+      return {...state, error: undefined, handoffForm: form.field > 0 ? {...form, field: form.field - 1} : undefined};
+    case 'handoff-cancel':
+      return form ? {...state, error: undefined, handoffForm: undefined} : state;
+    case 'handoffs-done':
+      return form ? state : move(state, answer(config.bank, state.interview, listed));
+  }
 }
 
 /** A certainty mark; the evidence note is asked for when the mark makes it lacking. */
@@ -333,18 +461,27 @@ function finish(state: SessionState): SessionState {
   return {...state, notice: {tone: 'info', kind: 'finish-unsaved', text: 'No report saved yet.'}};
 }
 
-/** Ctrl-C: a note being typed is kept (when it says something new); the session ends `cancelled`. */
-function quit(state: SessionState, typedNote: string | undefined): SessionState {
+/**
+ * Ctrl-C: a note being typed is kept (when it says something new), and a figure being typed when it is
+ * a valid one (never a clear); the session ends `cancelled`.
+ */
+function quit(config: SessionConfig, state: SessionState, typedNote: string | undefined, typedFigure: string | undefined): SessionState {
   let interview = state.interview;
   const note = state.note;
   if (note && typedNote?.trim() && typedNote.trim() !== interview.answers.notes[note.id] && !validateNote(typedNote)) {
     interview = {...interview, answers: setNote(interview.answers, note.id, typedNote)};
   }
-  return {...state, interview, note: undefined, save: undefined, stage: 'cancelled'};
+  const figure = state.figure;
+  const spec = figure && baselineOf(config.bank, figure.id);
+  if (figure && spec && typedFigure !== undefined) {
+    const typed = parseFigure(spec, typedFigure);
+    if (typed.kind === 'figure') interview = {...interview, answers: setFigure(interview.answers, figure.id, typed.value)};
+  }
+  return {...state, interview, note: undefined, figure: undefined, handoffForm: undefined, save: undefined, stage: 'cancelled'};
 }
 
 /** A move to another question or the review: what was refused or asked there is left behind. */
 function move(state: SessionState, interview: InterviewState): SessionState {
-  return {...state, interview, error: undefined, note: undefined};
+  return {...state, interview, error: undefined, note: undefined, figure: undefined, handoffForm: undefined};
 }
 

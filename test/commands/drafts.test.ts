@@ -61,9 +61,9 @@ describe('handoff-assess drafts', () => {
     expect(lines[0]).toBe('2 saved interviews, newest first:');
     const header = lines.findIndex((l) => l.startsWith('ID'));
     expect(lines[header]).toMatch(/^ID\s+ORGANISATION\s+ROLE\s+PROGRESS\s+LAST SAVED$/);
-    expect(lines[header + 1]).toMatch(/^beta-inc-20250102-100000\s+Beta Inc\s+founder\s+3\/16 review\s+2025-01-02 10:30$/);
+    expect(lines[header + 1]).toMatch(/^beta-inc-20250102-100000\s+Beta Inc\s+founder\s+3\/17 review\s+2025-01-02 10:30$/);
     expect(lines[header + 2]).toBe(`  ${draftPath('beta-inc-20250102-100000', {env})}`);
-    expect(lines[header + 3]).toMatch(/^acme-ltd-20250101-090000\s+Acme Ltd\s+consultant\s+2\/16\s+2025-01-01 09:00$/);
+    expect(lines[header + 3]).toMatch(/^acme-ltd-20250101-090000\s+Acme Ltd\s+consultant\s+2\/17\s+2025-01-01 09:00$/);
     expect(text.out).toContain('handoff-assess --resume ID');
   });
 

@@ -77,7 +77,7 @@ describeTmux('the Ink wizard in a real terminal', () => {
     const t = wizard();
     const welcome = await t.waitFor('Press enter to start.');
     expect(welcome).toContain('Workflow handoff risk assessment');
-    expect(welcome).toContain('16 questions');
+    expect(welcome).toContain('17 questions');
     t.key('Enter');
 
     await t.waitFor('Which organisation is this assessment for?');
@@ -100,6 +100,21 @@ describeTmux('the Ink wizard in a real terminal', () => {
     await t.type('HubSpot, NetSuite');
     t.key('Enter');
 
+    // The handoff map: one handoff, a field at a time, then on.
+    await t.waitFor('Handoff map · 1 of 1');
+    t.key('a');
+    const fields: [string, string][] = [['1 of 8', 'HubSpot'], ['2 of 8', 'NetSuite'], ['3 of 8', 'deal'], ['4 of 8', ''], ['5 of 8', 'amount, owner'], ['6 of 8', ''], ['7 of 8', '3'], ['8 of 8', 'yes']];
+    for (const [at, text] of fields) {
+      await t.waitFor(`New handoff · ${at}`);
+      if (text) {
+        await t.type(text);
+        await t.waitFor(`› ${text}`);
+      }
+      t.key('Enter');
+    }
+    await t.waitFor('1. HubSpot → NetSuite (deal), no owner');
+    t.key('s');
+
     const axis = await t.waitFor('How often do handoffs between your tools fail');
     expect(axis).toContain('Decision matrix · 1 of 5');
     expect(axis).toContain('Failures are rare, get fixed fast');
@@ -109,17 +124,36 @@ describeTmux('the Ink wizard in a real terminal', () => {
     await t.waitFor("Nothing chosen yet: press 1-5, or d for don't know");
     expect(t.screen()).toContain('Decision matrix · 1 of 5');
     t.key('4');
+    // Each known answer asks for its figure: one given, one refused then given, the others skipped.
+    await t.waitFor('How many handoff failures were there in the last four weeks?');
+    await t.type('14');
+    await t.waitFor('› 14');
+    t.key('Enter');
     await t.waitFor('How much manual work goes into making records agree');
     t.key('5');
+    await t.waitFor('How many hours a week go into reconciling records');
+    t.key('Enter');
     await t.waitFor('When a handoff goes wrong, how soon is it seen');
     // Back (Esc) returns to the previous axis with its answer, and it can be answered again.
     t.key('Escape');
     await t.waitFor('Decision matrix · 2 of 5');
     t.key('5');
+    await t.waitFor('How many hours a week go into reconciling records');
+    t.key('Enter');
     await t.waitFor('Decision matrix · 3 of 5');
     t.key('4');
+    await t.waitFor('How many days pass, typically');
+    t.key('Escape');
     await t.waitFor('How much do integration problems slow delivery');
     t.key('4');
+    await t.waitFor('now and six months ago?');
+    await t.type('six');
+    t.key('Enter');
+    await t.waitFor('Type two numbers of days, now then before');
+    t.key('C-u');
+    await t.type('6, 2');
+    await t.waitFor('› 6, 2');
+    t.key('Enter');
     await t.waitFor('Can your teams trust what the systems say');
     t.key('d');
 
@@ -145,6 +179,9 @@ describeTmux('the Ink wizard in a real terminal', () => {
     expect(review).toContain('Review');
     expect(review).toContain('Answers that disagree');
     expect(review).toContain('Ownership is said to be clear');
+    t.key('Home');
+    const top = await t.waitFor(/Failure frequency\s+4 of 5 · 14 failures in/);
+    expect(top).toMatch(/Handoff map\s+1 handoff/);
     t.key('r');
     const result = await t.waitFor('# Handoff risk assessment: Acme Ltd');
     expect(result).toMatch(/Remediation sprint recommended · (high|medium|low) confidence/);
@@ -171,6 +208,8 @@ describeTmux('the Ink wizard in a real terminal', () => {
     const text = readFileSync(join(state, 'drafts', draft!), 'utf8');
     expect(text).toContain('role: founder');
     expect(text).toContain('position: review');
+    expect(text).toMatch(/handoffs:\n  - from: HubSpot\n    to: NetSuite\n    record: deal\n    owner: ""\n    required_fields:\n      - amount\n      - owner\n    when_missing: ""\n    failures: 3\n    critical_path: true\n/);
+    expect(text).toMatch(/baselines:\n  failure_frequency: 14\n  lead_time_impact:\n    now: 6\n    before: 2\n/);
   }, 120_000);
 
   test('Ctrl-C mid-interview: exit 130, draft saved 0600, and --resume returns to the same question', async () => {
@@ -192,8 +231,12 @@ describeTmux('the Ink wizard in a real terminal', () => {
     await t.waitFor('Which systems does that workflow pass through?');
     await t.type('Shopify');
     t.key('Enter');
+    await t.waitFor('Handoff map · 1 of 1');
+    t.key('s');
     await t.waitFor('Decision matrix · 1 of 5');
     t.key('2');
+    await t.waitFor('How many handoff failures');
+    t.key('Enter');
     await t.waitFor('Decision matrix · 2 of 5');
     t.key('C-c');
     expect(await t.exitCode()).toBe(130);
@@ -212,7 +255,7 @@ describeTmux('the Ink wizard in a real terminal', () => {
 
     const again = wizard(['--resume']);
     const welcome = await again.waitFor('Data reconciliation load');
-    expect(welcome).toMatch(/6 of 16 answered/);
+    expect(welcome).toMatch(/7 of 17 answered/);
     again.key('Enter');
     const question = await again.waitFor('How much manual work goes into making records agree');
     expect(question).toContain('Decision matrix · 2 of 5');

@@ -45,6 +45,7 @@ const sample: Record<string, StepAnswer> = {
   role: 'consultant',
   workflow: 'Order to cash',
   systems: 'HubSpot, Gmail ,  NetSuite',
+  handoffs: [],
   failure_frequency: 4,
   reconciliation_load: 5,
   exception_visibility: 3,
@@ -65,15 +66,15 @@ function answerAll(state: InterviewState, count = steps.length): InterviewState 
 }
 
 describe('the steps', () => {
-  it('run context, matrix, signals, disqualifiers, in bank order', () => {
+  it('run context, the handoff map, matrix, signals, disqualifiers, in bank order', () => {
     expect(ids).toEqual([
-      'organisation', 'assessor', 'role', 'workflow', 'systems',
+      'organisation', 'assessor', 'role', 'workflow', 'systems', 'handoffs',
       'failure_frequency', 'reconciliation_load', 'exception_visibility', 'lead_time_impact', 'operational_confidence',
       'manage_in_place', 'remediation_sprint',
       'no_tradeoff_owner', 'no_budget_path', 'broad_redesign_expected', 'exploratory_no_pain',
     ]);
     expect(steps.map((s) => s.section)).toEqual([
-      ...Array(5).fill('context'), ...Array(5).fill('matrix'), 'signals', 'signals', ...Array(4).fill('disqualifiers'),
+      ...Array(5).fill('context'), 'handoffs', ...Array(5).fill('matrix'), 'signals', 'signals', ...Array(4).fill('disqualifiers'),
     ]);
   });
 
@@ -132,22 +133,25 @@ describe('moving through the interview', () => {
     const state = startInterview(bank);
     expect(state.index).toBe(0);
     expect(currentStep(bank, state)!.id).toBe('organisation');
-    expect(progress(bank, state)).toEqual({section: 'context', sectionTitle: 'About the assessment', sectionStep: 1, sectionSize: 5, step: 1, total: 16, answered: 0, fraction: 0});
+    expect(progress(bank, state)).toEqual({section: 'context', sectionTitle: 'About the assessment', sectionStep: 1, sectionSize: 5, step: 1, total: 17, answered: 0, fraction: 0});
   });
 
   it('answering moves forward across a section boundary, and back comes back with the answer kept', () => {
     let state = answerAll(startInterview(bank), 5);
+    expect(currentStep(bank, state)!.id).toBe('handoffs');
+    expect(progress(bank, state)).toMatchObject({section: 'handoffs', sectionTitle: 'Handoff map', sectionStep: 1, sectionSize: 1, step: 6, total: 17, answered: 5});
+    state = answerAll(state, 1);
     expect(currentStep(bank, state)!.id).toBe('failure_frequency');
-    expect(progress(bank, state)).toMatchObject({section: 'matrix', sectionTitle: 'Decision matrix', sectionStep: 1, sectionSize: 5, step: 6, total: 16, answered: 5});
+    expect(progress(bank, state)).toMatchObject({section: 'matrix', sectionTitle: 'Decision matrix', sectionStep: 1, sectionSize: 5, step: 7, total: 17, answered: 6});
     expect(state.answers.context.systems).toEqual(['HubSpot', 'Gmail', 'NetSuite']);
-    state = back(bank, state);
+    state = back(bank, back(bank, state));
     expect(currentStep(bank, state)!.id).toBe('systems');
     expect(progress(bank, state)).toMatchObject({section: 'context', sectionStep: 5, step: 5});
     expect(state.answers.context.systems).toEqual(['HubSpot', 'Gmail', 'NetSuite']);
     // Answering again replaces the answer and moves on again.
     state = answer(bank, state, ['Salesforce']);
     expect(state.answers.context.systems).toEqual(['Salesforce']);
-    expect(currentStep(bank, state)!.id).toBe('failure_frequency');
+    expect(currentStep(bank, state)!.id).toBe('handoffs');
   });
 
   it('back on the first question stays there', () => {
@@ -156,17 +160,17 @@ describe('moving through the interview', () => {
   });
 
   it('the signals and disqualifier sections count their own steps', () => {
-    let state = answerAll(startInterview(bank), 11);
-    expect(progress(bank, state)).toMatchObject({section: 'signals', sectionTitle: 'Signals', sectionStep: 2, sectionSize: 2, step: 12});
+    let state = answerAll(startInterview(bank), 12);
+    expect(progress(bank, state)).toMatchObject({section: 'signals', sectionTitle: 'Signals', sectionStep: 2, sectionSize: 2, step: 13});
     state = answerAll(state, 2);
-    expect(progress(bank, state)).toMatchObject({section: 'disqualifiers', sectionTitle: 'Disqualifiers', sectionStep: 2, sectionSize: 4, step: 14});
+    expect(progress(bank, state)).toMatchObject({section: 'disqualifiers', sectionTitle: 'Disqualifiers', sectionStep: 2, sectionSize: 4, step: 15});
   });
 
   it('after the last question comes the review; back from the review is the last question', () => {
     let state = answerAll(startInterview(bank));
     expect(isReview(bank, state)).toBe(true);
     expect(currentStep(bank, state)).toBeUndefined();
-    expect(progress(bank, state)).toEqual({section: 'review', sectionTitle: 'Review', sectionStep: 1, sectionSize: 1, step: 16, total: 16, answered: 16, fraction: 1});
+    expect(progress(bank, state)).toEqual({section: 'review', sectionTitle: 'Review', sectionStep: 1, sectionSize: 1, step: 17, total: 17, answered: 17, fraction: 1});
     // Answering on the review does nothing.
     expect(answer(bank, state, 3)).toBe(state);
     state = back(bank, state);
@@ -177,7 +181,7 @@ describe('moving through the interview', () => {
     let state = answerAll(startInterview(bank));
     state = edit(bank, state, 'reconciliation_load');
     expect(currentStep(bank, state)!.id).toBe('reconciliation_load');
-    expect(progress(bank, state)).toMatchObject({section: 'matrix', sectionStep: 2, step: 7});
+    expect(progress(bank, state)).toMatchObject({section: 'matrix', sectionStep: 2, step: 8});
     state = answer(bank, state, 1);
     expect(isReview(bank, state)).toBe(true);
     expect(state.answers.matrix.reconciliation_load).toBe(1);
@@ -255,22 +259,22 @@ describe('resuming', () => {
   });
 
   it('an empty signal list counts as answered ("none of these"); a missing one does not', () => {
-    let state = answerAll(startInterview(bank), 12);
+    let state = answerAll(startInterview(bank), 13);
     expect(state.answers.signals.remediation_sprint).toEqual([]);
-    expect(firstUnanswered(bank, state.answers)).toBe(12);
+    expect(firstUnanswered(bank, state.answers)).toBe(13);
     const answers = {...state.answers, signals: {remediation_sprint: []}};
     expect(firstUnanswered(bank, answers)).toBe(ids.indexOf('manage_in_place'));
   });
 
   it('a disqualifier answered as not applying counts as answered', () => {
-    const state = answerAll(startInterview(bank), 13);
+    const state = answerAll(startInterview(bank), 14);
     expect(state.answers.disqualifiers.no_tradeoff_owner).toBe(false);
-    expect(firstUnanswered(bank, state.answers)).toBe(13);
+    expect(firstUnanswered(bank, state.answers)).toBe(14);
   });
 
   it('everything answered resumes on the review', () => {
     const state = answerAll(startInterview(bank));
-    expect(firstUnanswered(bank, state.answers)).toBe(16);
+    expect(firstUnanswered(bank, state.answers)).toBe(17);
     expect(isReview(bank, startInterview(bank, state.answers))).toBe(true);
   });
 
@@ -278,7 +282,7 @@ describe('resuming', () => {
     let state = startInterview(bank);
     state = answer(bank, state, 'Acme Ltd');
     state = answer(bank, state, ''); // assessor skipped
-    state = answerAll(state, 5); // role .. reconciliation_load
+    state = answerAll(state, 6); // role .. reconciliation_load, the handoff map skipped
     expect(currentStep(bank, state)!.id).toBe('exception_visibility');
     const saved = answersToYaml(state.answers);
     const reloaded = parseAnswers('draft.yaml', saved, bank, {partial: true});

@@ -117,8 +117,8 @@ describe('runInteractive: drafts while answering', () => {
 
     const second = run({resume: true});
     const shown = await second.term.waitFor("? What is the assessor's role?");
-    expect(shown).toContain('Welcome back: 2 of 16 answered. Continuing at “Role”.');
-    expect(shown).toContain('question 3 of 16');
+    expect(shown).toContain('Welcome back: 2 of 17 answered. Continuing at “Role”.');
+    expect(shown).toContain('question 3 of 17');
     await second.term.choose(1);
     await second.term.waitFor('? Which single workflow');
     await second.term.press(KEY.ctrlC);
@@ -130,7 +130,7 @@ describe('runInteractive: drafts while answering', () => {
 
     // By id too.
     const third = run({resume: id});
-    await third.term.waitFor('question 4 of 16');
+    await third.term.waitFor('question 4 of 17');
     await third.term.press(KEY.ctrlC);
     expect(await third.code).toBe(130);
   });

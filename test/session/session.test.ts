@@ -46,7 +46,8 @@ describe('the session: moving through the interview', () => {
   });
 
   it('back crosses parts; from the first question it goes to the welcome; from the result to the review', () => {
-    expect(question(run(at('failure_frequency'), {type: 'back'}).state)).toBe('systems');
+    expect(question(run(at('failure_frequency'), {type: 'back'}).state)).toBe('handoffs');
+    expect(question(run(at('handoffs'), {type: 'back'}).state)).toBe('systems');
     const first = run(at('organisation'), {type: 'back'}).state;
     expect(first.stage).toBe('welcome');
     const result = run({...startInterview(bank, complete()), index: steps.length}, {type: 'show-result'}, {type: 'back'}).state;

@@ -156,8 +156,8 @@ describe('listDrafts, latestDraft, deleteDraft', () => {
     saveDraft({id: 'beta-20250115-100000', answers: {...emptyAnswers(), context: {organisation: 'Beta', role: 'founder'}}, saved: new Date('2025-01-15T10:00:00Z')}, {env});
     const list = listDrafts({env, bank});
     expect(list.map((d) => d.id)).toEqual(['draft-20250201-090000', 'acme-ltd-20250131-140509', 'beta-20250115-100000']);
-    expect(list[1]).toMatchObject({organisation: 'Acme Ltd.', role: 'consultant', answered: 6, total: 16});
-    expect(list[0]).toMatchObject({answered: 0, total: 16});
+    expect(list[1]).toMatchObject({organisation: 'Acme Ltd.', role: 'consultant', answered: 6, total: 17});
+    expect(list[0]).toMatchObject({answered: 0, total: 17});
     expect(list[0]!.organisation).toBeUndefined();
     expect(latestDraft({env})?.id).toBe('draft-20250201-090000');
   });

@@ -10,6 +10,9 @@ import {hintsOf} from './keymap.js';
 import {KeyHints} from './KeyHints.js';
 import {reviewIntro} from './labels.js';
 import {frameOf, packHints, tooSmall, type Frame, type Hint} from './layout.js';
+import {baselineOf} from '../../engine/baseline.js';
+import {FigureInput} from './FigureInput.js';
+import {HandoffMapQuestion} from './HandoffMapQuestion.js';
 import {NoteEditor} from './NoteEditor.js';
 import {QuestionScreen} from './QuestionScreen.js';
 import {ResultScreen} from './ResultScreen.js';
@@ -122,10 +125,12 @@ function hintsFor(session: Session, wizard: Wizard, resumed: boolean): Hint[] {
       ? {...h, hint: 'continue'}
       : mode === 'note' && state.note?.evidence && h.keys === 'esc'
         ? {...h, hint: 'go on without it'}
-        : h,
+        : mode === 'handoffs' && !state.interview.answers.handoffs?.length && h.keys === 's'
+          ? {...h, hint: 'skip part'}
+          : h,
   );
   const {view} = wizard;
-  const scrollable = (state.stage === 'welcome' || currentQuestion(config, state)) && view.measure.overflow > 0 && !state.note;
+  const scrollable = (state.stage === 'welcome' || currentQuestion(config, state)) && view.measure.overflow > 0 && !state.note && !state.figure;
   if (scrollable) {
     if (view.contentScroll > 0) hints.unshift({keys: 'pgup', hint: 'more ↑'});
     if (view.contentScroll < view.measure.overflow) hints.unshift({keys: 'pgdn', hint: 'more ↓'});
@@ -151,12 +156,39 @@ function Question({session, state, wizard, frame}: Screen) {
   const step = currentQuestion(session.config, state);
   const {view} = wizard;
   if (!step || !view.draft) return null;
+  const spec = session.config.bank.handoffMap;
+  if (step.kind === 'handoffs' && spec) {
+    const form = state.handoffForm;
+    return (
+      <ScrollArea
+        offset={Math.min(view.contentScroll, view.measure.overflow)}
+        onMeasure={onMeasureOf(wizard)}
+        followKey={form ? `form:${form.index}:${form.field}` : `map:${view.handoffCursor}`}
+        focusOn={form ? 'note' : 'option'}
+        onFollow={wizard.scrollTo}
+      >
+        <HandoffMapQuestion
+          step={step}
+          spec={spec}
+          handoffs={state.interview.answers.handoffs}
+          cursor={view.handoffCursor ?? 0}
+          form={form}
+          field={view.field}
+          error={shownError(view, state)}
+          why={view.why}
+          frame={frame}
+          fromReview={state.interview.returnToReview}
+        />
+      </ScrollArea>
+    );
+  }
+  const figure = state.figure && baselineOf(session.config.bank, state.figure.id);
   return (
     <ScrollArea
       offset={Math.min(view.contentScroll, view.measure.overflow)}
       onMeasure={onMeasureOf(wizard)}
-      followKey={state.note ? `note:${state.note.id}` : `${step.id}:${view.draft.kind === 'text' ? '' : view.draft.cursor}`}
-      focusOn={state.note ? 'note' : 'option'}
+      followKey={state.note ? `note:${state.note.id}` : figure ? `figure:${state.figure!.id}:${shownError(view, state) ?? ''}` : `${step.id}:${view.draft.kind === 'text' ? '' : view.draft.cursor}`}
+      focusOn={state.note || figure ? 'note' : 'option'}
       onFollow={wizard.scrollTo}
     >
       <QuestionScreen
@@ -165,11 +197,12 @@ function Question({session, state, wizard, frame}: Screen) {
         answers={state.interview.answers}
         frame={frame}
         why={view.why}
-        error={shownError(view, state)}
+        error={figure ? undefined : shownError(view, state)}
         note={state.note ? view.note : undefined}
         evidence={state.note?.evidence}
         fromReview={state.interview.returnToReview}
       />
+      {figure ? <FigureInput spec={figure} buffer={view.figure ?? {value: '', cursor: 0}} error={shownError(view, state)} stored={state.interview.answers.baselines?.[state.figure!.id] !== undefined} /> : null}
     </ScrollArea>
   );
 }

@@ -29,7 +29,10 @@ export type Action =
   | 'finish'
   | 'cancel'
   | 'confirm'
-  | 'decline';
+  | 'decline'
+  | 'add'
+  | 'remove'
+  | 'skip';
 
 /** Where the focus is: each mode has its own bindings. */
 export type KeyMode =
@@ -43,7 +46,10 @@ export type KeyMode =
   | 'review'
   | 'result'
   | 'save-name'
-  | 'save-confirm';
+  | 'save-confirm'
+  | 'figure'
+  | 'handoffs'
+  | 'handoff-field';
 
 export interface Binding {
   action: Action;
@@ -116,6 +122,34 @@ export const KEYMAP: Record<KeyMode, Binding[]> = {
   note: [
     {action: 'next', keys: 'enter', hint: 'save note', match: isEnter},
     {action: 'cancel', keys: 'esc', hint: 'cancel', match: (_, k) => k.escape},
+    quit,
+  ],
+  // The baseline figure after a matrix answer: a text field like the note; esc goes on without it.
+  figure: [
+    {action: 'next', keys: 'enter', hint: 'save figure', match: isEnter},
+    {action: 'cancel', keys: 'esc', hint: 'skip', match: (_, k) => k.escape},
+    quit,
+  ],
+  // The handoff map's list: open a handoff to change it, add one, remove one, go on (or skip the part).
+  handoffs: [
+    up,
+    down,
+    enter('open'),
+    {action: 'add', keys: 'a', hint: 'add', match: char('a')},
+    {action: 'remove', keys: 'x', hint: 'remove', match: (i, k) => (i === 'x' || k.delete) && !k.ctrl && !k.meta},
+    {action: 'skip', keys: 's', hint: 'go on', match: char('s')},
+    back,
+    why,
+    scrollUp,
+    scrollDown,
+    quit,
+  ],
+  // A field of the handoff form: esc goes to the previous field (from the first, closes the form).
+  'handoff-field': [
+    {action: 'next', keys: 'enter', hint: 'next field', match: isEnter},
+    {action: 'back', keys: 'esc', hint: 'back', match: (_, k) => k.escape},
+    scrollUp,
+    scrollDown,
     quit,
   ],
   review: [up, down, enter('change'), {action: 'result', keys: 'r', hint: 'see result', match: char('r')}, note, certainty, back, why, pageUp, pageDown, home, end, quit],

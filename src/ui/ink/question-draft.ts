@@ -39,7 +39,7 @@ export function initDraft(step: Step, answers: Answers): Draft {
     case 'list':
       return {kind: 'text', buffer: textBuffer(Array.isArray(current) ? current.join(', ') : typeof current === 'string' ? current : '')};
     case 'multi':
-      return {kind: 'multi', cursor: 0, selected: Array.isArray(current) ? [...current] : []};
+      return {kind: 'multi', cursor: 0, selected: Array.isArray(current) ? [...(current as string[])] : []};
     default: {
       const start = startingAnswer(answers, step);
       return {kind: 'select', cursor: start === undefined ? NOTHING : selectValues(step).indexOf(start)};

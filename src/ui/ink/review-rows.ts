@@ -3,6 +3,7 @@
  * screen can scroll by whole rows and know exactly what fits. The answers in
  * words come from the engine (reviewRows, describeAnswer).
  */
+import {figureOf} from '../../engine/baseline.js';
 import {describeCertainty} from '../../engine/evidence.js';
 import {reviewContradictions, reviewRows, SECTION_TITLES} from '../../engine/interview.js';
 import type {Answers, Bank} from '../../engine/types.js';
@@ -50,7 +51,8 @@ export function buildReviewRows(bank: Bank, answers: Answers, width: number, not
       heading.push(...wrapText(SECTION_TITLES[row.step.section], width).map((t) => [{text: t, tone: 'heading' as const}]));
     }
     const sure = describeCertainty(answers, row.step.id);
-    const answerText = `${row.step.kind === 'multi' ? row.answer.replace(/_/g, ' ') : row.answer}${sure ? ` (${sure})` : ''}`;
+    const figure = figureOf(bank, answers, row.step.id);
+    const answerText = `${row.step.kind === 'multi' ? row.answer.replace(/_/g, ' ') : row.answer}${figure ? ` · ${figure}` : ''}${sure ? ` (${sure})` : ''}`;
     const labelLines = wrapText(row.step.label, wide ? labelWidth - 1 : labelWidth);
     const answerLines = wrapText(answerText, answerWidth);
     const tone: Tone = row.answered ? 'answer' : 'missing';

@@ -14,6 +14,7 @@ import {actionOf, type Action, type KeyMode} from './keymap.js';
 import {chooseHint} from './labels.js';
 import {draftValue, initDraft, selectValues, type Draft} from './question-draft.js';
 import {editText, textBuffer, type TextBuffer} from './text-buffer.js';
+import {followParts, onFigureKey, onHandoffsKey, type PartsView} from './parts-keys.js';
 
 /** Sizes from the last layout, told to the wizard after each render. */
 export interface Measure {
@@ -27,7 +28,7 @@ export interface Measure {
   reviewPage: number;
 }
 
-export interface WizardView {
+export interface WizardView extends PartsView {
   /** The answer being composed on the current question (none elsewhere). */
   draft?: Draft;
   /** "Why this matters" is shown (it stays on from question to question). */
@@ -74,9 +75,11 @@ export function shownError(view: WizardView, session: SessionState): string | un
 export function keyModeOf(session: SessionState, config: SessionConfig): KeyMode {
   if (session.stage !== 'interview' && session.stage !== 'result') return 'welcome';
   if (session.note) return 'note';
+  if (session.figure) return 'figure';
   if (session.stage === 'result') return session.save ? (session.save.stage === 'name' ? 'save-name' : 'save-confirm') : 'result';
   const step = currentQuestion(config, session);
   if (!step) return 'review';
+  if (step.kind === 'handoffs') return session.handoffForm ? 'handoff-field' : 'handoffs';
   return step.kind === 'list' ? 'text' : step.kind;
 }
 
@@ -95,14 +98,16 @@ export function scrolled(view: WizardView, offset: number): WizardView {
 export function onKey(view: WizardView, session: SessionState, config: SessionConfig, input: string, key: Key): KeyResult {
   if (session.stage === 'finished' || session.stage === 'cancelled') return {view, events: []};
   const act = actionOf(keyModeOf(session, config), input, key);
-  if (act === 'quit') return {view, events: [{type: 'quit', typedNote: view.note?.value}]};
+  if (act === 'quit') return {view, events: [{type: 'quit', typedNote: view.note?.value, typedFigure: view.figure?.value}]};
   if (session.note) return onNoteKey(view, act, input, key);
+  if (session.figure) return onFigureKey(view, act, input, key);
   const step = currentQuestion(config, session);
   if ((act === 'pageUp' || act === 'pageDown') && (session.stage === 'welcome' || step)) {
     return {view: scrolled(view, view.contentScroll + (act === 'pageUp' ? -1 : 1) * view.measure.page), events: []};
   }
   if (session.stage === 'welcome') return {view, events: act === 'next' ? [{type: 'start'}] : []};
   if (session.stage === 'result') return onResultKey(view, session, act, input, key);
+  if (step?.kind === 'handoffs') return onHandoffsKey(view, session, act, input, key);
   return step ? onQuestionKey(view, session, step, act, input, key) : onReviewKey(view, config, session, act);
 }
 
@@ -259,9 +264,11 @@ export function follow(view: WizardView, before: SessionState | undefined, after
   }
   const question = currentQuestion(config, after);
   if (question && !next.draft) next = {...next, draft: initDraft(question, after.interview.answers)};
+  // The figure asked after an answer: the answer just stored is the one highlighted above it.
+  if (question && after.figure && !before?.figure) next = {...next, draft: initDraft(question, after.interview.answers)};
   if (after.note && after.note.id !== before?.note?.id) next = {...next, note: textBuffer(after.interview.answers.notes[after.note.id] ?? '')};
   if (!after.note && next.note) next = {...next, note: undefined};
   if (after.save?.stage === 'name' && before?.save?.stage !== 'name') next = {...next, saveName: textBuffer(after.save.name)};
   if (!after.save && next.saveName) next = {...next, saveName: undefined};
-  return next;
+  return followParts(next, before, after, config);
 }

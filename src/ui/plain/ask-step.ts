@@ -113,6 +113,9 @@ export async function askStep(step: Step, answers: Answers, io: PlainIo, pending
       const value = await askKeyed(step, step.prompt, start === undefined ? undefined : start ? 'yes' : 'no', answers, io);
       return asCommand(value) ?? {kind: 'answer', value: value === 'yes'};
     }
+    case 'handoffs':
+      // The handoff map has its own list and form (ask-handoffs.ts); the interview loop sends it there.
+      throw new Error('The handoff map is asked by askHandoffs.');
   }
 }
 
@@ -135,7 +138,7 @@ async function askText(step: Step, current: StepAnswer | undefined, io: PlainIo)
 }
 
 async function askMulti(step: Step, current: StepAnswer | undefined, answers: Answers, io: PlainIo): Promise<StepAction> {
-  const ticked = new Set(Array.isArray(current) ? current : []);
+  const ticked = new Set(Array.isArray(current) ? (current as string[]) : []);
   io.say(wrap('Space ticks a statement, Enter confirms (nothing ticked means none of these). To go back, see why this matters or add a note, tick that entry at the end of the list.', io.columns));
   const values = await io.ask((c) =>
     checkbox<Value>(

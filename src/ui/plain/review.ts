@@ -1,5 +1,6 @@
 /** The review: every answer with its note, and a list to change any of them. */
 import {select, Separator} from '@inquirer/prompts';
+import {figureOf} from '../../engine/baseline.js';
 import {describeCertainty} from '../../engine/evidence.js';
 import {reviewContradictions, reviewRows, SECTION_TITLES, type SectionId} from '../../engine/interview.js';
 import type {Answers, Bank} from '../../engine/types.js';
@@ -20,7 +21,8 @@ export function printReview(bank: Bank, answers: Answers, io: PlainIo): void {
       io.say(SECTION_TITLES[section]);
     }
     const sure = describeCertainty(answers, row.step.id);
-    io.say(wrap(`${i + 1}. ${row.step.label}: ${row.answer}${sure ? ` (${sure})` : ''}`, io.columns, '  ', '      '));
+    const figure = figureOf(bank, answers, row.step.id);
+    io.say(wrap(`${i + 1}. ${row.step.label}: ${row.answer}${figure ? `, ${figure}` : ''}${sure ? ` (${sure})` : ''}`, io.columns, '  ', '      '));
     if (row.note) io.say(wrap(`Note: ${row.note}`, io.columns, '      '));
   });
   const disagree = reviewContradictions(bank, answers);

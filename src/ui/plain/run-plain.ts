@@ -10,6 +10,8 @@ import type {Session} from '../../session/runner.js';
 import {currentQuestion, isOver, onReview, type SessionEvent, type SessionState} from '../../session/session.js';
 import {resumeText, welcomeText} from '../../session/copy.js';
 import type {FrontEndIo} from '../types.js';
+import {askFigure} from './ask-figure.js';
+import {askHandoffs} from './ask-handoffs.js';
 import {askCertainty, askNote, askStep} from './ask-step.js';
 import {isCancel, plainIo, wrap, type PlainIo} from './plain-io.js';
 import {askReview, printReview} from './review.js';
@@ -27,7 +29,7 @@ export async function runPlain(session: Session, options: FrontEndIo): Promise<v
     await interview(session, io, send, options.signal, typing);
   } catch (error) {
     if (!isCancel(error)) throw error;
-    send({type: 'quit', typedNote: typing.note});
+    send({type: 'quit', typedNote: typing.note, typedFigure: typing.figure});
   }
 }
 
@@ -36,6 +38,8 @@ type Send = (event: SessionEvent) => SessionState;
 /** The text of the note prompt as it is being typed. */
 interface Typing {
   note?: string;
+  /** The figure being typed after a matrix answer. */
+  figure?: string;
 }
 
 /** Dispatch an event; a draft that could not be saved (at every failed save), or is saved again, is said at once. */
@@ -63,6 +67,10 @@ async function interview(session: Session, io: PlainIo, send: Send, signal: Abor
     if (state.note) {
       await noteStage(session, io, send, typedNote, typing);
       typedNote = undefined;
+      continue;
+    }
+    if (state.figure) {
+      await askFigure(session, io, send, (text) => (typing.figure = text));
       continue;
     }
     if (state.stage === 'welcome') {
@@ -107,6 +115,10 @@ async function questionStage(session: Session, io: PlainIo, send: Send, carry: C
   const step = currentQuestion(session.config, state)!;
   const where = `${state.interview.index}:${state.interview.returnToReview}`;
   if (carry.shown !== where) printHeader(session, step, io);
+  if (step.kind === 'handoffs') {
+    if ((await askHandoffs(session, step, io, send)) === 'why') printWhy(step, io);
+    return {shown: where};
+  }
   const action = await askStep(step, state.interview.answers, io, carry.pending);
   if (action.kind === 'answer') {
     const next = send({type: 'answer', value: action.value});

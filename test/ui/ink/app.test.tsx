@@ -44,7 +44,7 @@ describe('welcome', () => {
     const answers = {...startInterview(bank).answers, context: {organisation: 'Acme', assessor: 'Jo', role: 'founder' as const}};
     const w = await mount({initial: startInterview(bank, answers)});
     const frame = await w.waitForFrame('Welcome back');
-    expect(frame).toContain('3 of 16 answered');
+    expect(frame).toContain('3 of 17 answered');
     expect(frame).toContain('“Critical workflow”');
   });
 });
@@ -83,7 +83,7 @@ describe('text questions', () => {
     await w.type('HubSpot, Gmail ,, NetSuite');
     await w.waitForFrame('3 names: HubSpot · Gmail · NetSuite');
     await w.press(KEY.enter);
-    await w.waitForFrame('Decision matrix · 1 of 5');
+    await w.waitForFrame('Handoff map · 1 of 1');
     expect(last(w).answers.context.systems).toEqual(['HubSpot', 'Gmail', 'NetSuite']);
   });
 
@@ -155,7 +155,7 @@ describe('scale question (matrix axis)', () => {
     await w.waitForFrame('Why this matters: Occasional failures');
     await w.press('?');
     await waitGone(w, 'Why this matters');
-    await w.press('5', 'd');
+    await w.press('5', KEY.enter, 'd'); // 5, its figure skipped, then don't know (no figure)
     await w.waitForFrame('Decision matrix · 3 of 5');
     expect(last(w).answers.matrix).toEqual({failure_frequency: 5, reconciliation_load: 'unknown'});
   });
@@ -166,6 +166,8 @@ describe('scale question (matrix axis)', () => {
     await w.press(KEY.enter, KEY.down, KEY.down, KEY.down);
     await w.waitForFrame(/❯ 3 Somewhere in between/);
     await w.press(KEY.up, KEY.up, KEY.enter);
+    await w.waitForFrame('How many handoff failures');
+    await w.press(KEY.enter);
     await w.waitForFrame('Decision matrix · 2 of 5');
     expect(last(w).answers.matrix.failure_frequency).toBe(1);
   });
@@ -256,7 +258,7 @@ describe('certainty (c) and evidence', () => {
   it('the review shows each mark beside its answer, and c there changes the highlighted one', async () => {
     const w = await mount();
     await w.press(...WHOLE_INTERVIEW);
-    await w.waitForFrame('16 of 16 answered');
+    await w.waitForFrame('17 of 17 answered');
     await w.press(KEY.home, ...Array(indexOf('failure_frequency')).fill(KEY.down), 'c', 'c');
     await w.waitForFrame(/Failure frequency\s+4 of 5 \(estimated\)/);
     // From "see the result": past the one answer that disagrees and two disqualifiers.
@@ -276,19 +278,22 @@ describe('navigation', () => {
     await w.press(KEY.enter);
     await w.type('HubSpot');
     await w.press(KEY.enter);
-    await w.waitForFrame('Decision matrix · 1 of 5');
+    await w.waitForFrame('Handoff map · 1 of 1');
     await w.press(KEY.esc);
     await w.waitForFrame('About the assessment · 5 of 5');
     expect(w.lastFrame()).toContain('HubSpot');
-    await w.press(KEY.enter, '3', KEY.left);
+    await w.press(KEY.enter, 's', '3', KEY.enter, KEY.left);
     await w.waitForFrame('Decision matrix · 1 of 5');
     // Back on an answered question: it starts on its answer.
     expect(w.lastFrame()).toMatch(/❯ 3 Somewhere in between/);
     await w.press(KEY.left);
+    await w.waitForFrame('Handoff map · 1 of 1');
+    await w.press(KEY.left);
     await w.waitForFrame('About the assessment · 5 of 5');
-    // systems answered, back, systems confirmed again, failure frequency answered, back, back.
-    const [systems, failures, reconciliation] = [indexOf('systems'), indexOf('failure_frequency'), indexOf('reconciliation_load')];
-    expect(w.changes.map((s) => s.index)).toEqual([failures, systems, failures, reconciliation, failures, systems]);
+    // systems answered, back, systems confirmed again, the map skipped, failure frequency answered (its figure
+    // asked, then skipped), back, back, back.
+    const [systems, map, failures, reconciliation] = [indexOf('systems'), indexOf('handoffs'), indexOf('failure_frequency'), indexOf('reconciliation_load')];
+    expect(w.changes.map((s) => s.index)).toEqual([map, systems, map, failures, failures, reconciliation, failures, map, systems]);
     expect(last(w).answers.matrix).toEqual({failure_frequency: 3});
   });
 
@@ -303,7 +308,7 @@ describe('navigation', () => {
   it('runs the whole interview to the review, which lists every answer', async () => {
     const w = await mount();
     await w.press(...WHOLE_INTERVIEW);
-    const frame = await w.waitForFrame('16 of 16 answered');
+    const frame = await w.waitForFrame('17 of 17 answered');
     expect(frame).toContain('Review');
     expect(frame).toContain('See the result');
     await w.press(KEY.home);
@@ -348,14 +353,16 @@ describe('navigation', () => {
   it('edits any answer from the review and returns to the review', async () => {
     const w = await mount();
     await w.press(...WHOLE_INTERVIEW);
-    await w.waitForFrame('16 of 16 answered');
-    await w.press(KEY.home, KEY.down, KEY.down, KEY.down, KEY.down, KEY.down, KEY.down);
+    await w.waitForFrame('17 of 17 answered');
+    await w.press(KEY.home, ...Array(indexOf('reconciliation_load')).fill(KEY.down));
     await w.waitForFrame(/❯ Data reconciliation load/);
     await w.press(KEY.enter);
     await w.waitForFrame('Changing an answer');
     expect(w.lastFrame()).toContain('Decision matrix · 2 of 5');
     await w.press('1');
-    const frame = await w.waitForFrame(/❯ Data reconciliation load\s+1 of 5/);
+    await w.waitForFrame('How many hours a week go into reconciling records');
+    await w.press(...'6', KEY.enter);
+    const frame = await w.waitForFrame(/❯ Data reconciliation load\s+1 of 5 · 6 hours a week/);
     expect(frame).toContain('Review');
     expect(last(w).answers.matrix.reconciliation_load).toBe(1);
     expect(last(w).returnToReview).toBe(false);
@@ -369,7 +376,7 @@ describe('navigation', () => {
 
   it('a note on a question reaches the answers, the review and the report', async () => {
     const w = await mount({renderReport: (answers, format) => renderReport({bank, answers, date: '2026-11-22', format})});
-    await w.press(...keysOf(0, 6)); // up to the first axis
+    await w.press(...keysOf(0, 7)); // up to the first axis
     await w.waitForFrame('Failure frequency');
     await w.press('n');
     await w.waitForFrame('Note on “Failure frequency”');
@@ -377,10 +384,10 @@ describe('navigation', () => {
     await w.press(KEY.enter);
     await w.waitForFrame('✎ Note: Three escalations last week');
     expect(last(w).answers.notes).toEqual({failure_frequency: 'Three escalations last week'});
-    await w.press(...keysOf(6));
-    await w.waitForFrame('16 of 16 answered');
+    await w.press(...keysOf(7));
+    await w.waitForFrame('17 of 17 answered');
     await w.press(KEY.home);
-    await w.press(...Array(5).fill(KEY.down));
+    await w.press(...Array(indexOf('failure_frequency')).fill(KEY.down));
     await w.waitForFrame(/❯ Failure frequency\s+4 of 5/);
     expect(w.lastFrame()).toContain('✎ Three escalations last week');
     // A note added on the review, too.
@@ -403,7 +410,7 @@ describe('result screen', () => {
   async function toResult(): Promise<Mounted> {
     const w = await mount();
     await w.press(...WHOLE_INTERVIEW);
-    await w.waitForFrame('16 of 16 answered');
+    await w.waitForFrame('17 of 17 answered');
     await w.press('r');
     await w.waitForFrame('# Report for Acme Ltd');
     return w;
@@ -471,21 +478,22 @@ describe('result screen', () => {
     await w.press(KEY.home);
     await w.waitForFrame('# Report for Acme Ltd');
     await w.press(KEY.esc);
-    await w.waitForFrame('16 of 16 answered');
+    await w.waitForFrame('17 of 17 answered');
   });
 });
 
 describe('ctrl-c', () => {
   it('resolves cancelled with the answers so far; onChange was called after every answer', async () => {
     const w = await mount();
-    await w.press(...keysOf(0, 8)); // context and two axes
+    await w.press(...keysOf(0, 9)); // context, the handoff map and two axes
     await w.waitForFrame('Decision matrix · 3 of 5');
     const answeredSoFar = w.changes.length;
-    expect(answeredSoFar).toBe(7);
-    // After each answer, the state handed over holds it and points at the next question.
-    expect(w.changes.map((s) => s.index)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(answeredSoFar).toBe(10);
+    // After each answer, the state handed over holds it and points at the next question; a matrix answer
+    // is handed over once stored (its figure then asked) and again once the figure is given or skipped.
+    expect(w.changes.map((s) => s.index)).toEqual([1, 2, 3, 4, 5, 6, 6, 7, 7, 8]);
     expect(w.changes[0]!.answers.context.organisation).toBe('Acme Ltd');
-    expect(w.changes[6]!.answers.matrix.reconciliation_load).toBe(5);
+    expect(w.changes[8]!.answers.matrix.reconciliation_load).toBe(5);
     await w.press(KEY.ctrlC);
     const outcome = await w.waitForOutcome();
     expect(outcome.kind).toBe('cancelled');

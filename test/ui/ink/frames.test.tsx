@@ -32,7 +32,7 @@ describe('frames', () => {
     const w = await mount({bank});
     const frame = await w.waitForFrame('Press enter to start.');
     expect(frame).toContain('Welcome');
-    expect(frame).toContain('0/16');
+    expect(frame).toContain('0/17');
     expect(frame).toMatchSnapshot();
   });
 
@@ -50,7 +50,7 @@ describe('frames', () => {
     const w = await mount({bank, initial: {...startInterview(bank), index: steps.length}});
     await w.press(KEY.enter);
     const frame = await w.waitForFrame('❯ See the result');
-    expect(frame).toContain('16 questions are not answered yet.');
+    expect(frame).toContain('17 questions are not answered yet.');
     expect(frame).toMatchSnapshot();
   });
 });

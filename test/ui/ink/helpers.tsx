@@ -135,11 +135,12 @@ export const INTERVIEW_KEYS: string[][] = [
   ['1'], // role: consultant
   [...'Sales to ops', KEY.enter],
   [...'HubSpot, Gmail', KEY.enter],
-  ['4'],
-  ['5'],
+  ['s'], // the handoff map: skipped
+  ['4', KEY.enter],
+  ['5', KEY.enter],
   ['d'],
-  ['4'],
-  ['2'], // the five axes
+  ['4', KEY.enter],
+  ['2', KEY.enter], // the five axes, each known answer's figure skipped with enter
   [KEY.space, KEY.enter], // manage in place: the first signal
   [KEY.enter], // remediation sprint: none
   ['2'], // the first disqualifier applies: "Is there one person who can approve tradeoffs...?" No

@@ -93,6 +93,8 @@ describe('runInkWizard', () => {
     const moved = await w.waitForScreen('3: Somewhere in between');
     expect(moved).toContain(' 1  2 [3] 4  5  d');
     await w.press('2');
+    await w.waitForScreen('How many handoff failures');
+    await w.press(KEY.enter); // no figure
     await w.waitForScreen('Data reconciliation load');
     await w.press(KEY.ctrlC);
     expect((await w.done).state.answers.matrix).toEqual({failure_frequency: 2});

@@ -159,11 +159,14 @@ describe('wizard keys', () => {
 
   it('back crosses from the matrix into the context section, and forward again keeps the answers', () => {
     let s = press(at('systems'), 'X', enter);
+    expect(steps[s.interview.index]!.id).toBe('handoffs');
+    s = press(s, 's');
     expect(steps[s.interview.index]!.id).toBe('failure_frequency');
-    s = press(s, esc);
+    s = press(s, esc, esc);
     expect(steps[s.interview.index]!.id).toBe('systems');
     expect(s.draft).toEqual({kind: 'text', buffer: {value: 'X', cursor: 1}});
-    s = press(s, enter, '5', {leftArrow: true}, {leftArrow: true});
+    // The figure after 5 is skipped with enter; ← goes back from the matrix across the handoff map.
+    s = press(s, enter, 's', '5', enter, {leftArrow: true}, {leftArrow: true}, {leftArrow: true});
     expect(steps[s.interview.index]!.id).toBe('systems');
     expect(s.interview.answers.matrix).toEqual({failure_frequency: 5});
   });
@@ -287,7 +290,7 @@ describe('certainty in one key, and the evidence it can call for', () => {
   const ctrlR = (s: W) => keyOf(s, 'r', {...NO_KEY, ctrl: true});
 
   it('c cycles the current answer: not marked → verified → estimated → unknown → not marked', () => {
-    let s = press(at('failure_frequency'), '4', esc); // answered, back on it
+    let s = press(at('failure_frequency'), '4', enter, esc); // answered (no figure), back on it
     const marks: unknown[] = [];
     for (let i = 0; i < 4; i++) marks.push((s = press(s, 'c')).interview.answers.certainty.failure_frequency);
     expect(marks).toEqual(['verified', 'estimated', 'unknown', undefined]);
@@ -366,6 +369,8 @@ describe('the result waits for the required answers', () => {
     expect(s.interview.returnToReview).toBe(true);
     expect(s.error).toBe('First, 2 questions need an answer: Impact on lead time; No budget path.');
     s = press(s, '3');
+    expect(keyModeOf(s.session, config)).toBe('figure');
+    s = press(s, enter);
     expect(keyModeOf(s.session, config)).toBe('review');
     s = press(s, {end: true}, enter);
     expect(steps[s.interview.index]!.id).toBe('no_budget_path');

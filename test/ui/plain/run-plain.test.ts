@@ -45,10 +45,21 @@ async function answerContext(term: FakeTerminal) {
   await term.line('HubSpot, NetSuite');
 }
 
+/** Skip the handoff map (its second entry, "Skip this part"). */
+async function skipHandoffs(term: FakeTerminal) {
+  await term.waitFor('? Add a handoff, or skip this part?');
+  await term.waitFor('? Why this matters'); // the whole list drawn: the prompt takes keys
+  await term.choose(2);
+}
+
+/** Answer the axes in order; each known answer's baseline figure is skipped with Enter alone. */
 async function answerMatrix(term: FakeTerminal, values: (number | 'unknown')[]) {
   for (const [i, v] of values.entries()) {
     await term.waitFor(`? ${bank.axes[i]!.title}: 1 to 5?`);
     await term.choose(v === 'unknown' ? 6 : v);
+    if (v === 'unknown') continue;
+    await term.waitFor(`? ${bank.axes[i]!.baseline!.prompt}`);
+    await term.line('');
   }
 }
 
@@ -74,16 +85,18 @@ describe('plain mode: a whole interview', () => {
   test('every kind of question, the review, the result and a saved markdown report', async () => {
     const {term, changes, outcome} = start();
     await answerContext(term);
+    await skipHandoffs(term);
     await answerMatrix(term, [4, 5, 3, 4, 'unknown']);
     await tick(term, [2]);
     await tick(term, [0, 1]);
     await answerDisqualifiers(term);
 
     const review = await term.waitFor('? Is everything right?');
-    expect(review).toContain('Review: 16 of 16 questions answered');
+    expect(review).toContain('Review: 17 of 17 questions answered');
     expect(review).toContain(' 5. Systems involved: HubSpot, NetSuite');
     expect(review).toContain(' 2. Assessor: skipped');
-    expect(review).toContain("10. Operational confidence: don't know");
+    expect(review).toContain(' 6. Handoff map: skipped');
+    expect(review).toContain("11. Operational confidence: don't know");
     await term.press(KEY.enter); // the cursor starts on "show the result"
 
     const result = await term.waitFor('? Save the report?');
@@ -109,9 +122,10 @@ describe('plain mode: a whole interview', () => {
       disqualifiers: {no_tradeoff_owner: false, no_budget_path: false, broad_redesign_expected: false, exploratory_no_pain: false},
       notes: {},
       certainty: {},
+      handoffs: [],
     });
-    // One change per answer, each saved as it happened.
-    expect(changes).toHaveLength(16);
+    // One change per answer, each saved as it happened; a known matrix answer twice (stored, then its figure skipped).
+    expect(changes).toHaveLength(21);
     expect(changes[0]!.answers.context.organisation).toBe('Acme Ltd');
     expect(changes.at(-1)!.index).toBe(steps.length);
   });
@@ -140,6 +154,8 @@ describe('plain mode: scales', () => {
     await term.waitFor("> Nothing chosen yet. Type 1 to 5, or 6 for don't know, then Enter.");
     expect(changes).toHaveLength(0);
     await term.line('2');
+    await term.waitFor(`? ${axes[0]!.baseline!.prompt}`);
+    await term.line(''); // no figure
     await term.waitFor(`? ${axes[1]!.title}: 1 to 5?`);
     expect(changes.at(-1)!.answers.matrix[axes[0]!.id]).toBe(2);
     await term.press(KEY.ctrlC);
@@ -231,20 +247,29 @@ describe('plain mode: going back', () => {
   test('< on the first axis returns across the section boundary to the last context question, answer kept', async () => {
     const {term, changes, outcome} = start();
     await answerContext(term);
+    await skipHandoffs(term);
     await term.waitFor('? Failure frequency: 1 to 5?');
     await term.press('<');
     await term.press(KEY.enter);
+    // Back on the handoff map (skipped: nothing listed); its own "< Back" entry goes on back.
+    await term.waitFor('? Add a handoff, or skip this part?');
+    await term.waitFor('? Why this matters'); // the whole list drawn: the prompt takes keys
+    await term.choose(3);
     const shown = await term.waitFor('? Which systems does that workflow pass through? (comma-separated) (HubSpot, NetSuite)');
     expect(shown).toContain('About the assessment, 5 of 5');
     expect(changes.at(-1)!.index).toBe(indexOf('systems'));
-    // Enter keeps the answer and moves on to the matrix again.
+    // Enter keeps the answer and moves on again.
     await term.line('');
+    await skipHandoffs(term);
     await term.waitFor('Decision matrix, 1 of 5');
     await term.waitFor('? Failure frequency: 1 to 5?');
     expect(changes.at(-1)!.index).toBe(indexOf('failure_frequency'));
     expect(changes.at(-1)!.answers.context.systems).toEqual(['HubSpot', 'NetSuite']);
     // :back in a text answer goes back too.
     await term.choose(7); // "< Back" is the seventh entry of a scale
+    await term.waitFor('? Add a handoff, or skip this part?');
+    await term.waitFor('? Why this matters');
+    await term.choose(3);
     await term.waitFor('? Which systems');
     await term.line(':back');
     await term.waitFor('? Which single workflow matters most when a handoff fails? (Quote to cash)');
@@ -272,13 +297,15 @@ describe('plain mode: the review', () => {
   test('an answer edited from the review returns to the review with the new answer', async () => {
     const {term, changes, outcome} = start({answers: fullAnswers(), index: steps.length, returnToReview: false});
     const first = await term.waitFor('? Is everything right?');
-    expect(first).toContain(' 6. Failure frequency: 2 of 5');
-    await term.choose(6);
+    expect(first).toContain(' 7. Failure frequency: 2 of 5');
+    await term.choose(7);
     const edit = await term.waitFor('? Failure frequency: 1 to 5?');
     expect(edit).toContain('editing from the review');
     await term.choose(5);
+    await term.waitFor('? How many handoff failures');
+    await term.line('12');
     const again = await term.waitFor('? Is everything right?');
-    expect(again).toContain(' 6. Failure frequency: 5 of 5');
+    expect(again).toContain(' 7. Failure frequency: 5 of 5, 12 failures in four weeks');
     expect(again).not.toContain('Data reconciliation load: 1 to 5?'); // did not walk on to the next question
     expect(changes.at(-1)).toMatchObject({index: steps.length, returnToReview: false});
     expect(changes.at(-1)!.answers.matrix.failure_frequency).toBe(5);
@@ -366,22 +393,27 @@ describe('plain mode: why this matters, notes, certainty', () => {
     await term.waitFor('Marked as verified.');
     await term.waitFor('? Failure frequency: 1 to 5?');
     await term.choose(4);
+    await term.waitFor('? How many handoff failures');
     expect(changes.at(-1)!.answers).toMatchObject({
       matrix: {failure_frequency: 4},
       notes: {failure_frequency: 'Three escalations last week'},
       certainty: {failure_frequency: 'verified'},
     });
-    // On to the review: the note is shown; then the result's report carries it.
+    await term.line('');
+    // On to the review (each figure left out): the note is shown; then the result's report carries it.
     // Each answered question starts on its answer: Enter alone keeps it.
     for (let i = indexOf('reconciliation_load'); i < steps.length; i++) {
-      await term.waitFor(`question ${i + 1} of 16`);
+      await term.waitFor(`question ${i + 1} of 17`);
       await term.waitFor(/^\? /m);
       await term.press(KEY.enter);
+      if (steps[i]!.kind !== 'scale') continue;
+      await term.waitFor(`? ${bank.axes.find((a) => a.id === steps[i]!.id)!.baseline!.prompt}`);
+      await term.line('');
     }
     const review = await term.waitFor('? Is everything right?');
-    expect(review).toContain(' 6. Failure frequency: 4 of 5 (verified)');
+    expect(review).toContain(' 7. Failure frequency: 4 of 5 (verified)');
     expect(review).toContain('Note: Three escalations last week');
-    await term.choose(17);
+    await term.choose(18);
     const result = await term.waitFor('? Save the report?');
     expect(result).toContain('Notes: {"failure_frequency":"Three escalations last week"}');
     await term.choose(4);
@@ -574,6 +606,7 @@ describe('plain mode: stopping', () => {
   test('Ctrl-C mid-interview gives a cancelled outcome with every answer so far', async () => {
     const {term, outcome} = start();
     await answerContext(term);
+    await skipHandoffs(term);
     await answerMatrix(term, [4, 5]);
     await term.waitFor('? Exception visibility: 1 to 5?');
     await term.press(KEY.ctrlC);
@@ -622,5 +655,6 @@ function fullAnswers(): Answers {
     disqualifiers: {no_tradeoff_owner: false, no_budget_path: false, broad_redesign_expected: false, exploratory_no_pain: false},
     notes: {},
     certainty: {},
+    handoffs: [],
   };
 }
