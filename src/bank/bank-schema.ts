@@ -164,6 +164,8 @@ export const matrixFileSchema = z
                 kind: z.enum(['number', 'change']),
                 prompt: text,
                 unit: text.max(60),
+                unit_one: text.max(60).optional(),
+                before_label: text.max(60).optional(),
                 target: z.number().min(0).max(1),
                 within_weeks: z.number().int().min(1).max(52),
                 trigger: z.number().min(1).max(100),

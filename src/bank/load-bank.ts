@@ -251,8 +251,8 @@ function toContextQuestion({label, max_length, ...q}: z.output<typeof contextFil
 function toAxis({manage_in_place, remediation_sprint, failure_class, why, baseline, ...a}: z.output<typeof matrixFileSchema>['axes'][number]): Axis {
   const axis: Axis = {...a, manageInPlace: manage_in_place, remediationSprint: remediation_sprint, failureClass: failure_class, why: why.trim()};
   if (baseline) {
-    const {within_weeks, trigger_floor, ...b} = baseline;
-    axis.baseline = {...b, withinWeeks: within_weeks, triggerFloor: trigger_floor};
+    const {within_weeks, trigger_floor, unit_one, before_label, ...b} = baseline;
+    axis.baseline = {...b, withinWeeks: within_weeks, triggerFloor: trigger_floor, unitOne: unit_one ?? b.unit, beforeLabel: before_label ?? 'before'};
   }
   return axis;
 }

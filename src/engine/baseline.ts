@@ -83,10 +83,18 @@ function show(n: number): string {
   return n.toLocaleString('en-GB', {maximumFractionDigits: 2});
 }
 
-/** The figure in words, with its unit: "14 failures in four weeks"; "6 days now, 2 days before". */
+/** A number with the bank's unit: "14 failures in four weeks", "1 failure in four weeks". */
+export function quantity(spec: BaselineSpec, n: number): string {
+  return `${show(n)} ${n === 1 ? spec.unitOne : spec.unit}`;
+}
+
+/**
+ * The figure in words, with its unit: "14 failures in four weeks"; "6 days now, 2 days six months ago".
+ * The one wording of a figure: the review, the report, the why and --compare all use it.
+ */
 export function describeFigure(spec: BaselineSpec, value: Baseline): string {
-  if (typeof value === 'number') return `${show(value)} ${spec.unit}`;
-  return `${show(value.now)} ${spec.unit} now, ${show(value.before)} ${spec.unit} before`;
+  if (typeof value === 'number') return quantity(spec, value);
+  return `${quantity(spec, value.now)} now, ${quantity(spec, value.before)} ${spec.beforeLabel}`;
 }
 
 /** The figure as it is typed, to prefill the field when the answer is changed: "14", "6, 2". */

@@ -2,6 +2,7 @@
  * Compare two assessments: what changed, answer by answer, how the score
  * and verdict moved, and which changes moved them. Pure.
  */
+import {describeFigure} from './baseline.js';
 import {buildSteps, describeAnswer} from './interview.js';
 import {fmt, list, signed} from './phrases.js';
 import {contributions} from './points.js';
@@ -136,13 +137,11 @@ function movedBy(rb: Scored, ra: Scored, changes: AnswerDiff[]): string[] {
   return moved;
 }
 
-/** A baseline figure in words with its unit: "14 failures in four weeks", "6 days now, 2 before". */
+/** A baseline figure in words with its unit (describeFigure), or "(none)". */
 function figureWords(bank: Bank, axisId: string, answers: Answers): string {
   const value = answers.baselines?.[axisId];
-  const unit = bank.axes.find((a) => a.id === axisId)?.baseline?.unit ?? '';
-  if (value === undefined) return '(none)';
-  if (typeof value === 'number') return `${fmt(value)} ${unit}`.trim();
-  return `${fmt(value.now)} ${unit} now, ${fmt(value.before)} before`.trim();
+  const spec = bank.axes.find((a) => a.id === axisId)?.baseline;
+  return value === undefined || !spec ? '(none)' : describeFigure(spec, value);
 }
 
 /** Every baseline figure that differs, axis by axis. */

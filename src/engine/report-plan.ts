@@ -5,6 +5,7 @@
  * from the baseline figures. Pure: the start date comes from the answers file,
  * never from the clock.
  */
+import {describeFigure, quantity} from './baseline.js';
 import {fmt, list} from './phrases.js';
 import type {Answers, Axis, Bank, Baseline, BaselineSpec, Handoff, PlanFields, Result} from './types.js';
 
@@ -144,11 +145,9 @@ function figure(b: Baseline | undefined): {now: number | null; before: number | 
   return {now: b.now, before: b.before};
 }
 
-/** A figure in words: "14 failures in four weeks"; "6 days (2 before)". */
+/** A figure in words (describeFigure), or '' when none was given. */
 export function baselineText(spec: BaselineSpec, b: Baseline | undefined): string {
-  if (b === undefined) return '';
-  if (typeof b === 'number') return `${fmt(b)} ${spec.unit}`;
-  return `${fmt(b.now)} ${spec.unit} now, ${fmt(b.before)} before`;
+  return b === undefined ? '' : describeFigure(spec, b);
 }
 
 /** A target stays achievable: whole numbers from 1 up, halves below. */
@@ -176,12 +175,12 @@ export function recoveryCriterion(axis: Axis, answers: Answers, after: string): 
     return `${axis.title}: no figure yet. First ${spec.measure} (ask ${spec.source}); then ${goal} ${within}.`;
   }
   if (typeof b === 'number') {
-    return `${axis.title}: from ${fmt(b)} ${spec.unit} to at most ${fmt(atMost(b * spec.target))}, ${within}.`;
+    return `${axis.title}: from ${quantity(spec, b)} to at most ${fmt(atMost(b * spec.target))}, ${within}.`;
   }
-  if (b.now <= b.before) return `${axis.title}: ${fmt(b.now)} ${spec.unit} now, no worse than before (${fmt(b.before)}); keep it at most ${fmt(b.now)}, ${within}.`;
+  if (b.now <= b.before) return `${axis.title}: ${quantity(spec, b.now)} now, no worse than before (${fmt(b.before)}); keep it at most ${fmt(b.now)}, ${within}.`;
   const to = atMost(b.now - (b.now - b.before) * Math.min(1, spec.target));
   const how = spec.target >= 1 ? 'back to' : `to (${share(spec.target)} of the rise since before taken back)`;
-  return `${axis.title}: from ${fmt(b.now)} ${spec.unit} now ${how} at most ${fmt(to)}${to === b.before ? ', the figure before' : ` (${fmt(b.before)} before)`}, ${within}.`;
+  return `${axis.title}: from ${quantity(spec, b.now)} now ${how} at most ${fmt(to)}${to === b.before ? ', the figure before' : ` (${fmt(b.before)} before)`}, ${within}.`;
 }
 
 /** Manage in place: when to look again, from today's figure (or what to start counting). */
@@ -189,10 +188,10 @@ export function reassessTrigger(axis: Axis, answers: Answers): string {
   const spec = axis.baseline!;
   const b = answers.baselines?.[axis.id];
   const title = axis.title.toLowerCase();
-  if (b === undefined) return `${axis.title}: start counting (${spec.measure}); re-assess if it passes ${fmt(spec.triggerFloor)} ${spec.unit}.`;
+  if (b === undefined) return `${axis.title}: start counting (${spec.measure}); re-assess if it passes ${quantity(spec, spec.triggerFloor)}.`;
   const now = typeof b === 'number' ? b : b.now;
   const at = passes(Math.max(now * spec.trigger, spec.triggerFloor));
-  return `Re-assess if ${title} passes ${fmt(at)} ${spec.unit} (today: ${baselineText(spec, b)}).`;
+  return `Re-assess if ${title} passes ${quantity(spec, at)} (today: ${baselineText(spec, b)}).`;
 }
 
 // ---------------------------------------------------------------------------

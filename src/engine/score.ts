@@ -12,6 +12,7 @@
  * points carry the score across the threshold, with the client's own notes
  * and figures, and the strongest answer against it when that side is heavy.
  */
+import {describeFigure} from './baseline.js';
 import {findFlips} from './flips.js';
 import {capitalise, fmt, list, lowerFirst, numberWord, percent, shorten, signed} from './phrases.js';
 import {contributions, leanOf, recommendationOf, round, unknownAxisIds, weightShare} from './points.js';
@@ -361,12 +362,7 @@ function evidenceOf(answers: Answers, id: string, figure?: string): string {
 
 /** A baseline figure with the bank's unit: "14 failures in four weeks"; "6 days now against 2 six months ago". */
 export function figureWords(axis: Axis, figure: Baseline | undefined): string | undefined {
-  const spec = axis.baseline;
-  if (!spec || figure === undefined) return undefined;
-  if (typeof figure === 'number') return `${fmt(figure)} ${spec.unit}`;
-  // "..., now and six months ago?": the bank's own words for "before".
-  const before = /\bnow and ([^?]+)\??\s*$/i.exec(spec.prompt)?.[1]?.trim() ?? 'before';
-  return `${fmt(figure.now)} ${spec.unit} now against ${fmt(figure.before)} ${before}`;
+  return axis.baseline && figure !== undefined ? describeFigure(axis.baseline, figure) : undefined;
 }
 
 function towardWords(direction: Direction): string {

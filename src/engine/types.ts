@@ -91,6 +91,10 @@ export interface BaselineSpec {
   prompt: string;
   /** The unit, worded to follow a number: "failures in four weeks", "hours a week", "days". */
   unit: string;
+  /** The unit after the number 1: "failure in four weeks", "day" (default: `unit`). */
+  unitOne: string;
+  /** Change kind: when "before" was, as it reads after a figure: "six months ago" (default: "before"). */
+  beforeLabel: string;
   /** Target after the work as a share of today's figure (number: 0.25 = cut to a quarter); change: the share of the rise to take back (1 = back to before). */
   target: number;
   /** Weeks after the sprint's end by which the target must hold. */

@@ -47,7 +47,7 @@ describe('comparing two assessments with figures and handoff maps', () => {
   it('lists each baseline figure that moved, in its unit', () => {
     expect(c.figuresChanged).toEqual([
       {question: 'Failure frequency', before: '14 failures in four weeks', after: '3 failures in four weeks'},
-      {question: 'Impact on lead time', before: '6 days now, 2 before', after: '3 days now, 2 before'},
+      {question: 'Impact on lead time', before: '6 days now, 2 days six months ago', after: '3 days now, 2 days six months ago'},
     ]);
   });
 

@@ -41,8 +41,12 @@ describe('a baseline figure as typed', () => {
 
   it('in words with its unit, and as typed again to prefill', () => {
     expect(describeFigure(failures, 14)).toBe('14 failures in four weeks');
-    expect(describeFigure(cycle, {now: 6, before: 2})).toBe('6 days now, 2 days before');
+    expect(describeFigure(cycle, {now: 6, before: 2})).toBe('6 days now, 2 days six months ago');
     expect(describeFigure(spec('reconciliation_load'), 1200.5)).toBe('1,200.5 hours a week');
+    // One is one: the bank's singular unit.
+    expect(describeFigure(failures, 1)).toBe('1 failure in four weeks');
+    expect(describeFigure(spec('exception_visibility'), 1)).toBe('1 day to notice an exception');
+    expect(describeFigure(cycle, {now: 1, before: 1})).toBe('1 day now, 1 day six months ago');
     expect(figureText(14)).toBe('14');
     expect(figureText({now: 6, before: 2})).toBe('6, 2');
     expect(figureText(undefined)).toBe('');

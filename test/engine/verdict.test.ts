@@ -255,7 +255,7 @@ describe('the "why": decisive answers', () => {
     expect(note.startsWith(kept)).toBe(true);
     expect(note.charAt(kept.length)).toBe(' '); // cut between words
     expect(lt).toBe(
-      'Impact on lead time answered 5 of 5 (+6 points): waiting on handoffs between tools is now what slows our core work down the most. Figure given: 6 days now against 2 six months ago. In their words: "order-to-invoice 2 -> 6 days"',
+      'Impact on lead time answered 5 of 5 (+6 points): waiting on handoffs between tools is now what slows our core work down the most. Figure given: 6 days now, 2 days six months ago. In their words: "order-to-invoice 2 -> 6 days"',
     );
   });
 

@@ -229,7 +229,7 @@ describe('manage in place gets a light plan with triggers from its figures (saas
     expect(m.plan[1]!.criteria).toEqual([
       'Re-assess if failure frequency passes 6 failures in four weeks (today: 4 failures in four weeks).',
       'Re-assess if data reconciliation load passes 5 hours a week (today: 3 hours a week).',
-      'Re-assess if exception visibility passes 2 days to notice an exception (today: 1 days to notice an exception).',
+      'Re-assess if exception visibility passes 2 days to notice an exception (today: 1 day to notice an exception).',
       'Re-assess if operational confidence passes 9 manual status checks a week (today: 6 manual status checks a week).',
     ]);
   });

@@ -67,7 +67,7 @@ describe('plain mode: the baseline figure', () => {
     await term.choose(5);
     await term.waitFor('Now and before (days), e.g. 6, 2.');
     await term.line('now 6 before 2');
-    await term.waitFor('Figure: 6 days now, 2 days before.');
+    await term.waitFor('Figure: 6 days now, 2 days six months ago.');
     await term.waitFor('? Operational confidence: 1 to 5?');
     await term.choose(2);
     await term.waitFor('? How many times a week does someone check status by hand across tools?');
@@ -80,7 +80,7 @@ describe('plain mode: the baseline figure', () => {
     const review = start({...startInterview(bank, changes.at(-1)!.answers), index: steps.length});
     const shown = await review.term.waitFor('? Is everything right?');
     expect(shown).toContain(' 7. Failure frequency: 4 of 5, 14 failures in four weeks');
-    expect(shown).toContain('10. Impact on lead time: 5 of 5, 6 days now, 2 days before');
+    expect(shown).toContain('10. Impact on lead time: 5 of 5, 6 days now, 2 days six months ago');
     expect(shown).toContain('11. Operational confidence: 2 of 5');
     await review.term.press(KEY.ctrlC);
     await review.outcome;
