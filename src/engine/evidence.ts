@@ -6,7 +6,25 @@
  * that answer `verified` asks for a note as evidence. Left without one, the
  * report's preparation list asks for the evidence.
  */
-import {CERTAINTIES, type Answers, type Bank, type Certainty, type Disqualifier} from './types.js';
+import {CERTAINTIES, type Answers, type Bank, type Certainty, type Disqualifier, type DisqualifierStatus} from './types.js';
+
+/**
+ * A disqualifier's status from its answer and its mark: answered as not applying but marked estimated or
+ * unknown is `unconfirmed`, never `cleared` (issue 10, certainty everywhere). The one rule: the score,
+ * the flips and the review all ask here.
+ */
+export function disqualifierStatus(answers: Answers, id: string): DisqualifierStatus {
+  const value = answers.disqualifiers[id];
+  if (value === true) return 'applies';
+  if (value !== false) return 'not answered';
+  const mark = answers.certainty[id];
+  return mark === 'estimated' || mark === 'unknown' ? 'unconfirmed' : 'cleared';
+}
+
+/** Answered as not applying but not confirmed (see disqualifierStatus). */
+export function isUnconfirmed(answers: Answers, id: string): boolean {
+  return disqualifierStatus(answers, id) === 'unconfirmed';
+}
 
 /** The next mark in the one-key cycle: not marked → verified → estimated → unknown → not marked. */
 export function nextCertainty(current: Certainty | undefined): Certainty | undefined {

@@ -11,6 +11,7 @@
  * axes (heaviest first) that bring the unknown share under the threshold,
  * with the gentlest answers that decide it one way, one flip per direction.
  */
+import {disqualifierStatus} from './evidence.js';
 import {capitalise, fmt, list, lowerFirst, percent} from './phrases.js';
 import {axisAnswerWords, axisPoints, contributions, leanOf, recommendationOf, round, totalScore, unknownAxisIds, weightShare} from './points.js';
 import type {AnswerChange, Answers, AxisAnswer, Bank, Direction, Flip, Recommendation} from './types.js';
@@ -204,12 +205,11 @@ function disqualifierFlips(bank: Bank, answers: Answers, applying: Bank['disqual
     return [{kind: 'disqualifier', changes, to, score: total, summary}];
   }
   return bank.disqualifiers.map((d) => {
-    const answered = answers.disqualifiers[d.id] === false;
-    const mark = answers.certainty[d.id];
-    const unconfirmed = answered && (mark === 'estimated' || mark === 'unknown');
+    const status = disqualifierStatus(answers, d.id);
+    const unconfirmed = status === 'unconfirmed';
     return {
       kind: 'disqualifier',
-      changes: [{field: `disqualifiers.${d.id}`, id: d.id, label: d.title, from: unconfirmed ? 'unconfirmed' : answered ? 'cleared' : 'not answered', to: 'applies', value: true, delta: 0}],
+      changes: [{field: `disqualifiers.${d.id}`, id: d.id, label: d.title, from: status, to: 'applies', value: true, delta: 0}],
       to: 'not-yet-qualified',
       score: total,
       summary: unconfirmed

@@ -4,6 +4,7 @@
  * Pure: both front ends (Ink and plain) drive this and hold no rule of their own.
  */
 import {contradictions} from './consistency.js';
+import {isUnconfirmed} from './evidence.js';
 import {describeHandoffs} from './handoff-form.js';
 import type {Answers, AxisAnswer, Bank, Certainty, ContextQuestion, Contradiction, Handoff, QuestionKind, SignalList} from './types.js';
 import {emptyAnswers, SIGNAL_LISTS} from './types.js';
@@ -436,14 +437,7 @@ export function reviewRows(bank: Bank, answers: Answers): {step: Step; answer: s
   return buildSteps(bank).map((step) => ({step, answer: describeAnswer(step, answers), answered: isAnswered(answers, step), note: answers.notes[step.id]}));
 }
 
-/**
- * A disqualifier answered as not applying but marked estimated or unknown: not
- * cleared, only unconfirmed (issue 10, certainty everywhere; the score's status says the same).
- */
-export function isUnconfirmed(answers: Answers, id: string): boolean {
-  const mark = answers.certainty[id];
-  return answers.disqualifiers[id] === false && (mark === 'estimated' || mark === 'unknown');
-}
+export {isUnconfirmed};
 
 /** A contradiction as the review shows it: what disagrees, and the question to revisit first. */
 export interface ReviewContradiction {

@@ -13,6 +13,7 @@
  * and figures, and the strongest answer against it when that side is heavy.
  */
 import {describeFigure} from './baseline.js';
+import {disqualifierStatus} from './evidence.js';
 import {findFlips} from './flips.js';
 import {capitalise, fmt, list, lowerFirst, numberWord, percent, shorten, signed} from './phrases.js';
 import {contributions, leanOf, recommendationOf, round, unknownAxisIds, weightShare} from './points.js';
@@ -28,7 +29,6 @@ import type {
   Contribution,
   Direction,
   DisqualifierResult,
-  DisqualifierStatus,
   Recommendation,
   Result,
   Signal,
@@ -64,9 +64,7 @@ export function scoreRange(bank: Bank): {min: number; max: number} {
 export function disqualifierResults(bank: Bank, answers: Answers): DisqualifierResult[] {
   return bank.disqualifiers.map((d) => {
     const value = answers.disqualifiers[d.id];
-    const mark = answers.certainty[d.id];
-    const status: DisqualifierStatus = value === true ? 'applies' : value === false ? (mark === 'estimated' || mark === 'unknown' ? 'unconfirmed' : 'cleared') : 'not answered';
-    return {id: d.id, title: d.title, applies: typeof value === 'boolean' ? value : null, status, resolves: d.resolves};
+    return {id: d.id, title: d.title, applies: typeof value === 'boolean' ? value : null, status: disqualifierStatus(answers, d.id), resolves: d.resolves};
   });
 }
 
