@@ -2,6 +2,7 @@ import {Box} from 'ink';
 import {figureHint} from '../../engine/baseline.js';
 import type {BaselineSpec} from '../../engine/types.js';
 import {Paragraph} from './Paragraph.js';
+import {Refusal} from './Refusal.js';
 import {useScrollFocus} from './ScrollArea.js';
 import type {TextBuffer} from './text-buffer.js';
 import {TextInput} from './TextInput.js';
@@ -26,11 +27,7 @@ export function FigureInput({spec, buffer, error, stored}: FigureInputProps) {
       <Paragraph bold>{spec.prompt}</Paragraph>
       <Paragraph color={theme.color.muted}>{figureHint(spec, stored)}</Paragraph>
       <TextInput buffer={buffer} placeholder={spec.kind === 'change' ? `now, before (${spec.unit})` : spec.unit} />
-      {error ? (
-        <Paragraph color={theme.color.error}>
-          {theme.symbol.error} {error}
-        </Paragraph>
-      ) : null}
+      <Refusal message={error} />
     </Box>
   );
 }

@@ -6,6 +6,7 @@ import type {HandoffForm} from '../../session/session.js';
 import type {Frame} from './layout.js';
 import {OptionList} from './OptionList.js';
 import {Paragraph} from './Paragraph.js';
+import {Refusal} from './Refusal.js';
 import {handoffRows} from './parts-keys.js';
 import {useScrollFocus} from './ScrollArea.js';
 import type {TextBuffer} from './text-buffer.js';
@@ -60,11 +61,7 @@ export function HandoffMapQuestion({step, spec, handoffs, cursor, form, field, e
           </Box>
         </>
       )}
-      {error ? (
-        <Paragraph color={theme.color.error}>
-          {theme.symbol.error} {error}
-        </Paragraph>
-      ) : null}
+      <Refusal message={error} />
       {why ? (
         <Box marginTop={gap}>
           <WhyPanel text={step.why} />

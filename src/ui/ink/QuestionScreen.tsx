@@ -11,6 +11,7 @@ import {ScaleQuestion} from './ScaleQuestion.js';
 import {TextQuestion} from './TextQuestion.js';
 import type {TextBuffer} from './text-buffer.js';
 import {Paragraph} from './Paragraph.js';
+import {Refusal} from './Refusal.js';
 import {useTheme} from './use-theme.js';
 import {WhyPanel} from './WhyPanel.js';
 import {YesNoQuestion} from './YesNoQuestion.js';
@@ -45,11 +46,7 @@ export function QuestionScreen({step, draft, answers, frame, why, error, note, e
       <Box marginTop={gap} flexDirection="column">
         <Body step={step} draft={draft} frame={frame} why={why} />
       </Box>
-      {error ? (
-        <Paragraph color={theme.color.error}>
-          {theme.symbol.error} {error}
-        </Paragraph>
-      ) : null}
+      <Refusal message={error} />
       {why ? (
         <Box marginTop={gap}>
           <WhyPanel text={step.why} detail={highlighted?.why ? `This statement: ${highlighted.why}` : undefined} />
