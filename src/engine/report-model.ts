@@ -449,7 +449,7 @@ const PATH_STEPS: Record<PathStep['id'], (facts: PathFacts, step: PathStep) => S
     const actions = [`Trace ${workflow} across ${systems}, handoff by handoff, and mark which integrations set its lead time.`, ...mapActions(answers)];
     for (const axis of worst) {
       const figure = axis.baseline ? baselineText(axis.baseline, answers.baselines?.[axis.id]) : '';
-      actions.push(`${axis.title}${figure ? ` (today ${figure})` : ''}: find ${axis.focus}.`);
+      actions.push(`${axis.title}${figure ? ` (figure given: ${figure})` : ''}: find ${axis.focus}.`);
     }
     if (!worst.length) {
       actions.push('No axis was answered on the remediation side; map the handoffs anyway, and record failure counts as you go so the next assessment rests on evidence.');
