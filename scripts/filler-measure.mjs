@@ -5,8 +5,12 @@
  * scripts/filler.mjs (on the built CLI) and test/report/filler.test.ts.
  */
 
-/** The prose lines before the first "## Appendix" heading: not headings, table rows, blank lines or fenced code. */
-export function proseLines(md) {
+/**
+ * The prose lines before the first "## Appendix" heading: not headings, table rows, blank lines or fenced code.
+ * `strict`: table rows (not the separator rows) and headings below the second level count too, so that
+ * generic text moved into a table or turned into a heading is not hidden from the measure.
+ */
+export function proseLines(md, strict = false) {
   const out = [];
   let fenced = false;
   for (const line of md.split('\n')) {
@@ -16,7 +20,8 @@ export function proseLines(md) {
       continue;
     }
     const t = line.trim();
-    if (fenced || !t || t.startsWith('#') || t.startsWith('|') || t.startsWith('<!--')) continue;
+    if (fenced || !t || t.startsWith('<!--')) continue;
+    if (strict ? /^#{1,2} /.test(t) || /^\|[\s|:-]+\|$/.test(t) : t.startsWith('#') || t.startsWith('|')) continue;
     out.push(t);
   }
   return out;
@@ -26,10 +31,10 @@ export function proseLines(md) {
  * For every ordered pair of reports (a, b) whose organisations and verdicts both differ: the share of
  * a's prose lines (before the appendix) found verbatim anywhere in b. Each report: {name, organisation, verdict, md}.
  */
-export function fillerPairs(reports) {
+export function fillerPairs(reports, strict = false) {
   const pairs = [];
   for (const a of reports) {
-    const prose = proseLines(a.md);
+    const prose = proseLines(a.md, strict);
     for (const b of reports) {
       if (a === b || a.organisation === b.organisation || a.verdict === b.verdict) continue;
       const other = new Set(b.md.split('\n').map((l) => l.trim()));
