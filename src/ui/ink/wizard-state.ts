@@ -264,8 +264,9 @@ export function follow(view: WizardView, before: SessionState | undefined, after
   }
   const question = currentQuestion(config, after);
   if (question && !next.draft) next = {...next, draft: initDraft(question, after.interview.answers)};
-  // The figure asked after an answer: the answer just stored is the one highlighted above it.
-  if (question && after.figure && !before?.figure) next = {...next, draft: initDraft(question, after.interview.answers)};
+  // The figure asked after an answer: the answer just stored is the one highlighted above it, and
+  // "nothing chosen yet", said before a key chose it, no longer applies.
+  if (question && after.figure && !before?.figure) next = {...next, draft: initDraft(question, after.interview.answers), hint: undefined};
   if (after.note && after.note.id !== before?.note?.id) next = {...next, note: textBuffer(after.interview.answers.notes[after.note.id] ?? '')};
   if (!after.note && next.note) next = {...next, note: undefined};
   if (after.save?.stage === 'name' && before?.save?.stage !== 'name') next = {...next, saveName: textBuffer(after.save.name)};

@@ -145,8 +145,12 @@ describe('scale question (matrix axis)', () => {
     expect(frame).toContain('Decision matrix · 1 of 5');
     expect(w.changes).toEqual([]);
     await w.press('2');
-    await w.waitForFrame('Decision matrix · 2 of 5');
+    // The answer is stored and its figure asked; the hint about choosing went with the choice.
+    const figure = await w.waitForFrame('How many handoff failures were there in the last four weeks?');
+    expect(figure).not.toContain('Nothing chosen yet');
     expect(last(w).answers.matrix).toEqual({failure_frequency: 2});
+    await w.press(KEY.esc);
+    await w.waitForFrame('Decision matrix · 2 of 5');
   });
 
   it('answers with 1-5 and d; ? toggles why this matters', async () => {

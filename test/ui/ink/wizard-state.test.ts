@@ -386,12 +386,13 @@ describe('the result waits for the required answers', () => {
 
 describe('no anchoring: nothing is chosen until a key chooses it', () => {
   it('a fresh scale, yes/no and choice show no highlight; enter alone records nothing and says how to choose', () => {
-    const cases: [string, string][] = [
-      ['failure_frequency', "Nothing chosen yet: press 1-5, or d for don't know (or ↑↓ then enter)."],
-      ['no_budget_path', 'Nothing chosen yet: press 1 for yes or 2 for no (or ↑↓ then enter).'],
-      ['role', 'Nothing chosen yet: press 1-4 (or ↑↓ then enter).'],
+    // What enter records once ↓ has highlighted the first option; a scale then asks its figure (esc skips it).
+    const cases: [string, string, Partial<Answers>, boolean][] = [
+      ['failure_frequency', "Nothing chosen yet: press 1-5, or d for don't know (or ↑↓ then enter).", {matrix: {failure_frequency: 1}}, true],
+      ['no_budget_path', 'Nothing chosen yet: press 1 for yes or 2 for no (or ↑↓ then enter).', {disqualifiers: {no_budget_path: false}}, false],
+      ['role', 'Nothing chosen yet: press 1-4 (or ↑↓ then enter).', {context: {role: 'consultant'}}, false],
     ];
-    for (const [id, hint] of cases) {
+    for (const [id, hint, recorded, figure] of cases) {
       const fresh = at(id);
       expect(fresh.draft).toEqual({kind: 'select', cursor: -1});
       const s = press(fresh, enter);
@@ -403,14 +404,27 @@ describe('no anchoring: nothing is chosen until a key chooses it', () => {
       const moved = press(s, {downArrow: true});
       expect(moved.error).toBeUndefined();
       expect(moved.draft).toEqual({kind: 'select', cursor: 0});
-      expect(steps[press(moved, enter).interview.index]!.id).not.toBe(id);
+      const answered = press(moved, enter);
+      expect(answered.interview.answers).toMatchObject(recorded);
+      expect(keyModeOf(answered.session, config) === 'figure').toBe(figure);
+      expect(steps[press(answered, ...(figure ? [esc] : [])).interview.index]!.id).not.toBe(id);
     }
+  });
+
+  it('a digit after "nothing chosen yet" answers the scale; its figure is asked without that hint', () => {
+    const s = press(at('failure_frequency'), enter, '2');
+    expect(s.interview.answers.matrix).toEqual({failure_frequency: 2});
+    expect(keyModeOf(s.session, config)).toBe('figure');
+    expect(s.error).toBeUndefined();
+    expect(s.draft).toEqual({kind: 'select', cursor: 1});
   });
 
   it('↓ from nothing lands on the first point, ↑ on the last; a question already answered starts on its answer', () => {
     expect(press(at('failure_frequency'), {downArrow: true}, enter).interview.answers.matrix).toEqual({failure_frequency: 1});
     expect(press(at('failure_frequency'), {upArrow: true}, enter).interview.answers.matrix).toEqual({failure_frequency: 'unknown'});
-    const back = press(at('failure_frequency'), '4', esc);
+    // 4, esc skips the figure it asks, esc again goes back to the scale.
+    const back = press(at('failure_frequency'), '4', esc, esc);
+    expect(steps[back.interview.index]!.id).toBe('failure_frequency');
     expect(back.draft).toEqual({kind: 'select', cursor: 3});
     expect(press(back, enter).interview.answers.matrix).toEqual({failure_frequency: 4});
   });
