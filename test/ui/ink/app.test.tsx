@@ -333,7 +333,7 @@ describe('navigation', () => {
     const w = await mount();
     await w.press(...WHOLE_INTERVIEW);
     // A checklist said to keep problems in check, beside reconciliation load 5.
-    const frame = await w.waitForFrame('16 of 16 answered');
+    const frame = await w.waitForFrame('17 of 17 answered');
     expect(frame.replace(/\s+/g, ' ')).toContain('One answer disagrees with another: see below, before the result.');
     expect(frame).toContain('Answers that disagree');
     expect(frame.replace(/\s+/g, ' ')).toContain('A checklist is said to keep the problems in check, yet records are reconciled by hand across teams.');
@@ -347,7 +347,7 @@ describe('navigation', () => {
     expect(w.lastFrame()).toContain('Signals · 1 of 2');
     // Untick the checklist statement: back on the review, nothing disagrees any more.
     await w.press('1', KEY.enter);
-    const after = await w.waitForFrame('16 of 16 answered');
+    const after = await w.waitForFrame('17 of 17 answered');
     expect(after).not.toContain('Answers that disagree');
     expect(last(w).answers.signals.manage_in_place).toEqual([]);
     await w.press('r');
