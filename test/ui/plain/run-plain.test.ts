@@ -167,6 +167,9 @@ describe('plain mode: scales', () => {
     const asked = await term.waitFor('? Failure frequency: 1 to 5? 2');
     expect(asked).toContain('Enter alone keeps the answer shown.');
     await term.press(KEY.enter);
+    await term.waitFor('? How many handoff failures were there in the last four weeks?');
+    expect(changes.at(-1)!.answers.matrix.failure_frequency).toBe(2);
+    await term.line(''); // no figure
     await term.waitFor('? Data reconciliation load: 1 to 5?');
     expect(changes.at(-1)!.answers.matrix.failure_frequency).toBe(2);
     await term.press(KEY.ctrlC);
@@ -332,10 +335,10 @@ describe('plain mode: answers that disagree', () => {
     const flat = review.replace(/\s+/g, ' ');
     expect(flat).toContain('Answers that disagree - Ownership is said to be clear, yet exceptions are found late and nobody clearly owns them.');
     expect(flat).toContain('To settle it: Who owned the last three exceptions, and how soon after they happened were they found? (revisit "Signals that favour managing in place")');
-    expect(review.indexOf('Answers that disagree')).toBeGreaterThan(review.indexOf('16. Exploratory'));
-    await term.waitFor('17. Revisit "Signals that favour managing in place": Ownership is said to be clear');
-    await term.waitFor('18. Show the result as it is (the report lists the answers that disagree)');
-    await term.choose(17);
+    expect(review.indexOf('Answers that disagree')).toBeGreaterThan(review.indexOf('17. Exploratory'));
+    await term.waitFor('18. Revisit "Signals that favour managing in place": Ownership is said to be clear');
+    await term.waitFor('19. Show the result as it is (the report lists the answers that disagree)');
+    await term.choose(18);
     const edit = await term.waitFor('? Which of these are true here?');
     expect(edit).toContain('Signals, 1 of 2');
     expect(edit).toContain('editing from the review');
@@ -344,7 +347,7 @@ describe('plain mode: answers that disagree', () => {
     const again = await term.waitFor('? Is everything right?');
     expect(again).not.toContain('Answers that disagree');
     expect(changes.at(-1)!.answers.signals.manage_in_place).toEqual([]);
-    await term.waitFor('17. Yes, all correct: show the result');
+    await term.waitFor('18. Yes, all correct: show the result');
     await term.press(KEY.ctrlC);
     await outcome;
   });
@@ -463,7 +466,7 @@ describe('plain mode: why this matters, notes, certainty', () => {
     await term.waitFor(':sure) How sure are you? (now: verified)');
     await term.press(KEY.enter); // "yes" again, the answer it starts on: not asked twice
     const review = await term.waitFor('? Is everything right?');
-    expect(review).toContain('14. No budget path: Yes (verified, no evidence noted)');
+    expect(review).toContain('15. No budget path: Yes (verified, no evidence noted)');
     await term.press(KEY.ctrlC);
     const end = await outcome;
     expect(end.state.answers.notes).toEqual({});
