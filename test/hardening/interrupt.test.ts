@@ -120,14 +120,20 @@ const CASES: Case[] = [
       await t.waitFor('Which systems does that workflow pass through?');
       await t.type('HubSpot, NetSuite');
       t.key('Enter');
+      await t.waitFor('Which handoffs does this workflow depend on?');
+      t.key('s'); // the handoff map, skipped
       await t.waitFor('Decision matrix · 1 of 5');
       t.key('2');
+      await t.waitFor('How many handoff failures were there in the last four weeks?');
+      t.key('Escape'); // its figure, skipped
       await t.waitFor('Decision matrix · 2 of 5');
     },
     position: 'reconciliation_load',
     expect: (d) => {
       expect(d.context.systems).toEqual(['HubSpot', 'NetSuite']);
+      expect(d.handoffs).toEqual([]);
       expect(d.matrix.failure_frequency).toBe(2);
+      expect(d.baselines).toBeUndefined();
     },
     resumed: 'How much manual work goes into making records agree',
   },

@@ -182,7 +182,15 @@ describeTmux('odd terminals (tmux)', () => {
     await press(t, '1'); // role: the first (nothing is chosen until a key chooses)
     await typeLine(t, 'Order flow');
     await typeLine(t, 'Shopify, Xero');
-    for (const v of ['4', '5', '3', '4', 'd']) await press(t, v);
+    await press(t, 's'); // the handoff map: skipped
+    // Each known answer asks its figure: the first is given, the others skipped with esc; d asks none.
+    await press(t, '4');
+    await typeLine(t, '14');
+    for (const v of ['5', '3', '4']) {
+      await press(t, v);
+      await press(t, 'Escape');
+    }
+    await press(t, 'd');
     await press(t, '1');
     await press(t, 'Enter'); // manage-in-place: one ticked
     await press(t, '2');
@@ -197,6 +205,8 @@ describeTmux('odd terminals (tmux)', () => {
     const saved = parseYaml(readFileSync(join(state, 'drafts', draft!), 'utf8'));
     expect(saved.context).toMatchObject({organisation: 'Tiny Ltd', workflow: 'Order flow', systems: ['Shopify', 'Xero']});
     expect(saved.matrix).toEqual({failure_frequency: 4, reconciliation_load: 5, exception_visibility: 3, lead_time_impact: 4, operational_confidence: 'unknown'});
+    expect(saved.handoffs).toEqual([]);
+    expect(saved.baselines).toEqual({failure_frequency: 14});
     expect(Object.keys(saved.disqualifiers)).toHaveLength(4);
     expect(saved.draft.position).toBe('review');
   }, 120_000);
