@@ -4,16 +4,11 @@
  * default size and at 40x20.
  */
 import {afterEach, describe, expect, it} from '@jest/globals';
-import {mkdtempSync} from 'node:fs';
-import {tmpdir} from 'node:os';
-import {join} from 'node:path';
 import {cleanup} from 'ink-testing-library';
 import {buildSteps, startInterview, type InterviewState} from '../../../src/engine/interview.js';
 import {emptyAnswers, type Answers, type Handoff} from '../../../src/engine/types.js';
-import {runInkWizard} from '../../../src/ui/ink/run-wizard.js';
-import {outcomeOf, testSession, type Outcome} from '../../session/helpers.js';
-import {FakeStdin, FakeStdout} from './fake-tty.js';
-import {KEY, mount, realBank, settle, waitFor, type Mounted} from './helpers.js';
+import {KEY, mount, realBank, type Mounted} from './helpers.js';
+import {startRealWizard} from './real-wizard.js';
 
 afterEach(() => cleanup());
 
@@ -164,19 +159,7 @@ describe('the handoff map', () => {
 
 describe('at 40x20', () => {
   it('the map and the figure fit, every line within 40 columns', async () => {
-    const stdin = new FakeStdin();
-    const stdout = new FakeStdout(40, 20);
-    const {session} = testSession({bank, initial: at('handoffs', {...emptyAnswers(), handoffs: [shopify]}), cwd: mkdtempSync(join(tmpdir(), 'wizard-parts-'))});
-    let outcome: Outcome | undefined;
-    const done = runInkWizard(session, {stdin: stdin as unknown as NodeJS.ReadStream, stdout: stdout as unknown as NodeJS.WriteStream}).then(() => (outcome = outcomeOf(session)!));
-    await waitFor(() => stdin.listenerCount('readable') > 0, () => stdout.screen());
-    const press = async (...keys: string[]) => {
-      for (const k of keys) {
-        stdin.send(k);
-        await settle();
-      }
-    };
-    const screen = (text: string) => waitFor(() => stdout.screen().includes(text) && stdout.screen(), () => stdout.screen());
+    const {press, waitForScreen: screen, done, outcome} = await startRealWizard(bank, 40, 20, at('handoffs', {...emptyAnswers(), handoffs: [shopify]}));
     await press(KEY.enter);
     const map = await screen('Add another handoff');
     for (const line of map.split('\n')) expect(line.length).toBeLessThanOrEqual(40);
@@ -193,6 +176,6 @@ describe('at 40x20', () => {
     await screen('is not a number');
     await press(KEY.ctrlC);
     await done;
-    expect(outcome!.kind).toBe('cancelled');
+    expect(outcome()!.kind).toBe('cancelled');
   });
 });

@@ -3,34 +3,16 @@
  * the terminal and resolves `cancelled`; the layout at 40 columns.
  */
 import {describe, expect, it} from '@jest/globals';
-import {mkdtempSync} from 'node:fs';
-import {tmpdir} from 'node:os';
-import {join} from 'node:path';
 import {buildSteps, startInterview, type InterviewState} from '../../../src/engine/interview.js';
 import {stripControls} from '../../../src/report/escape.js';
-import {FakeStdin, FakeStdout} from './fake-tty.js';
-import {runInkWizard} from '../../../src/ui/ink/run-wizard.js';
-import {outcomeOf, testSession, type Outcome} from '../../session/helpers.js';
-import {KEY, realBank, settle, waitFor} from './helpers.js';
+import {startRealWizard} from './real-wizard.js';
+import {KEY, realBank} from './helpers.js';
 
 const bank = realBank();
 const steps = buildSteps(bank);
 
-async function start(columns: number, rows: number, initial: InterviewState = startInterview(bank)) {
-  const stdin = new FakeStdin();
-  const stdout = new FakeStdout(columns, rows);
-  const {session, changes} = testSession({bank, initial, cwd: mkdtempSync(join(tmpdir(), 'wizard-run-'))});
-  let outcome: Outcome | undefined;
-  const done = runInkWizard(session, {stdin: stdin as unknown as NodeJS.ReadStream, stdout: stdout as unknown as NodeJS.WriteStream}).then(() => (outcome = outcomeOf(session)!));
-  await waitFor(() => stdin.listenerCount('readable') > 0, () => stdout.screen());
-  const press = async (...keys: string[]) => {
-    for (const k of keys) {
-      stdin.send(k);
-      await settle();
-    }
-  };
-  const waitForScreen = (text: string) => waitFor(() => stdout.screen().includes(text) && stdout.screen(), () => stdout.screen());
-  return {stdin, stdout, changes, press, waitForScreen, done, outcome: () => outcome};
+function start(columns: number, rows: number, initial: InterviewState = startInterview(bank)) {
+  return startRealWizard(bank, columns, rows, initial);
 }
 
 describe('runInkWizard', () => {
