@@ -172,7 +172,8 @@ async function main(): Promise<void> {
   // 3. The result screen: the report rendered for the terminal (src/ui/ink/render-markdown.ts, loaded lazily), scrolled.
   const example = parseAnswers('examples/acme.yaml', readFileSync(join(root, 'examples', 'acme.yaml'), 'utf8'), bank);
   if (!example.answers) throw new Error('keystrokes: examples/acme.yaml does not parse');
-  const result = open(bank, startInterview(bank, example.answers), date);
+  // The example has no handoff map: skipped ([]), so every question is answered and the wizard opens on the review.
+  const result = open(bank, startInterview(bank, {...example.answers, handoffs: []}), date);
   await until(result, (f) => f.length > 0, 'the welcome screen');
   result.stdin.send(KEY.enter); // continue: every question is answered, so the review
   await until(result, (f) => !f.includes('Press enter'), 'the review');
