@@ -12,6 +12,11 @@
  * - `overwrite: true`: renamed over the target;
  * - `overwrite: false`: hard-linked to the target: link() fails if the target
  *   exists, so a report is never replaced, even by a race with another process.
+ * Then the folder itself is fsynced (opened read-only), so that the new name
+ * survives a power cut too, not only the bytes. A file system that cannot sync
+ * a folder (EINVAL, EISDIR, EPERM, EBADF, ENOTSUP; a folder that is not readable:
+ * EACCES) is no failure: the write completed. Any other failure of that sync
+ * (EIO) is said, since the file is in place but may not survive a power cut.
  *
  * Only a regular file is ever replaced: a folder, device, FIFO or socket at the
  * path is refused (NotAFileError) with or without `overwrite`. A symbolic link
@@ -67,6 +72,35 @@ export function writeFileSafely(path: string, data: string, options: WriteOption
     throw writeFailure(path, step, error, existing !== undefined);
   }
   if (!options.overwrite) removeQuietly(temp);
+  syncFolder(dirname(target), path);
+}
+
+/** What a folder's open or fsync fails with where the file system (or the folder's mode) does not allow it: the write stands. */
+const FOLDER_SYNC_UNSUPPORTED = new Set(['EINVAL', 'EISDIR', 'EPERM', 'EBADF', 'EACCES', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS']);
+
+/**
+ * fsync the folder a file was just renamed or linked into: the rename lives in
+ * the folder, and a power cut before the folder reaches the disk can undo it.
+ */
+function syncFolder(folder: string, path: string): void {
+  let fd: number | undefined;
+  try {
+    fd = openSync(folder, 'r');
+    fsyncSync(fd);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === undefined || !FOLDER_SYNC_UNSUPPORTED.has(code)) {
+      const cause = describeCause(code, (error as Error).message);
+      throw new FileSystemError(
+        `${displayPath(path)} was written, but its folder could not be flushed to the disk: ${cause}; after a power cut it may be missing or old`,
+        path,
+        code,
+        {cause: error, why: `written, but its folder could not be flushed to the disk: ${cause}`},
+      );
+    }
+  } finally {
+    if (fd !== undefined) closeQuietly(fd);
+  }
 }
 
 /** write() until every byte is down; a write that stores nothing is a failure, never a loop. */

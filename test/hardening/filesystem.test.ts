@@ -16,6 +16,7 @@ import {fileURLToPath} from 'node:url';
 import {BIN, crashSigns, ROOT, runCli} from './harness.js';
 
 const FAULTS = fileURLToPath(new URL('./fixtures/fs-faults.mjs', import.meta.url));
+const SPY = fileURLToPath(new URL('./fixtures/fsync-spy.mjs', import.meta.url));
 const ACME = join(ROOT, 'examples', 'acme.yaml');
 const OLD = 'the report as it was before\n';
 
@@ -96,6 +97,66 @@ describe.each([
     expectOneLine(r.stderr, force ? out : join(dir, 'new.md'), cause);
     expect(readFileSync(out, 'utf8')).toBe(OLD);
     expect(readdirSync(dir)).toEqual(['r.md']);
+  });
+});
+
+/** What the program asked of the file system inside `dir` (fixtures/fsync-spy.mjs), in order. */
+interface FsCall {
+  call: 'open' | 'fsync' | 'rename' | 'link' | 'unlink';
+  path: string;
+  to?: string;
+  folder?: boolean;
+}
+const spyEnv = (dir: string, log: string, failFolder = '') => ({FSYNC_SPY_DIR: dir, FSYNC_SPY_LOG: log, FSYNC_SPY_FOLDER_FAIL: failFolder});
+const spyLog = (log: string): FsCall[] => (existsSync(log) ? readFileSync(log, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as FsCall) : []);
+
+/** The calls after the file was renamed or linked to `target`: the folder must be opened and fsynced there, after the rename. */
+function expectFolderSyncedAfter(calls: FsCall[], target: string, dir: string): void {
+  const placed = calls.findIndex((c) => (c.call === 'rename' || c.call === 'link') && c.to === target);
+  expect(placed).toBeGreaterThanOrEqual(0);
+  // The file's own bytes were fsynced before it was put in place.
+  expect(calls.slice(0, placed).some((c) => c.call === 'fsync' && !c.folder)).toBe(true);
+  const after = calls.slice(placed + 1);
+  expect(after).toContainEqual(expect.objectContaining({call: 'fsync', path: dir, folder: true}));
+  expect(after.findIndex((c) => c.call === 'open' && c.path === dir && c.folder)).toBeLessThan(after.findIndex((c) => c.call === 'fsync' && c.folder));
+}
+
+describe('the folder is fsynced after the rename (a power cut cannot undo a write that said it was done)', () => {
+  const runSpied = (dir: string, args: string[], failFolder = '') => {
+    const log = join(work, `spy-${++n}.log`);
+    const r = runCli(args, {env: {NODE_OPTIONS: `--import ${SPY}`, ...spyEnv(dir, log, failFolder)}});
+    return {...r, calls: spyLog(log)};
+  };
+
+  test.each([false, true])('a report: written to a temporary file, fsynced, put in place, then its folder opened and fsynced (--force: %s)', (force) => {
+    const dir = folder();
+    const out = join(dir, 'r.md');
+    if (force) writeFileSync(out, OLD);
+    const r = runSpied(dir, ['-a', ACME, '-o', out, ...(force ? ['--force'] : [])]);
+    expect(r.code).toBe(0);
+    expect(r.calls.some((c) => c.call === (force ? 'rename' : 'link'))).toBe(true);
+    expectFolderSyncedAfter(r.calls, out, dir);
+    expect(readFileSync(out, 'utf8')).toBe(runCli(['-a', ACME]).stdout);
+  });
+
+  test.each(['EINVAL', 'EPERM', 'EBADF', 'EISDIR'])('a file system that cannot fsync a folder (%s): the write stands, exit 0, nothing said', (code) => {
+    const dir = folder();
+    const out = join(dir, 'r.md');
+    const r = runSpied(dir, ['-a', ACME, '-o', out], code);
+    expect(r.calls).toContainEqual(expect.objectContaining({call: 'fsync', folder: true}));
+    expect(r.code).toBe(0);
+    expect(r.stderr).not.toMatch(/could not|flushed/);
+    expect(readFileSync(out, 'utf8')).toBe(runCli(['-a', ACME]).stdout);
+    expect(leftovers(dir)).toEqual([]);
+  });
+
+  test('a folder fsync that fails with an input/output error (EIO) is said in one line: written, but may not survive a power cut; exit 1', () => {
+    const dir = folder();
+    const out = join(dir, 'r.md');
+    const r = runSpied(dir, ['-a', ACME, '-o', out], 'EIO');
+    expect(r.code).toBe(1);
+    expectOneLine(r.stderr, out, /was written, but its folder could not be flushed to the disk: an input\/output error on the device \(EIO\)/);
+    expect(readFileSync(out, 'utf8')).toBe(runCli(['-a', ACME]).stdout);
   });
 });
 
@@ -281,6 +342,18 @@ describe('drafts', () => {
     expect(readFileSync(path, 'utf8')).toBe(before);
     expect(readdirSync(join(state, 'drafts'))).toEqual(['d.yaml']);
     expect(run('list', {HANDOFF_ASSESS_STATE_DIR: state}).stdout).toBe('d Org 1\n');
+  });
+
+  test('a draft save fsyncs the drafts folder after the rename', () => {
+    const state = folder();
+    expect(run('save 1 small', {HANDOFF_ASSESS_STATE_DIR: state}).status).toBe(0);
+    const drafts = join(state, 'drafts');
+    const log = join(work, `spy-${++n}.log`);
+    const base = {...process.env};
+    delete base.NODE_OPTIONS;
+    const r = spawnSync(process.execPath, ['--import', SPY, DRIVER, 'save', '2', 'small'], {env: {...base, HANDOFF_ASSESS_STATE_DIR: state, ...spyEnv(drafts, log)}, encoding: 'utf8'});
+    expect(r.status).toBe(0);
+    expectFolderSyncedAfter(spyLog(log), join(drafts, 'd.yaml'), drafts);
   });
 
   test('a draft that is a symlink inside the drafts folder is never written through', () => {
