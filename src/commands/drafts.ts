@@ -6,8 +6,8 @@
 import stringWidth from 'string-width';
 import type {Bank} from '../engine/types.js';
 import {stripControlsOnOneLine} from '../report/escape.js';
-import {deleteDraft, DraftNotFoundError, draftsDir, listDrafts, type DraftSummary, type StoreOptions} from '../store/drafts.js';
-import {draftHolder} from '../store/draft-lock.js';
+import {DraftNotFoundError, draftsDir, listDrafts, type DraftSummary, type StoreOptions} from '../store/drafts.js';
+import {deleteUnlockedDraft, draftHolder, DraftLockedError, lockPath} from '../store/draft-lock.js';
 
 export interface DraftsArgs {
   /** Remove the draft with this id instead of listing. */
@@ -23,17 +23,27 @@ export interface DraftsIo {
   env?: NodeJS.ProcessEnv;
 }
 
-/** Runs the command; returns the exit code (0, or 2 for an unknown id). */
+/** Runs the command; returns the exit code (0, or 2 for an unknown id or a draft open in a running wizard). */
 export function draftsCommand(args: DraftsArgs, io: DraftsIo): number {
   const options: StoreOptions = {env: io.env};
   if (args.delete !== undefined) {
     try {
-      const path = deleteDraft(args.delete, options);
+      // Not while a wizard has it open: that wizard would save it again, or lose its answers.
+      const path = deleteUnlockedDraft(args.delete, options);
       io.stdout.write(`Deleted the saved interview ${oneLine(args.delete)} (${oneLine(path)}).\n`);
       return 0;
     } catch (error) {
       if (error instanceof DraftNotFoundError) {
         io.stderr.write(`handoff-assess: no saved interview with id "${oneLine(args.delete)}" in ${oneLine(draftsDir(options))}.\nList them with: handoff-assess drafts\n`);
+        return 2;
+      }
+      if (error instanceof DraftLockedError) {
+        const id = oneLine(error.id);
+        io.stderr.write(
+          `handoff-assess: the saved interview ${id} (${oneLine(error.path)}) is open in a running handoff-assess, process ${error.pid}, so it was not deleted: that wizard would save it again.\n` +
+            `Finish or pause it there (ctrl+c), then delete it: handoff-assess drafts --delete ${id}\n` +
+            `If process ${error.pid} is not a handoff-assess (a process id reused after a crash), remove ${oneLine(lockPath(error.id, options))} and delete it again.\n`,
+        );
         return 2;
       }
       throw error;

@@ -7,10 +7,13 @@
  * process is no longer running (`kill(pid, 0)` says ESRCH), or that holds no
  * process id, is stale and taken over. The lock is removed when the interview
  * ends, and by an `exit` handler as a last resort.
+ *
+ * `drafts --delete` honours the lock (`deleteUnlockedDraft`); reading a draft
+ * (`--answers DRAFT`, `drafts`) does not need it: a read never changes the draft.
  */
 import {readFileSync, unlinkSync} from 'node:fs';
 import {join} from 'node:path';
-import {DraftError, draftPath, draftsDir, ensureDraftsDir, type StoreOptions} from './drafts.js';
+import {deleteDraft, DraftError, draftIdToDelete, draftPath, draftsDir, ensureDraftsDir, type StoreOptions} from './drafts.js';
 import {FileExistsError, writeFileSafely} from './atomic-write.js';
 import {FileSystemError} from './fs-errors.js';
 
@@ -80,6 +83,23 @@ export function lockDraft(id: string, options: StoreOptions = {}): DraftLock {
   };
   process.on('exit', release);
   return {path, release};
+}
+
+/**
+ * Delete a draft that no running wizard has open: the draft's lock is taken
+ * for the deletion (a stale one taken over, as `--resume` does), so no wizard
+ * can open it meanwhile, and given back after. Throws DraftLockedError when a
+ * running process holds it (the draft is kept), DraftNotFoundError for an id
+ * with no draft. Returns the path deleted.
+ */
+export function deleteUnlockedDraft(id: string, options: StoreOptions = {}): string {
+  const clean = draftIdToDelete(id, options);
+  const lock = lockDraft(clean, options);
+  try {
+    return deleteDraft(clean, options);
+  } finally {
+    lock.release();
+  }
 }
 
 function readPid(path: string): number | undefined {

@@ -360,9 +360,8 @@ export function latestDraft(options: StoreOptions = {}): DraftSummary | undefine
 
 /** Remove one draft by id. Returns the path removed; throws DraftNotFoundError when there is none, NotAFileError when it is not a file. */
 export function deleteDraft(id: string, options: StoreOptions = {}): string {
-  const clean = id.replace(/\.ya?ml$/i, '');
+  const clean = draftIdToDelete(id, options);
   const path = draftPath(clean, options);
-  if (!ID_PATTERN.test(clean) || !exists(path)) throw new DraftNotFoundError(id, path);
   const stats = lstatSync(path);
   if (!stats.isFile() && !stats.isSymbolicLink()) throw new NotAFileError(`${path} is ${kindOf(stats)}, not a saved interview; nothing was deleted`, path);
   try {
@@ -372,6 +371,18 @@ export function deleteDraft(id: string, options: StoreOptions = {}): string {
     throw new FileSystemError(`could not delete ${path}: ${describeCause(code, (error as Error).message)}`, path, code, {cause: error});
   }
   return path;
+}
+
+/**
+ * The id of the draft `drafts --delete` names ("acme-1" or "acme-1.yaml"),
+ * once it is known to be a plain id with a draft of it in the drafts folder;
+ * else DraftNotFoundError. Checked before anything is done in that id's name (its lock).
+ */
+export function draftIdToDelete(id: string, options: StoreOptions = {}): string {
+  const clean = id.replace(/\.ya?ml$/i, '');
+  const path = draftPath(clean, options);
+  if (!ID_PATTERN.test(clean) || !exists(path)) throw new DraftNotFoundError(id, path);
+  return clean;
 }
 
 /** Is anything at this path (a link that leads nowhere included)? */

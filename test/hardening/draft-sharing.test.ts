@@ -8,6 +8,9 @@
  *   a second `--resume` of it exits 2, naming the draft and the process, and
  *   says how to continue a copy; a stale lock (its process gone) is taken
  *   over; the lock is removed on ctrl+c and on SIGTERM.
+ * - `drafts --delete` honours the lock: a draft open in a running wizard is
+ *   refused (exit 2, the process named, the draft kept); a stale lock does not
+ *   stop it. `--answers DRAFT` reads a locked draft (a read changes nothing).
  */
 import {describe, expect, test} from '@jest/globals';
 import {spawn, spawnSync} from 'node:child_process';
@@ -22,7 +25,7 @@ import {draftKeeper} from '../../src/session/services.js';
 import {lockDraft, lockPath} from '../../src/store/draft-lock.js';
 import {newDraftId} from '../../src/store/drafts.js';
 import {sh, TmuxSession, tmuxWorkspace} from '../e2e/tmux.js';
-import {BIN} from './harness.js';
+import {BIN, ROOT, runCli} from './harness.js';
 
 const {haveTmux: HAVE_TMUX, describeTmux, work} = tmuxWorkspace('test/hardening/draft-sharing.test.ts', 'ha-sharing-');
 
@@ -95,6 +98,66 @@ describe('a new draft id is created exclusively', () => {
       expect(existsSync(stale.path)).toBe(false);
       writeFileSync(lockPath('empty', {env}), '');
       lockDraft('empty', {env}).release();
+    } finally {
+      sleeper.kill();
+    }
+  });
+});
+
+describe('every draft command honours the lock', () => {
+  test('drafts --delete of a draft a running process holds: exit 2, the process and what to do named, the draft and the lock kept', () => {
+    const {drafts, env} = stateFolder();
+    const id = 'acme-ltd-20250131-140511';
+    const path = seedDraft(drafts, id);
+    const sleeper = spawn('sleep', ['30'], {stdio: 'ignore'});
+    const live = sleeper.pid!;
+    try {
+      const lock = lockPath(id, {env});
+      writeFileSync(lock, `${live}\n`);
+      const r = runCli(['drafts', '--delete', id], {env});
+      expect(r.code).toBe(2);
+      const said = r.stderr.replace(/\n/g, ' ');
+      expect(said).toContain(`saved interview ${id} (${path}) is open in a running handoff-assess, process ${live}, so it was not deleted`);
+      expect(said).toContain('pause it there (ctrl+c)');
+      expect(said).toContain(`remove ${lock}`);
+      expect(r.stdout).not.toMatch(/Deleted/);
+      expect(existsSync(path)).toBe(true);
+      expect(readFileSync(lock, 'utf8').trim()).toBe(String(live));
+      // With the ".yaml" the listing shows, too.
+      expect(runCli(['drafts', '--delete', `${id}.yaml`], {env}).code).toBe(2);
+      expect(existsSync(path)).toBe(true);
+    } finally {
+      sleeper.kill();
+    }
+  });
+
+  test('drafts --delete of a draft whose lock is stale (its process gone): deleted, the lock removed with it', () => {
+    const {drafts, env} = stateFolder();
+    const id = 'acme-ltd-20250131-140512';
+    const path = seedDraft(drafts, id);
+    const lock = lockPath(id, {env});
+    writeFileSync(lock, `${deadPid()}\n`);
+    const r = runCli(['drafts', '--delete', id], {env});
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`Deleted the saved interview ${id}`);
+    expect(existsSync(path)).toBe(false);
+    expect(existsSync(lock)).toBe(false);
+  });
+
+  test('--answers of a draft a running process holds reads it (exit 0, the report); the lock is left alone', () => {
+    const {drafts, env} = stateFolder();
+    const id = 'acme-ltd-20250131-140513';
+    const path = join(drafts, `${id}.yaml`);
+    writeFileSync(path, readFileSync(join(ROOT, 'examples', 'acme.yaml')), {mode: 0o600});
+    const sleeper = spawn('sleep', ['30'], {stdio: 'ignore'});
+    try {
+      const lock = lockPath(id, {env});
+      writeFileSync(lock, `${sleeper.pid}\n`);
+      const r = runCli(['--answers', path], {env});
+      expect(r.code).toBe(0);
+      expect(r.stdout).toContain('Acme Ltd');
+      expect(readFileSync(lock, 'utf8').trim()).toBe(String(sleeper.pid));
+      expect(existsSync(path)).toBe(true);
     } finally {
       sleeper.kill();
     }
@@ -193,6 +256,31 @@ describeTmux('two wizards in real terminals', () => {
       first.kill();
       second?.kill();
       third?.kill();
+    }
+  });
+
+  test('drafts --delete of a draft open in a wizard is refused while it runs; once it is paused, the delete goes through', async () => {
+    const {state, drafts} = stateFolder();
+    const cwd = join(state, '..');
+    const env = {HANDOFF_ASSESS_STATE_DIR: state};
+    const id = 'acme-ltd-20250131-140514';
+    const path = seedDraft(drafts, id);
+    const t = wizard(state, cwd, '--resume', id);
+    try {
+      await t.waitFor('Press enter to continue.');
+      const holder = readFileSync(join(drafts, `${id}.lock`), 'utf8').trim();
+      const refused = runCli(['drafts', '--delete', id], {env});
+      expect(refused.code).toBe(2);
+      expect(refused.stderr).toContain(`process ${holder}, so it was not deleted`);
+      expect(existsSync(path)).toBe(true);
+      t.key('C-c');
+      expect(await t.exitCode()).toBe(130);
+      const deleted = runCli(['drafts', '--delete', id], {env});
+      expect(deleted.code).toBe(0);
+      expect(existsSync(path)).toBe(false);
+      expect(readdirSync(drafts)).toEqual([]);
+    } finally {
+      t.kill();
     }
   });
 
