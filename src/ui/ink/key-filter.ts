@@ -13,9 +13,25 @@
  * `[` ... final byte or an SS3 `O` + one byte), plus the string sequences
  * (OSC `ESC ]`, DCS `ESC P`, SOS, PM, APC) up to BEL or ST, which Ink would
  * split into a meta key and typed text.
+ *
+ * A sequence may be cut between two reads (a slow link, a paste, a full
+ * buffer: `ESC [1;5` then `P`). Its tail must not be typed as text, and the
+ * keys after it must not be lost, so the cut sequence is held, bounded:
+ * - a CSI or SS3 sequence cut at the end of a read (at most HELD_MAX
+ *   characters) is held and joined to the next read, then read as a whole:
+ *   passed if it is a key the wizard reads, dropped otherwise. Still
+ *   unfinished after that one read, it is dropped, so nothing is held longer;
+ * - a string sequence (OSC, DCS...) cut at the end of a read is dropped, and
+ *   the next read is dropped up to its terminator (BEL or ST) if it has one;
+ *   if it has none, the next read is read as usual (it was a key such as
+ *   alt+P, which is ESC P, or the string goes on longer than one read).
+ * No timer: what is held is decided by the next read.
  */
 
 const ESC = '\u001b';
+
+/** The longest cut CSI or SS3 sequence held for the next read (the keys the wizard reads take at most 9). */
+export const HELD_MAX = 32;
 
 /**
  * The CSI and SS3 key codes the wizard acts on, as Ink's parse-keypress
@@ -53,6 +69,8 @@ interface Token {
   keep: boolean;
   /** A lone ESC (or ESC ESC) at the end of the input: Ink holds it until its next read. */
   open?: boolean;
+  /** The input ended inside this sequence: a CSI or SS3 key (`sequence`) or a string sequence (`string`) cut between two reads. */
+  cut?: 'sequence' | 'string';
 }
 
 const isParameterOrIntermediate = (c: number) => c >= 0x20 && c <= 0x3f;
@@ -68,10 +86,11 @@ function escapeToken(s: string, i: number): Token {
     if (s[j] === '[') j++; // legacy ESC [ [ A
     while (j < s.length && isParameterOrIntermediate(s.charCodeAt(j))) j++;
     if (j < s.length && isFinal(s.charCodeAt(j))) return {length: j + 1 - i, keep: isKnownKey(s.slice(i, j + 1))};
-    // Unfinished at the end of the read, or broken by another character: not a key.
-    return {length: j - i, keep: false};
+    // Unfinished at the end of the read (cut), or broken by another character: not a key.
+    return {length: j - i, keep: false, cut: j === s.length ? 'sequence' : undefined};
   }
   if (kind === 'O') {
+    if (i + prefix + 1 === s.length) return {length: prefix + 1, keep: false, cut: 'sequence'};
     const final = s.charCodeAt(i + prefix + 1);
     if (isFinal(final)) return {length: prefix + 2, keep: isKnownKey(s.slice(i, i + prefix + 2))};
     return {length: prefix + 1, keep: false};
@@ -82,7 +101,7 @@ function escapeToken(s: string, i: number): Token {
       if (s[j] === '\u0007' || s[j] === '\u009c') return {length: j + 1 - i, keep: false};
       if (s[j] === ESC && s[j + 1] === '\\') return {length: j + 2 - i, keep: false};
     }
-    return {length: s.length - i, keep: false};
+    return {length: s.length - i, keep: false, cut: 'string'};
   }
   // ESC and one character (alt+key), or ESC ESC and one: Ink reads these without harm.
   const next = s.codePointAt(i + prefix)!;
@@ -115,13 +134,31 @@ export interface KeyFilter {
 export function createKeyFilter(): KeyFilter {
   // A lone ESC was passed at the end of the last read: Ink may still hold it and join it to what comes next.
   let escapeOpen = false;
+  // A CSI or SS3 sequence cut at the end of the last read, held to be joined to this one (without its ESC when escapeOpen).
+  let held = '';
+  // A string sequence was cut at the end of the last read: this read is dropped up to its terminator, if it has one.
+  let string: {afterEsc: boolean} | undefined;
   return {
     push(chunk) {
       let s = chunk;
+      if (string) {
+        const end = stringEnd(s, string.afterEsc);
+        string = undefined;
+        if (end >= 0) s = s.slice(end);
+      }
+      // The held sequence is joined to this read once; still cut at the end of it, it is dropped.
+      const joined = held !== '';
+      s = held + s;
+      held = '';
       if (escapeOpen) {
         // Whatever Ink would join to its held ESC must be a key it can read: drop sequences until it is.
         while (s) {
           const first = escapeToken(ESC + s, 0);
+          if (first.cut === 'sequence' && !joined && s.length < HELD_MAX) {
+            held = s;
+            return '';
+          }
+          if (first.cut === 'string') string = {afterEsc: s.endsWith(ESC)};
           if (first.keep) break;
           s = s.slice(first.length - 1);
         }
@@ -133,11 +170,28 @@ export function createKeyFilter(): KeyFilter {
       for (const t of tokens(s)) {
         if (t.keep) out += s.slice(i, i + t.length);
         if (t.open) escapeOpen = true;
+        // Only the last token can be cut: the read ends inside it.
+        if (t.cut === 'sequence' && !(joined && i === 0) && t.length <= HELD_MAX) held = s.slice(i);
+        if (t.cut === 'string') string = {afterEsc: s.endsWith(ESC)};
         i += t.length;
       }
       return out;
     },
   };
+}
+
+/**
+ * Where the rest of a string sequence cut at the end of the last read ends in
+ * this read: the index after its BEL or ST (ESC \, or \ alone when the last
+ * read ended on its ESC); -1 when this read has none before another sequence starts.
+ */
+function stringEnd(s: string, afterEsc: boolean): number {
+  if (afterEsc && s[0] === '\\') return 1;
+  for (let j = 0; j < s.length; j++) {
+    if (s[j] === '\u0007' || s[j] === '\u009c') return j + 1;
+    if (s[j] === ESC) return s[j + 1] === '\\' ? j + 2 : -1;
+  }
+  return -1;
 }
 
 /**

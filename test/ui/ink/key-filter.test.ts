@@ -5,7 +5,7 @@
 import {describe, expect, it} from '@jest/globals';
 import {EventEmitter} from 'node:events';
 import fc from 'fast-check';
-import {createKeyFilter, filteredStdin} from '../../../src/ui/ink/key-filter.js';
+import {createKeyFilter, filteredStdin, HELD_MAX} from '../../../src/ui/ink/key-filter.js';
 // Ink's own tokenizer and key parser (not in its package exports): the oracle for "Ink can read this".
 import {createInputParser} from '../../../node_modules/ink/build/input-parser.js';
 import parseKeypress from '../../../node_modules/ink/build/parse-keypress.js';
@@ -39,8 +39,72 @@ describe('createKeyFilter', () => {
     expect(pass(ESC, 'q')).toEqual([ESC, 'q']);
   });
 
-  it('drops a sequence cut off at the end of a read', () => {
+  it('holds a sequence cut off at the end of a read: nothing of it is passed yet', () => {
     expect(pass(`ab${ESC}[1;`)).toEqual(['ab']);
+  });
+});
+
+describe('a sequence split across two reads (a slow link, a paste, a full buffer)', () => {
+  it('an unknown key cut anywhere leaks nothing of its tail, and the text after it is kept', () => {
+    // Before: ["", "P"], the P typed into the answer.
+    expect(pass(`${ESC}[1;5`, 'P')).toEqual(['', '']);
+    expect(pass(`${ESC}[1;5`, 'Pok')).toEqual(['', 'ok']);
+    expect(pass(`ab${ESC}[15;`, '5~cd')).toEqual(['ab', 'cd']);
+    expect(pass(`${ESC}[3`, '1mAcme')).toEqual(['', 'Acme']);
+    expect(pass(`${ESC}O`, 'Pok')).toEqual(['', 'ok']);
+    expect(pass(`${ESC}${ESC}[1;5`, 'P')).toEqual(['', '']);
+  });
+
+  it('a key the wizard reads, cut anywhere, reaches Ink whole', () => {
+    expect(pass(`${ESC}[`, 'A')).toEqual(['', `${ESC}[A`]);
+    expect(pass(`${ESC}[1;5`, 'A')).toEqual(['', `${ESC}[1;5A`]);
+    expect(pass(`x${ESC}[6`, '~y')).toEqual(['x', `${ESC}[6~y`]);
+    expect(pass(`${ESC}O`, 'B')).toEqual(['', `${ESC}OB`]);
+  });
+
+  it('a cut sequence broken by the next read (Enter, another key) is dropped and that key is kept', () => {
+    expect(pass(`${ESC}[1;`, '\r')).toEqual(['', '\r']);
+    expect(pass(`${ESC}[1;`, `${ESC}[A`)).toEqual(['', `${ESC}[A`]);
+    expect(pass(`${ESC}[1;`, '\u007fab')).toEqual(['', '\u007fab']);
+  });
+
+  it('after a lone ESC Ink holds, a cut sequence is held too: no tail leaks, a known key still reaches Ink', () => {
+    expect(pass(ESC, '[1;5', 'P')).toEqual([ESC, '', '']);
+    expect(pass(ESC, '[1;5', 'Pok')).toEqual([ESC, '', 'ok']);
+    expect(pass(ESC, '[1;5', 'A')).toEqual([ESC, '', '[1;5A']);
+  });
+
+  it('a string sequence (a pasted title or clipboard write) cut between two reads: the rest of it is dropped up to its BEL or ST', () => {
+    expect(pass(`x${ESC}]0;TI`, 'TLE\u0007y')).toEqual(['x', 'y']);
+    expect(pass(`${ESC}]52;c;SGVs`, `bG8=${ESC}\\z`)).toEqual(['', 'z']);
+    expect(pass(`${ESC}]0;T${ESC}`, '\\z')).toEqual(['', 'z']);
+    expect(pass(`${ESC}P1$r`, `0m${ESC}\\ok`)).toEqual(['', 'ok']);
+  });
+
+  it('bounded: a held sequence waits one read only, and one longer than HELD_MAX is not held; a string without its end in the next read lets that read through', () => {
+    // Cut twice: dropped after the read it was joined to; what follows is read as usual.
+    expect(pass(`${ESC}[1;`, '5', 'ok')).toEqual(['', '', 'ok']);
+    // Too long to be a key: dropped at once, never held.
+    expect(pass(`${ESC}[${'1;'.repeat(HELD_MAX)}`, 'ok')).toEqual(['', 'ok']);
+    // Alt+P is ESC P, the start of a DCS: the keys typed after it are not swallowed.
+    expect(pass(`${ESC}P`, 'abc')).toEqual(['', 'abc']);
+    expect(pass(`${ESC}]`, `${ESC}[A`)).toEqual(['', `${ESC}[A`]);
+  });
+
+  // Keys and sequences a terminal sends, then typed text, cut into two reads at every point past the ESC
+  // (cut right after the ESC, Ink itself holds the ESC and joins it to the next read: its own rule).
+  const KNOWN = [`${ESC}[A`, `${ESC}[1;5A`, `${ESC}[5~`, `${ESC}[6;2~`, `${ESC}OB`, `${ESC}[Z`, `${ESC}[3~`];
+  const UNKNOWN = [`${ESC}[1;5P`, `${ESC}[1;5S`, `${ESC}[15;5~`, `${ESC}[31m`, `${ESC}[97;5u`, `${ESC}OP`, `${ESC}[?25h`, `${ESC}[200~`, `${ESC}]0;TITLE\u0007`, `${ESC}]52;c;SGVsbG8=${ESC}\\`, `${ESC}P1$r0m${ESC}\\`];
+  it('property: cut at any point, an unknown sequence passes nothing and a known key passes whole; the text after it always arrives', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...KNOWN, ...UNKNOWN), fc.stringMatching(/^[a-z ]{1,8}$/), fc.nat(), (q, text, at) => {
+        const input = q + text;
+        const cut = 2 + (at % (input.length - 2));
+        const out = pass(input.slice(0, cut), input.slice(cut)).join('');
+        expect(out).toBe((KNOWN.includes(q) ? q : '') + text);
+      }),
+      {numRuns: 2000, seed: 20260301},
+    );
   });
 });
 

@@ -37,6 +37,25 @@ describe('runInkWizard', () => {
     expect(w.stdin.listenerCount('readable')).toBe(0);
   });
 
+  it('keys and pasted sequences cut between two reads: nothing of an unknown one is typed, a known key still acts', async () => {
+    const w = await start(80, 24);
+    await w.waitForScreen('Press enter to start');
+    await w.press(KEY.enter);
+    await w.waitForScreen('Which organisation');
+    // Ctrl+F1 cut after "ESC [1;5", a pasted title cut inside it, then the answer: only "Acme" is typed.
+    await w.press('\u001B[1;5', 'P', ...'Ac', '\u001B]0;TI', 'TLE\u0007me', KEY.enter);
+    await w.waitForScreen('Who is running');
+    await w.press(...'Jo', KEY.enter);
+    await w.waitForScreen("What is the assessor's role?");
+    // ↓ cut after "ESC [": it highlights the first role, and Enter takes it.
+    await w.press('\u001B[', 'B', KEY.enter);
+    await w.waitForScreen('Which single workflow');
+    await w.press(KEY.ctrlC);
+    const outcome = await w.done;
+    const role = steps.find((s) => s.id === 'role')!.options![0]!.value;
+    expect(outcome.state.answers.context).toEqual({organisation: 'Acme', assessor: 'Jo', role});
+  });
+
   it('never draws a frame taller than the terminal (no full-screen redraw on each key)', async () => {
     const w = await start(80, 24, {...startInterview(bank), index: steps.findIndex((s) => s.id === 'failure_frequency')});
     await w.press(KEY.enter, '?', 'n');
