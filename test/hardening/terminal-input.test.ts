@@ -10,7 +10,9 @@
  *   wizard or in --plain. The program runs under `script`, which records
  *   every byte written to the terminal.
  * - SIGINT, SIGTERM and SIGHUP end the wizard as ctrl+c does: the "Interview paused"
- *   line, the draft saved, exit 130, 143 and 129, the terminal restored. Any
+ *   line, the draft saved, exit 130, 143 and 129, the terminal restored; a note
+ *   or baseline figure being typed when SIGTERM or SIGHUP comes is kept, as
+ *   ctrl+c keeps it (the wizard and --plain). Any
  *   other error (one thrown from a callback, injected by a preload on
  *   SIGUSR2): the terminal restored, the draft path and resume command, exit 1.
  * - A 20x5 terminal says how big the window must be; made bigger, the wizard draws.
@@ -231,6 +233,78 @@ describeTmux('signals and faults', () => {
     const saved = draft(state);
     expect(saved.context.organisation).toBe('Acme');
     expect(saved.draft.position).toBe('assessor');
+  }, 60_000);
+
+  /** An answers file with every question before `position` answered, to resume from (it continues as a new draft). */
+  function answeredUpTo(dir: string, position: 'failure_frequency' | 'exception_visibility'): string {
+    const a = emptyAnswers();
+    Object.assign(a.context, {organisation: 'Acme', assessor: 'Jo Smith', role: 'consultant', workflow: 'Quote to cash', systems: ['HubSpot', 'NetSuite']});
+    if (position === 'exception_visibility') Object.assign(a.matrix, {failure_frequency: 4, reconciliation_load: 4});
+    const file = join(dir, `${position}.yaml`);
+    writeFileSync(file, answersToYaml(a, {position, saved: '2026-03-01T12:00:00.000Z'}));
+    return file;
+  }
+
+  test.each([
+    ['SIGTERM', 'the wizard', 143],
+    ['SIGHUP', 'the wizard', 129],
+    ['SIGTERM', '--plain', 143],
+  ] as const)('%s while a note is being typed (%s) keeps the note, as ctrl+c does: the draft holds it, exit %i, the paused line', async (signal, mode, code) => {
+    const {dir, state} = folder(`note-${signal}${mode}`);
+    const t = wizard(dir, state, ['--resume', answeredUpTo(dir, 'exception_visibility'), ...(mode === '--plain' ? ['--plain'] : [])]);
+    try {
+      if (mode === '--plain') {
+        await t.waitFor('Exception visibility: 1 to 5?');
+        await t.type(':note');
+        t.key('Enter');
+        await t.waitFor('Note on "Exception visibility":');
+      } else {
+        await t.waitFor('Welcome back');
+        t.key('Enter');
+        await t.waitFor('Decision matrix · 3 of 5');
+        t.key('n');
+        await t.waitFor('Note on “Exception visibility”');
+      }
+      await t.type('half typed');
+      await t.waitFor('half typed');
+      process.kill(programPid(t), signal);
+      expect(await t.exitCode()).toBe(code);
+      expect(t.screen()).toMatch(/Interview paused\. Your answers are saved in .*Resume with: handoff-assess --resume /s);
+      expect(t.terminalState()).toEqual(RESTORED);
+    } finally {
+      t.kill();
+    }
+    const saved = draft(state);
+    expect(saved.notes.exception_visibility).toBe('half typed');
+    expect(saved.draft.position).toBe('exception_visibility');
+  }, 60_000);
+
+  test.each([['the wizard'], ['--plain']] as const)('SIGTERM while a baseline figure is being typed (%s) keeps the figure, as ctrl+c does', async (mode) => {
+    const {dir, state} = folder(`figure-${mode}`);
+    const t = wizard(dir, state, ['--resume', answeredUpTo(dir, 'failure_frequency'), ...(mode === '--plain' ? ['--plain'] : [])]);
+    try {
+      if (mode === '--plain') {
+        await t.waitFor('Failure frequency');
+        t.key('2');
+        t.key('Enter');
+      } else {
+        await t.waitFor('Welcome back');
+        t.key('Enter');
+        await t.waitFor('Decision matrix · 1 of 5');
+        t.key('2');
+      }
+      await t.waitFor('How many handoff failures were there in the last four weeks?');
+      await t.type('17');
+      await t.waitFor(/\b17\b/);
+      process.kill(programPid(t), 'SIGTERM');
+      expect(await t.exitCode()).toBe(143);
+      expect(t.screen()).toMatch(/Interview paused\. Your answers are saved in /);
+    } finally {
+      t.kill();
+    }
+    const saved = draft(state);
+    expect(saved.matrix.failure_frequency).toBe(2);
+    expect(saved.baselines).toEqual({failure_frequency: 17});
   }, 60_000);
 
   test('an error thrown from a callback while the wizard runs: terminal restored, the error named, the draft path and resume command, exit 1', async () => {

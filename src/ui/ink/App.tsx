@@ -23,7 +23,7 @@ import {ScrollArea} from './ScrollArea.js';
 import {makeTheme, ThemeContext, type Theme} from './theme.js';
 import {preloadMarkdown, useMarkdown} from './use-markdown.js';
 import {useTerminalSize} from './use-terminal-size.js';
-import {useWizard, type Wizard} from './use-wizard.js';
+import {useWizard, type LiveView, type Wizard} from './use-wizard.js';
 import {WelcomeScreen} from './WelcomeScreen.js';
 import {WhyPanel} from './WhyPanel.js';
 import {keyModeOf, shownError} from './wizard-state.js';
@@ -33,6 +33,8 @@ export interface AppProps {
   session: Session;
   /** Colours; by default from the environment (NO_COLOR). */
   theme?: Theme;
+  /** Where the latest view is kept for the caller (what is being typed, kept when a signal ends the interview). */
+  live?: LiveView;
 }
 
 /** What every screen is drawn with. */
@@ -49,12 +51,12 @@ interface Screen {
 }
 
 /** The whole wizard: header, the current screen, the key-hint footer. It exits once the session has ended. */
-export function App({session, theme: given}: AppProps) {
+export function App({session, theme: given, live}: AppProps) {
   const theme = useMemo(() => given ?? makeTheme(), [given]);
   const {columns, rows} = useTerminalSize();
   const frame = frameOf(columns, rows);
   const small = tooSmall(columns, rows);
-  const wizard = useWizard(session, {onlyQuit: Boolean(small)});
+  const wizard = useWizard(session, {onlyQuit: Boolean(small), live});
   const {exit} = useApp();
   const {state, config} = session;
   const review = onReview(config, state);

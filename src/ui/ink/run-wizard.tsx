@@ -8,10 +8,13 @@ import {makeTheme} from './theme.js';
 import type {FrontEndIo} from '../types.js';
 import {App} from './App.js';
 import {filteredStdin} from './key-filter.js';
+import type {LiveView} from './use-wizard.js';
+import {quitEvent} from './wizard-state.js';
 
 /**
  * Draw the session until it ends: finished, or cancelled by ctrl+c or by the
- * abort signal (SIGTERM, SIGHUP). Ink does not exit the process: the
+ * abort signal (SIGTERM, SIGHUP), which ends it exactly as ctrl+c does: a note
+ * or figure being typed is kept. Ink does not exit the process: the
  * terminal is restored (raw mode off, cursor shown) before the promise
  * settles, and the caller decides what to print and the exit code.
  *
@@ -22,7 +25,9 @@ import {filteredStdin} from './key-filter.js';
  * terminal) and is thrown from here, so the caller saves the draft and says how to resume.
  */
 export async function runInkWizard(session: Session, io: FrontEndIo): Promise<void> {
-  const instance = render(<App session={session} theme={makeTheme(io.env)} />, {
+  // The view as the last key left it: a signal ends the interview with what is being typed there, as ctrl+c does.
+  const live: LiveView = {};
+  const instance = render(<App session={session} theme={makeTheme(io.env)} live={live} />, {
     stdin: filteredStdin(io.stdin),
     stdout: io.stdout,
     exitOnCtrlC: false,
@@ -36,8 +41,8 @@ export async function runInkWizard(session: Session, io: FrontEndIo): Promise<vo
     failure ??= error instanceof Error ? error : new Error(String(error));
     instance.unmount();
   };
-  // A signal ends the interview as ctrl+c does (the session saves the draft and ends cancelled).
-  const onAbort = () => session.dispatch({type: 'quit'});
+  // A signal ends the interview as ctrl+c does: the session keeps the note or figure being typed, saves the draft and ends cancelled.
+  const onAbort = () => session.dispatch(quitEvent(live.view));
   process.on('uncaughtException', onError);
   io.signal?.addEventListener('abort', onAbort);
   try {

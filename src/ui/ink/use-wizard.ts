@@ -3,6 +3,14 @@ import {useInput, type Key} from 'ink';
 import type {Session} from '../../session/runner.js';
 import {follow, initialView, measured, onKey, scrolled, type Measure, type WizardView} from './wizard-state.js';
 
+/**
+ * The wizard's latest view, kept where code outside React can read it at any moment: what
+ * run-wizard.tsx reads when a signal ends the interview, to keep what is being typed.
+ */
+export interface LiveView {
+  view?: WizardView;
+}
+
 export interface Wizard {
   view: WizardView;
   /** New sizes from the last layout (an effect, after the render that measured them). */
@@ -17,18 +25,20 @@ export interface Wizard {
  * arrive faster than React re-renders are not lost), turned into session
  * events, and the view follows where the session went.
  */
-export function useWizard(session: Session, {onlyQuit = false}: {onlyQuit?: boolean} = {}): Wizard {
+export function useWizard(session: Session, {onlyQuit = false, live}: {onlyQuit?: boolean; live?: LiveView} = {}): Wizard {
   const viewRef = useRef<WizardView | undefined>(undefined);
   // While the screen cannot be seen (a terminal too small), no key may act on it but ctrl+c.
   const onlyQuitRef = useRef(onlyQuit);
   onlyQuitRef.current = onlyQuit;
   viewRef.current ??= initialView(session.config, session.state);
+  if (live) live.view = viewRef.current;
   const [, rerender] = useReducer((n: number) => n + 1, 0);
   useEffect(() => session.subscribe(rerender), [session]);
 
   const set = (next: WizardView): void => {
     if (next === viewRef.current) return;
     viewRef.current = next;
+    if (live) live.view = next;
     rerender();
   };
   const onInput = useCallback(

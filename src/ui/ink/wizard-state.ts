@@ -98,7 +98,7 @@ export function scrolled(view: WizardView, offset: number): WizardView {
 export function onKey(view: WizardView, session: SessionState, config: SessionConfig, input: string, key: Key): KeyResult {
   if (session.stage === 'finished' || session.stage === 'cancelled') return {view, events: []};
   const act = actionOf(keyModeOf(session, config), input, key);
-  if (act === 'quit') return {view, events: [{type: 'quit', typedNote: view.note?.value, typedFigure: view.figure?.value}]};
+  if (act === 'quit') return {view, events: [quitEvent(view)]};
   if (session.note) return onNoteKey(view, act, input, key);
   if (session.figure) return onFigureKey(view, act, input, key);
   const step = currentQuestion(config, session);
@@ -109,6 +109,14 @@ export function onKey(view: WizardView, session: SessionState, config: SessionCo
   if (session.stage === 'result') return onResultKey(view, session, act, input, key);
   if (step?.kind === 'handoffs') return onHandoffsKey(view, session, act, input, key);
   return step ? onQuestionKey(view, session, step, act, input, key) : onReviewKey(view, config, session, act);
+}
+
+/**
+ * Ctrl-C, or a signal (SIGTERM, SIGHUP) that ends the wizard as ctrl+c does: the session ends with
+ * the note or the figure being typed on this view, so it is kept either way. No view yet: nothing typed.
+ */
+export function quitEvent(view: WizardView | undefined): SessionEvent {
+  return {type: 'quit', typedNote: view?.note?.value, typedFigure: view?.figure?.value};
 }
 
 /** The review's last row, "see the result": after the questions and the answers that disagree. */

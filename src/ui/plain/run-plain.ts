@@ -61,7 +61,8 @@ async function interview(session: Session, io: PlainIo, send: Send, signal: Abor
     const state = session.state;
     if (isOver(state)) return;
     if (signal?.aborted) {
-      send({type: 'quit'});
+      // A signal between two prompts: the same quit as ctrl+c (nothing is being typed by now).
+      send({type: 'quit', typedNote: typing.note, typedFigure: typing.figure});
       return;
     }
     if (state.note) {

@@ -12,12 +12,12 @@ import {outcomeOf, testSession, type Outcome} from '../../session/helpers.js';
 import {FakeStdin, FakeStdout} from './fake-tty.js';
 import {settle, waitFor} from './helpers.js';
 
-export async function startRealWizard(bank: Bank, columns: number, rows: number, initial: InterviewState) {
+export async function startRealWizard(bank: Bank, columns: number, rows: number, initial: InterviewState, signal?: AbortSignal) {
   const stdin = new FakeStdin();
   const stdout = new FakeStdout(columns, rows);
   const {session, changes} = testSession({bank, initial, cwd: mkdtempSync(join(tmpdir(), 'wizard-run-'))});
   let outcome: Outcome | undefined;
-  const done = runInkWizard(session, {stdin: stdin as unknown as NodeJS.ReadStream, stdout: stdout as unknown as NodeJS.WriteStream}).then(() => (outcome = outcomeOf(session)!));
+  const done = runInkWizard(session, {stdin: stdin as unknown as NodeJS.ReadStream, stdout: stdout as unknown as NodeJS.WriteStream, signal}).then(() => (outcome = outcomeOf(session)!));
   await waitFor(() => stdin.listenerCount('readable') > 0, () => stdout.screen());
   const press = async (...keys: string[]) => {
     for (const k of keys) {

@@ -56,6 +56,23 @@ describe('runInkWizard', () => {
     expect(outcome.state.answers.context).toEqual({organisation: 'Acme', assessor: 'Jo', role});
   });
 
+  it('the abort signal (SIGTERM, SIGHUP) ends it as ctrl-c does: the note being typed is kept', async () => {
+    const controller = new AbortController();
+    const w = await startRealWizard(bank, 80, 24, startInterview(bank), controller.signal);
+    await w.waitForScreen('Press enter to start');
+    await w.press(KEY.enter, ...'Acme', KEY.enter);
+    await w.waitForScreen('Who is running');
+    await w.press(KEY.ctrlN); // n would type on a text question
+    await w.waitForScreen('Note on');
+    await w.press(...'half typed');
+    await w.waitForScreen('half typed');
+    controller.abort();
+    const outcome = await w.done;
+    expect(outcome.kind).toBe('cancelled');
+    expect(outcome.state.answers.notes).toEqual({assessor: 'half typed'});
+    expect(w.stdin.rawMode[w.stdin.rawMode.length - 1]).toBe(false);
+  });
+
   it('never draws a frame taller than the terminal (no full-screen redraw on each key)', async () => {
     const w = await start(80, 24, {...startInterview(bank), index: steps.findIndex((s) => s.id === 'failure_frequency')});
     await w.press(KEY.enter, '?', 'n');
