@@ -297,6 +297,24 @@ describe('standard output', () => {
     expect(r.stderr).toBe('');
   });
 
+  // The known limit (docs/security.md, "Writes and the filesystem"): a closed stdout is, to Node, /dev/null opened
+  // read-write, the very descriptor spawn's 'ignore' gives. Checked here so that a Node release that changes it is noticed.
+  test('a closed stdout (>&-) is the same /dev/null descriptor as spawn\'s ignore (Linux); with -o FILE the report is written whole', () => {
+    const env: NodeJS.ProcessEnv = {...process.env, NO_COLOR: '1'};
+    delete env.NODE_OPTIONS;
+    const look = "const fs=require('fs');process.stderr.write(fs.readlinkSync('/proc/self/fd/1')+' '+/flags:\\s*(\\d+)/.exec(fs.readFileSync('/proc/self/fdinfo/1','utf8'))[1])";
+    if (existsSync('/proc/self/fdinfo')) {
+      const closed = spawnSync('sh', ['-c', 'exec "$0" -e "$1" >&-', process.execPath, look], {env, encoding: 'utf8'});
+      const ignored = spawnSync(process.execPath, ['-e', look], {env, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8'});
+      expect(closed.stderr).toMatch(/^\/dev\/null \d+$/);
+      expect(closed.stderr).toBe(ignored.stderr);
+    }
+    const out = join(folder(), 'r.md');
+    const r = spawnSync('sh', ['-c', 'exec "$0" "$1" -a "$2" -o "$3" >&-', process.execPath, BIN, ACME, out], {cwd: ROOT, env, encoding: 'utf8'});
+    expect(r.status).toBe(0);
+    expect(readFileSync(out, 'utf8')).toBe(runCli(['-a', ACME]).stdout);
+  });
+
   test('DEBUG=handoff-assess shows where a failure came from', () => {
     const dir = folder();
     const r = runWithFault(dir, {open: 'EIO'}, ['-a', ACME, '-o', join(dir, 'r.md')]);
