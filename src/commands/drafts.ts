@@ -5,6 +5,7 @@
  */
 import stringWidth from 'string-width';
 import type {Bank} from '../engine/types.js';
+import {commandLine} from '../invocation.js';
 import {stripControlsOnOneLine} from '../report/escape.js';
 import {deleteDraft, DraftNotFoundError, draftsDir, listDrafts, type DraftSummary, type StoreOptions} from '../store/drafts.js';
 import {draftHolder} from '../store/draft-lock.js';
@@ -33,7 +34,7 @@ export function draftsCommand(args: DraftsArgs, io: DraftsIo): number {
       return 0;
     } catch (error) {
       if (error instanceof DraftNotFoundError) {
-        io.stderr.write(`handoff-assess: no saved interview with id "${oneLine(args.delete)}" in ${oneLine(draftsDir(options))}.\nList them with: handoff-assess drafts\n`);
+        io.stderr.write(`handoff-assess: no saved interview with id "${oneLine(args.delete)}" in ${oneLine(draftsDir(options))}.\nList them with: ${commandLine('drafts', io.env)}\n`);
         return 2;
       }
       throw error;
@@ -42,12 +43,12 @@ export function draftsCommand(args: DraftsArgs, io: DraftsIo): number {
   const drafts = listDrafts({...options, bank: io.bank}).map((d) => ({...d, inUse: draftHolder(d.id, options)}));
   const dir = draftsDir(options);
   if (drafts.length === 0) {
-    io.stdout.write(`No saved interviews in ${oneLine(dir)}.\nStart one with: handoff-assess\n`);
+    io.stdout.write(`No saved interviews in ${oneLine(dir)}.\nStart one with: ${commandLine('', io.env)}\n`);
     return 0;
   }
   io.stdout.write(`${drafts.length} saved interview${drafts.length === 1 ? '' : 's'}, newest first:\n\n`);
   io.stdout.write(formatDraftTable(drafts));
-  io.stdout.write(`\nResume one with:  handoff-assess --resume ID\nDelete one with:  handoff-assess drafts --delete ID\n`);
+  io.stdout.write(`\nResume one with:  ${commandLine('--resume ID', io.env)}\nDelete one with:  ${commandLine('drafts --delete ID', io.env)}\n`);
   return 0;
 }
 

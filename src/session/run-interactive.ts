@@ -15,6 +15,7 @@ import {DraftError, draftsDir, ensureDraftsDir, latestDraft, loadDraft, type Loa
 import {noTerminal, passNoColorOn, wantsPlain} from '../terminal.js';
 import type {FrontEnd} from '../ui/types.js';
 import {EXIT} from '../cli-errors.js';
+import {commandLine} from '../invocation.js';
 import {createSession, type Session} from './runner.js';
 import {draftKeeper, fileServices, type DraftKeeper, type DraftKeeperOptions} from './services.js';
 
@@ -50,7 +51,7 @@ export async function runInteractive(opts: InteractiveOptions): Promise<number> 
   const store: StoreOptions = {env, cwd: opts.cwd};
   const err = lines(opts.stderr);
 
-  const refusal = noTerminal(opts.stdin, opts.stdout);
+  const refusal = noTerminal(opts.stdin, opts.stdout, env);
   if (refusal) {
     err(`handoff-assess: ${refusal}`);
     return EXIT.usage;
@@ -74,7 +75,7 @@ export async function runInteractive(opts: InteractiveOptions): Promise<number> 
   } catch (error) {
     err(
       `handoff-assess: cannot keep drafts in ${draftsDir(store)} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}), so answers could be lost.\n` +
-        'Set HANDOFF_ASSESS_STATE_DIR to a folder you can write to, e.g. HANDOFF_ASSESS_STATE_DIR=~/handoff-drafts handoff-assess',
+        `Set HANDOFF_ASSESS_STATE_DIR to a folder you can write to, e.g. HANDOFF_ASSESS_STATE_DIR=~/handoff-drafts ${commandLine('', env)}`,
     );
     return EXIT.failure;
   }
@@ -137,7 +138,7 @@ async function interview(
   } catch (error) {
     saveQuietly(drafts, session.state.interview);
     err(`handoff-assess: the interview stopped on an error: ${(error as Error).message}`);
-    if (drafts.path) err(`Your answers are saved in ${drafts.path}. Resume with: handoff-assess --resume ${drafts.id}`);
+    if (drafts.path) err(`Your answers are saved in ${drafts.path}. Resume with: ${commandLine(`--resume ${drafts.id}`, env)}`);
     return EXIT.failure;
   } finally {
     for (const s of signals) process.off(s, onSignal);
@@ -151,7 +152,7 @@ function findStart(opts: InteractiveOptions, store: StoreOptions): {initial: Int
   let idOrPath: string;
   if (opts.resume === true) {
     const latest = latestDraft(store);
-    if (!latest) return `there is no saved interview to resume in ${draftsDir(store)}.\nStart a new one with: handoff-assess`;
+    if (!latest) return `there is no saved interview to resume in ${draftsDir(store)}.\nStart a new one with: ${commandLine('', store.env)}`;
     idOrPath = latest.path;
   } else idOrPath = opts.resume;
   try {
@@ -180,7 +181,7 @@ function closingWords(session: Session, drafts: DraftKeeper, opts: InteractiveOp
       err('Interview stopped before the first answer: there was nothing to save.');
       return interrupted;
     }
-    err(`Interview paused. Your answers are saved in ${drafts.path}. Resume with: handoff-assess --resume ${drafts.id}`);
+    err(`Interview paused. Your answers are saved in ${drafts.path}. Resume with: ${commandLine(`--resume ${drafts.id}`, opts.env)}`);
     return interrupted;
   }
   for (const path of state.saved) out(`Report saved: ${path}`);
@@ -189,8 +190,8 @@ function closingWords(session: Session, drafts: DraftKeeper, opts: InteractiveOp
     return EXIT.failure;
   }
   out(`Your answers are kept in ${drafts.path}`);
-  if (!state.saved.length) out(`Make a report from them any time: handoff-assess --answers ${drafts.path} --out report.md`);
-  out(`Remove them when no longer needed: handoff-assess drafts --delete ${drafts.id}`);
+  if (!state.saved.length) out(`Make a report from them any time: ${commandLine(`--answers ${drafts.path} --out report.md`, opts.env)}`);
+  out(`Remove them when no longer needed: ${commandLine(`drafts --delete ${drafts.id}`, opts.env)}`);
   return EXIT.ok;
 }
 

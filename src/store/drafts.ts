@@ -11,6 +11,7 @@
  * folder, and are only removed by `deleteDraft` (`handoff-assess drafts
  * --delete ID`): never silently. The clock is the caller's.
  */
+import {commandLine} from '../invocation.js';
 import {chmodSync, closeSync, existsSync, openSync, lstatSync, mkdirSync, readdirSync, statSync, unlinkSync, type Stats} from 'node:fs';
 import {basename, dirname, extname, isAbsolute, join, resolve} from 'node:path';
 import envPaths from 'env-paths';
@@ -47,8 +48,9 @@ export class DraftNotFoundError extends DraftError {
   constructor(
     readonly idOrPath: string,
     readonly path: string,
+    env?: NodeJS.ProcessEnv,
   ) {
-    super(`No saved interview "${idOrPath}" (looked for ${path}). List the saved ones with: handoff-assess drafts`);
+    super(`No saved interview "${idOrPath}" (looked for ${path}). List the saved ones with: ${commandLine('drafts', env)}`);
     this.name = 'DraftNotFoundError';
   }
 }
@@ -240,7 +242,7 @@ export function loadDraft(idOrPath: string, bank: Bank, options: StoreOptions = 
     text = readTextFile(path, SIZE_CAPS.answers);
   } catch (error) {
     if (!(error instanceof ReadTextError)) throw error;
-    if (error.code === 'ENOENT' || error.code === 'ENOTDIR') throw new DraftNotFoundError(idOrPath, path);
+    if (error.code === 'ENOENT' || error.code === 'ENOTDIR') throw new DraftNotFoundError(idOrPath, path, options.env);
     if (error.code === 'EISDIR') throw new DraftInvalidError(path, [{file: path, field: '(file)', message: 'is a folder, not a draft file'}]);
     throw new DraftInvalidError(path, [{file: path, line: error.line, field: '(file)', message: error.message}]);
   }
@@ -362,7 +364,7 @@ export function latestDraft(options: StoreOptions = {}): DraftSummary | undefine
 export function deleteDraft(id: string, options: StoreOptions = {}): string {
   const clean = id.replace(/\.ya?ml$/i, '');
   const path = draftPath(clean, options);
-  if (!ID_PATTERN.test(clean) || !exists(path)) throw new DraftNotFoundError(id, path);
+  if (!ID_PATTERN.test(clean) || !exists(path)) throw new DraftNotFoundError(id, path, options.env);
   const stats = lstatSync(path);
   if (!stats.isFile() && !stats.isSymbolicLink()) throw new NotAFileError(`${path} is ${kindOf(stats)}, not a saved interview; nothing was deleted`, path);
   try {
