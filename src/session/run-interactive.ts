@@ -11,9 +11,10 @@ import type {Answers, Bank} from '../engine/types.js';
 import {stripControls} from '../report/escape.js';
 import type {ReportFormat} from '../report/report-types.js';
 import {DraftLockedError, lockDraft} from '../store/draft-lock.js';
-import {DraftError, draftsDir, ensureDraftsDir, latestDraft, loadDraft, type LoadedDraft, type StoreOptions} from '../store/drafts.js';
+import {DraftError, draftsDir, ensureDraftsDir, latestDraft, listDrafts, loadDraft, type LoadedDraft, type StoreOptions} from '../store/drafts.js';
 import {noTerminal, passNoColorOn, wantsPlain} from '../terminal.js';
-import type {FrontEnd} from '../ui/types.js';
+import type {FrontEndModule} from '../ui/types.js';
+import {planResume} from './resume-pick.js';
 import {EXIT} from '../cli-errors.js';
 import {commandLine} from '../invocation.js';
 import {createSession, type Session} from './runner.js';
@@ -63,7 +64,23 @@ export async function runInteractive(opts: InteractiveOptions): Promise<number> 
   const frontEndLoading = Promise.all([plain ? loadPlain() : loadInk(), opts.prepare]);
   frontEndLoading.catch(() => undefined); // awaited below; until then a failure is not unhandled
 
-  const start = findStart(opts, store);
+  // --resume without an id and several drafts: the user picks which (never silently the latest).
+  let resume = opts.resume;
+  if (resume === true) {
+    const plan = planResume(listDrafts({...store, bank: opts.bank}), opts.now());
+    if (plan.kind === 'draft') resume = plan.path;
+    if (plan.kind === 'pick') {
+      const [frontEnd] = await frontEndLoading;
+      const picked = await frontEnd.pickDraft(plan, {stdin: opts.stdin, stdout: opts.stdout, env});
+      if (picked === undefined) {
+        err(`No saved interview picked: nothing was resumed. List them with: ${commandLine('drafts', env)}`);
+        return EXIT.interrupted;
+      }
+      resume = picked;
+    }
+  }
+
+  const start = findStart({...opts, resume}, store);
   if (typeof start === 'string') {
     err(`handoff-assess: ${start}`);
     return EXIT.usage;
@@ -105,7 +122,7 @@ async function interview(
   opts: InteractiveOptions,
   start: {initial: InterviewState; resumed?: LoadedDraft},
   drafts: DraftKeeper,
-  frontEndLoading: Promise<[FrontEnd, unknown]>,
+  frontEndLoading: Promise<[FrontEndModule, unknown]>,
 ): Promise<number> {
   const env = opts.env ?? process.env;
   const err = lines(opts.stderr);
@@ -120,7 +137,8 @@ async function interview(
   }
 
   // Both renderers draw from the session's bank: its words, cleaned for the terminal. Drafts and reports use the bank as loaded.
-  const session = createSession({bank: displayBank(opts.bank), date: opts.date, cwd: opts.cwd}, start.initial, fileServices(drafts, opts.renderReport));
+  const welcomeBack = resumed && {saved: resumed.saved, now: opts.now()};
+  const session = createSession({bank: displayBank(opts.bank), date: opts.date, cwd: opts.cwd, resumed: welcomeBack}, start.initial, fileServices(drafts, opts.renderReport));
   const controller = new AbortController();
   let caught: NodeJS.Signals | undefined;
   const onSignal = (signal: NodeJS.Signals) => {
@@ -134,7 +152,7 @@ async function interview(
   for (const s of signals) process.on(s, onSignal);
   try {
     const [frontEnd] = await frontEndLoading;
-    await frontEnd(session, {stdin: opts.stdin, stdout: opts.stdout, signal: controller.signal, env});
+    await frontEnd.run(session, {stdin: opts.stdin, stdout: opts.stdout, signal: controller.signal, env});
   } catch (error) {
     saveQuietly(drafts, session.state.interview);
     err(`handoff-assess: the interview stopped on an error: ${(error as Error).message}`);
@@ -240,9 +258,9 @@ function lines(stream: NodeJS.WriteStream): (text: string) => void {
   return (text) => void stream.write(`${stripControls(text)}\n`);
 }
 
-async function loadPlain(): Promise<FrontEnd> {
-  const {runPlain} = await import('../ui/plain/run-plain.js');
-  return runPlain;
+async function loadPlain(): Promise<FrontEndModule> {
+  const [{runPlain}, {pickDraftPlain}] = await Promise.all([import('../ui/plain/run-plain.js'), import('../ui/plain/pick-draft.js')]);
+  return {run: runPlain, pickDraft: pickDraftPlain};
 }
 
 /**
@@ -251,9 +269,9 @@ async function loadPlain(): Promise<FrontEnd> {
  * at a real terminal (both streams are TTYs by now) would see nothing until the end.
  * So CI is forgotten before Ink loads; without a terminal the wizard never starts at all.
  */
-async function loadInk(): Promise<FrontEnd> {
+async function loadInk(): Promise<FrontEndModule> {
   delete process.env.CI;
   delete process.env.CONTINUOUS_INTEGRATION;
-  const {runInkWizard} = await import('../ui/ink/run-wizard.js');
-  return runInkWizard;
+  const {runInkWizard, pickDraftInk} = await import('../ui/ink/run-wizard.js');
+  return {run: runInkWizard, pickDraft: pickDraftInk};
 }

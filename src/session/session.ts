@@ -41,6 +41,8 @@ export interface SessionConfig {
   date: string;
   /** The folder a report file name is resolved against. */
   cwd: string;
+  /** A resumed draft: when it was last saved, and when the session started (the welcome says "saved 2 hours ago"). */
+  resumed?: {saved: Date; now: Date};
 }
 
 /**

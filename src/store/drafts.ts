@@ -280,6 +280,8 @@ export interface DraftSummary {
   path: string;
   organisation?: string;
   role?: string;
+  /** The workflow assessed, as answered. */
+  workflow?: string;
   /** Questions answered, when the draft reads cleanly against the bank. */
   answered?: number;
   /** Questions in the bank's interview. */
@@ -323,6 +325,7 @@ export function listDrafts(options: StoreOptions & {bank?: Bank} = {}): DraftSum
     const raw = rawContext(text);
     summary.organisation = raw.organisation;
     summary.role = raw.role;
+    summary.workflow = raw.workflow;
     if (options.bank) {
       const load = parseAnswers(path, text, options.bank, {partial: true});
       if (load.answers) {
@@ -331,6 +334,7 @@ export function listDrafts(options: StoreOptions & {bank?: Bank} = {}): DraftSum
         summary.total = steps.length;
         summary.organisation = load.answers.context.organisation ?? summary.organisation;
         summary.role = load.answers.context.role ?? summary.role;
+        summary.workflow = load.answers.context.workflow ?? summary.workflow;
       } else {
         const first = load.errors[0];
         summary.problem = first ? `${first.field}: ${first.message}` : 'not a valid answers file';
@@ -342,13 +346,14 @@ export function listDrafts(options: StoreOptions & {bank?: Bank} = {}): DraftSum
 }
 
 /** Organisation and role read straight from the YAML, for listing a draft the bank rejects. */
-function rawContext(text: string): {organisation?: string; role?: string} {
+function rawContext(text: string): {organisation?: string; role?: string; workflow?: string} {
   try {
-    const value = parseYaml(text) as {context?: {organisation?: unknown; role?: unknown}} | null;
+    const value = parseYaml(text) as {context?: {organisation?: unknown; role?: unknown; workflow?: unknown}} | null;
     const ctx = value?.context;
     return {
       organisation: typeof ctx?.organisation === 'string' ? ctx.organisation : undefined,
       role: typeof ctx?.role === 'string' ? ctx.role : undefined,
+      workflow: typeof ctx?.workflow === 'string' ? ctx.workflow : undefined,
     };
   } catch {
     return {};
