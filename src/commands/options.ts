@@ -46,10 +46,10 @@ const EXTENSIONS_ALLOWED = '.md, .html (or .htm) or .json';
 
 /**
  * The report format: -f when given, else the one `--out`'s extension names
- * (report.html is HTML), else markdown. `--out -` is stdout and names none;
- * neither does `--out-dir` (a batch takes -f). An extension with no format
- * and no -f, or an -f the extension contradicts, is refused: the file would
- * hold one format under the name of another.
+ * (report.html is HTML), else markdown (a name without an extension, or
+ * `--out -`, stdout; `--out-dir` takes -f). An extension that names no
+ * format, without -f, or an -f the extension contradicts, is refused: the
+ * file would hold one format under the name of another.
  */
 export function reportFormat(opts: Pick<Options, 'format' | 'out'>): ReportFormat {
   const given = opts.format as ReportFormat | undefined;
@@ -58,8 +58,9 @@ export function reportFormat(opts: Pick<Options, 'format' | 'out'>): ReportForma
   const implied = Object.hasOwn(FORMAT_OF_EXTENSION, extension) ? FORMAT_OF_EXTENSION[extension] : undefined;
   if (given === undefined) {
     if (implied) return implied;
+    if (!extension) return 'md';
     throw new InputError(
-      `--out ${opts.out}: ${extension ? `the extension ${extension} names no report format` : 'the file name has no extension to tell the report format'}; ` +
+      `--out ${opts.out}: the extension ${extension} names no report format; ` +
         `use ${EXTENSIONS_ALLOWED}, or give the format with -f ${REPORT_FORMATS.join('|')}`,
     );
   }

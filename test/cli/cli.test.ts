@@ -297,6 +297,7 @@ describe('conventions of command-line tools', () => {
     ['report.html', '<!doctype html>'],
     ['report.HTM', '<!doctype html>'],
     ['report.json', '"format": "handoff-assess-report"'],
+    ['report', '# Handoff risk assessment: Acme Ltd'], // no extension: markdown, as before
   ])('without -f, --out %s gives the format of its extension, and says where it is', (name, start) => {
     const run = runCli(['--answers', EXAMPLE, '--out', name], {cwd: dir});
     expect(run.code).toBe(0);
