@@ -38,7 +38,8 @@ function buildProgram(io: Io, run: (opts: Options) => Promise<number>, drafts: (
       outputError: (s, write) => write(usageError(s, io.env)),
     })
     .configureHelp({helpWidth: helpWidth(io.stdout)})
-    .showSuggestionAfterError(true);
+    .showSuggestionAfterError(true)
+    .allowExcessArguments(true); // a stray word is named by refuseArguments, not counted
   program
     .description(
       'Assess workflow handoff failures between business tools and recommend managing in place or a scoped remediation sprint. ' +
@@ -81,7 +82,8 @@ Examples:
 Exit codes: 0 done, 2 bad usage or invalid input, 3 a report failed --verify,
 130 interrupted (draft saved; 143 on SIGTERM, 129 on SIGHUP), 1 anything else.`,
     )
-    .action(async (opts: Options) => {
+    .action(async (opts: Options, command: Command) => {
+      refuseArguments(command, io.env);
       process.exitCode = await run(opts);
     });
   // -V answers as --version does (commander takes one short flag for it).
@@ -93,10 +95,21 @@ Exit codes: 0 done, 2 bad usage or invalid input, 3 a report failed --verify,
     .command('drafts')
     .description('list saved interviews, newest first')
     .option('--delete <id>', 'delete one saved interview')
-    .action(async (opts: {delete?: string}) => {
+    .action(async (opts: {delete?: string}, command: Command) => {
+      refuseArguments(command, io.env);
       process.exitCode = await drafts(opts);
     });
   return program;
+}
+
+/** A word the command does not take: named, with the commands there are (commander would only count it). */
+function refuseArguments(command: Command, env: NodeJS.ProcessEnv): void {
+  const word = command.args[0];
+  if (word === undefined) return;
+  const help = commandLine('--help', env);
+  if (command.parent) throw new InputError(`${command.name()} takes no argument, and got '${word}'; see ${commandLine(`${command.name()} --help`, env)}`);
+  const guess = /^drafts?$|^draf|^list$/i.test(word) ? ' (did you mean drafts?)' : '';
+  throw new InputError(`unknown command '${word}'${guess}: the commands are drafts and help; see ${help}`);
 }
 
 /** The help's width: the terminal's, at most 80 columns (a pipe or a file gets 80). */
@@ -141,6 +154,11 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
   );
   try {
     process.exitCode = undefined;
+    // `help NAME` of a command that does not exist: said as any usage error (commander prints the whole help to stderr).
+    const topic = argv[0] === 'help' ? argv[1] : undefined;
+    if (topic !== undefined && topic !== 'help' && !topic.startsWith('-') && !program.commands.some((c) => c.name() === topic)) {
+      throw new InputError(`no command '${topic}' to help with: the commands are drafts and help; see ${commandLine('--help', io.env)}`);
+    }
     await program.parseAsync(argv, {from: 'user'});
   } catch (error) {
     code = handleError(error, io);

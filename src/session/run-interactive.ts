@@ -259,7 +259,7 @@ function lines(stream: NodeJS.WriteStream): (text: string) => void {
 }
 
 async function loadPlain(): Promise<FrontEndModule> {
-  const [{runPlain}, {pickDraftPlain}] = await Promise.all([import('../ui/plain/run-plain.js'), import('../ui/plain/pick-draft.js')]);
+  const {runPlain, pickDraftPlain} = await import('../ui/plain/run-plain.js');
   return {run: runPlain, pickDraft: pickDraftPlain};
 }
 

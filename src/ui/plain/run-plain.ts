@@ -10,6 +10,9 @@ import type {Session} from '../../session/runner.js';
 import {currentQuestion, isOver, onReview, type SessionEvent, type SessionState} from '../../session/session.js';
 import {resumeText, welcomeText} from '../../session/copy.js';
 import type {FrontEndIo} from '../types.js';
+
+/** The pick of a draft (`--resume` with several) comes with the plain mode: one module to load. */
+export {pickDraftPlain} from './pick-draft.js';
 import {askFigure} from './ask-figure.js';
 import {askHandoffs} from './ask-handoffs.js';
 import {askCertainty, askNote, askStep} from './ask-step.js';
