@@ -71,10 +71,24 @@ export async function runInteractive(opts: InteractiveOptions): Promise<number> 
     if (plan.kind === 'draft') resume = plan.path;
     if (plan.kind === 'pick') {
       const [frontEnd] = await frontEndLoading;
-      const picked = await frontEnd.pickDraft(plan, {stdin: opts.stdin, stdout: opts.stdout, env});
+      // A signal while the list is up ends the pick as esc does (the terminal restored), with the signal's exit code.
+      const controller = new AbortController();
+      let caught: NodeJS.Signals | undefined;
+      const onSignal = (signal: NodeJS.Signals) => {
+        caught ??= signal;
+        controller.abort();
+      };
+      const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+      for (const s of signals) process.on(s, onSignal);
+      let picked: string | undefined;
+      try {
+        picked = await frontEnd.pickDraft(plan, {stdin: opts.stdin, stdout: opts.stdout, env, signal: controller.signal});
+      } finally {
+        for (const s of signals) process.off(s, onSignal);
+      }
       if (picked === undefined) {
         err(`No saved interview picked: nothing was resumed. List them with: ${commandLine('drafts', env)}`);
-        return EXIT.interrupted;
+        return caught ? 128 + constants.signals[caught] : EXIT.interrupted;
       }
       resume = picked;
     }

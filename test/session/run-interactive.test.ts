@@ -273,6 +273,17 @@ describe('runInteractive: --resume with several saved interviews offers the newe
     expect(drafts().map((name) => readFileSync(join(draftsDir({env}), name), 'utf8'))).toEqual(before);
   });
 
+  test('SIGTERM at the pick resumes nothing, with the exit code of SIGTERM (143), and leaves no signal handler', async () => {
+    threeDrafts();
+    const listeners = process.listenerCount('SIGTERM');
+    const {term, code, stderr} = run({resume: true});
+    await term.waitFor('Which saved interview');
+    process.emit('SIGTERM', 'SIGTERM');
+    expect(await code).toBe(143);
+    expect(stderr()).toContain('No saved interview picked');
+    expect(process.listenerCount('SIGTERM')).toBe(listeners);
+  });
+
   test('one saved interview is resumed at once, without a pick', async () => {
     saveDraft({id: 'acme-20250130-120000', answers: full(), position: 'review', saved: new Date(clock - 3 * 86400_000)}, {env});
     const {term, code} = run({resume: true});

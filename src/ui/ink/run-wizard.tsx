@@ -68,9 +68,10 @@ export const pickDraftInk: DraftPicker = async (pick, io) => {
   const onAbort = () => instance.unmount();
   io.signal?.addEventListener('abort', onAbort);
   try {
+    if (io.signal?.aborted) onAbort();
     await instance.waitUntilExit();
   } finally {
     io.signal?.removeEventListener('abort', onAbort);
   }
-  return picked;
+  return io.signal?.aborted ? undefined : picked;
 };
