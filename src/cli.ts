@@ -16,70 +16,123 @@ import {displayPath} from './files/paths.js';
 import {EXIT, InputError, OutputError} from './cli-errors.js';
 import type {Io} from './commands/io.js';
 import {loadBank, loadTemplate} from './commands/load-bank-and-template.js';
-import {checkConflicts, type Options} from './commands/options.js';
+import {checkConflicts, reportFormat, type Options} from './commands/options.js';
 import {reportDate} from './commands/report-date.js';
 import {REPORT_FORMATS, TemplateError, type ReportFormat} from './report/report-types.js';
 import {FileExistsError} from './store/file-exists-error.js';
 import {describeCause} from './store/fs-errors.js';
 import {toolVersion} from './version.js';
+import {commandLine} from './invocation.js';
 
 export type {Io} from './commands/io.js';
 
 function buildProgram(io: Io, run: (opts: Options) => Promise<number>, drafts: (opts: {delete?: string}) => Promise<number>): Command {
   const program = new Command('handoff-assess');
+  const version = toolVersion();
+  // Settings a subcommand inherits (drafts, help) come first: errors and help are written the same way.
+  program
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => io.stdout.write(s),
+      writeErr: (s) => io.stderr.write(s),
+      outputError: (s, write) => write(usageError(s, io.env)),
+    })
+    .configureHelp({helpWidth: helpWidth(io.stdout)})
+    .showSuggestionAfterError(true)
+    .allowExcessArguments(true); // a stray word is named by refuseArguments, not counted
   program
     .description(
-      'Assess workflow handoff failures between business tools and recommend managing in place or a scoped remediation sprint.\n' +
+      'Assess workflow handoff failures between business tools and recommend managing in place or a scoped remediation sprint. ' +
         'On a terminal, with no options, it opens the interview wizard.',
     )
-    .version(toolVersion(), '-v, --version', 'print the version')
-    .helpOption('-h, --help', 'show this help')
-    .option('--plain', 'the interview line by line (screen readers, simple terminals; automatic when TERM=dumb)')
-    .option('-a, --answers <file>', 'no questions asked: the report from a filled answers file (YAML or JSON; "-" reads stdin)')
-    .addOption(new Option('-f, --format <format>', 'the report form').choices([...REPORT_FORMATS]).default('md'))
-    .option('-o, --out <file>', 'write the report to this file (default: stdout); never replaces an existing file without --force')
+    .optionsGroup('Interview:')
+    .option('--plain', 'line by line (screen readers, simple terminals; automatic when TERM=dumb)')
+    .option('--resume [draft]', 'continue a saved interview: the draft id or path given, else the only one, else pick from the newest')
+    .optionsGroup('Report:')
+    .option('-a, --answers <file>', 'no questions asked: the report from a filled answers file, a draft or a report (YAML or JSON; "-" reads stdin)')
+    .addOption(new Option('-f, --format <format>', "the report form (default: from --out's extension, else md)").choices([...REPORT_FORMATS]))
+    .option('-o, --out <file>', 'write the report to this file ("-": stdout, the default); never replaces a file without --force')
     .option('--force', 'allow --out to replace an existing file')
-    .option('--resume [draft]', 'continue a saved interview: the latest, or the draft id or path given')
+    .option('--out-dir <dir>', 'with --answers DIR: a report for every answers file in the folder, written here (in -f)')
+    .option('--date <yyyy-mm-dd>', 'the date printed on the report (default: today, or the date of a report given to --answers)')
+    .optionsGroup('Toolkit:')
+    .option('--compare <files...>', 'BEFORE AFTER: what changed between two assessments (answers files, drafts or reports) and why the verdict moved')
+    .option('--verify <report>', 'does a markdown or HTML report still match its embedded answers and question bank? (exit 0 intact, 3 not)')
+    .optionsGroup('General:')
     .option('--questions <dir>', 'a custom question bank folder (validated on load)')
     .option('--template <file>', 'a custom markdown report template (liquid; validated on load)')
-    .option('--date <yyyy-mm-dd>', 'the date printed on the report (default: today, or the date of a report given to --answers)')
-    .option('--compare <files...>', 'BEFORE AFTER: what changed between two assessments (answers files, drafts or reports) and why the verdict moved')
-    .option('--verify <report>', 'check that a markdown or HTML report still matches its embedded answers and question bank (exit 0 intact, 3 not)')
-    .option('--out-dir <dir>', 'with --answers DIR: write a report for every answers file in the folder here')
-    .showSuggestionAfterError(true)
+    .version(version, '-v, --version', 'print the version (also -V)')
+    .addOption(new Option('-V').hideHelp())
+    .helpOption('-h, --help', 'show this help')
+    .helpCommand('help [command]', 'show the help, or the help of a command')
     .addHelpText(
       'after',
       `
 Examples:
-  handoff-assess                                   the interview wizard
-  handoff-assess --answers examples/acme.yaml      a markdown report on stdout
-  handoff-assess -a answers.yaml -f html -o report.html
-  cat answers.json | handoff-assess --answers - --format json
-  handoff-assess --answers report.md               the same report again, from a report's embedded answers
-  handoff-assess --verify report.md                has the report been edited since it was made?
-  handoff-assess --compare before.yaml after.md    what changed, and why the verdict moved
-  handoff-assess --answers clients/ --out-dir reports/
-  handoff-assess --resume                          continue the latest saved interview
-  handoff-assess drafts                            list saved interviews
+  handoff-assess                                the interview wizard
+  handoff-assess --resume                       continue a saved interview
+  handoff-assess -a examples/acme.yaml          a markdown report on stdout
+  handoff-assess -a answers.yaml -o report.html HTML (format from .html)
+  cat answers.json | handoff-assess -a - -f json -o -
+  handoff-assess --verify report.md             has the report been edited?
+  handoff-assess --compare before.yaml after.md what changed, and why
+  handoff-assess -a clients/ --out-dir reports/ -f html
+  handoff-assess drafts                         list saved interviews
 
-Exit codes: 0 done, 2 bad usage or invalid input, 3 a report failed --verify, 130 interrupted (draft saved; 143 on SIGTERM, 129 on SIGHUP), 1 anything else.`,
+Exit codes: 0 done, 2 bad usage or invalid input, 3 a report failed --verify,
+130 interrupted (draft saved; 143 on SIGTERM, 129 on SIGHUP), 1 anything else.`,
     )
-    .action(async (opts: Options) => {
+    .action(async (opts: Options, command: Command) => {
+      refuseArguments(command, io.env);
       process.exitCode = await run(opts);
     });
+  // -V answers as --version does (commander takes one short flag for it).
+  program.on('option:V', () => {
+    io.stdout.write(`${version}\n`);
+    throw new CommanderError(0, 'commander.version', version);
+  });
   program
     .command('drafts')
     .description('list saved interviews, newest first')
     .option('--delete <id>', 'delete one saved interview')
-    .action(async (opts: {delete?: string}) => {
+    .action(async (opts: {delete?: string}, command: Command) => {
+      refuseArguments(command, io.env);
       process.exitCode = await drafts(opts);
     });
-  program.exitOverride();
-  program.configureOutput({
-    writeOut: (s) => io.stdout.write(s),
-    writeErr: (s) => io.stderr.write(s),
-  });
   return program;
+}
+
+/** A word the command does not take: named, with the commands there are (commander would only count it). */
+function refuseArguments(command: Command, env: NodeJS.ProcessEnv): void {
+  const word = command.args[0];
+  if (word === undefined) return;
+  const help = commandLine('--help', env);
+  if (command.parent) throw new InputError(`${command.name()} takes no argument, and got '${word}'; see ${commandLine(`${command.name()} --help`, env)}`);
+  const guess = /^drafts?$|^draf|^list$/i.test(word) ? ' (did you mean drafts?)' : '';
+  throw new InputError(`unknown command '${word}'${guess}: the commands are drafts and help; see ${help}`);
+}
+
+/** The help's width: the terminal's, at most 80 columns (a pipe or a file gets 80). */
+function helpWidth(stdout: NodeJS.WriteStream): number {
+  const columns = stdout.isTTY ? stdout.columns : undefined;
+  return columns && columns >= 40 ? Math.min(columns, 80) : 80;
+}
+
+/**
+ * Commander's own error ("error: unknown option '--x'\n(Did you mean --y?)")
+ * as this tool says every error: one line starting with its name, ending
+ * with where to look.
+ */
+export function usageError(text: string, env: NodeJS.ProcessEnv): string {
+  const said = text
+    .trim()
+    .replace(/^error: /, '')
+    .split('\n')
+    .map((line) => line.trim().replace(/^\((.*)\)$/, '($1)').replace(/\(Did you mean/, '(did you mean'))
+    .filter(Boolean)
+    .join(' ')
+    .replace(/\.$/, '');
+  return `handoff-assess: ${said}; see ${commandLine('--help', env)}\n`;
 }
 
 /** Run the CLI; returns the exit code. Nothing here calls process.exit. */
@@ -101,6 +154,11 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
   );
   try {
     process.exitCode = undefined;
+    // `help NAME` of a command that does not exist: said as any usage error (commander prints the whole help to stderr).
+    const topic = argv[0] === 'help' ? argv[1] : undefined;
+    if (topic !== undefined && topic !== 'help' && !topic.startsWith('-') && !program.commands.some((c) => c.name() === topic)) {
+      throw new InputError(`no command '${topic}' to help with: the commands are drafts and help; see ${commandLine('--help', io.env)}`);
+    }
     await program.parseAsync(argv, {from: 'user'});
   } catch (error) {
     code = handleError(error, io);
@@ -178,8 +236,9 @@ function processIo(): Io {
   return {stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), env: process.env, now: () => new Date()};
 }
 
-async function runMain(opts: Options, io: Io): Promise<number> {
-  checkConflicts(opts);
+async function runMain(given: Options, io: Io): Promise<number> {
+  checkConflicts(given);
+  const opts: Options = {...given, format: reportFormat(given)};
   if (opts.verify !== undefined) {
     const {runVerify} = await import('./commands/verify.js');
     return runVerify(opts.verify, opts, io);

@@ -2,6 +2,7 @@
  * What this run may do with the terminal, decided once: whether the
  * interview can run here at all, and whether colour is wanted.
  */
+import {commandLine} from './invocation.js';
 
 /** NO_COLOR is set (https://no-color.org: present and not empty). */
 function noColorSet(env: NodeJS.ProcessEnv): boolean {
@@ -25,12 +26,12 @@ export function passNoColorOn(env: NodeJS.ProcessEnv, target: NodeJS.ProcessEnv 
 }
 
 /** Why the interview cannot run on these streams (not both terminals), with what to do instead; undefined when it can. */
-export function noTerminal(stdin: {isTTY?: boolean}, stdout: {isTTY?: boolean}): string | undefined {
+export function noTerminal(stdin: {isTTY?: boolean}, stdout: {isTTY?: boolean}, env: NodeJS.ProcessEnv = process.env): string | undefined {
   if (stdin.isTTY && stdout.isTTY) return undefined;
   return [
     `the interview needs a terminal, and ${!stdin.isTTY ? 'stdin' : 'stdout'} is not one.`,
-    'Run it in a terminal:     handoff-assess',
-    'or from an answers file:  handoff-assess --answers answers.yaml [--format md|html|json] [--out FILE]',
+    `Run it in a terminal:     ${commandLine('', env)}`,
+    `or from an answers file:  ${commandLine('--answers answers.yaml [--out report.md|report.html|report.json|-]', env)}`,
     'A filled example:         examples/acme.yaml',
   ].join('\n');
 }

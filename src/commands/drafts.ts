@@ -5,6 +5,7 @@
  */
 import stringWidth from 'string-width';
 import type {Bank} from '../engine/types.js';
+import {commandLine} from '../invocation.js';
 import {stripControlsOnOneLine} from '../report/escape.js';
 import {DraftNotFoundError, draftsDir, listDrafts, type DraftSummary, type StoreOptions} from '../store/drafts.js';
 import {deleteUnlockedDraft, draftHolder, DraftLockedError, lockPath} from '../store/draft-lock.js';
@@ -34,14 +35,14 @@ export function draftsCommand(args: DraftsArgs, io: DraftsIo): number {
       return 0;
     } catch (error) {
       if (error instanceof DraftNotFoundError) {
-        io.stderr.write(`handoff-assess: no saved interview with id "${oneLine(args.delete)}" in ${oneLine(draftsDir(options))}.\nList them with: handoff-assess drafts\n`);
+        io.stderr.write(`handoff-assess: no saved interview with id "${oneLine(args.delete)}" in ${oneLine(draftsDir(options))}.\nList them with: ${commandLine('drafts', io.env)}\n`);
         return 2;
       }
       if (error instanceof DraftLockedError) {
         const id = oneLine(error.id);
         io.stderr.write(
           `handoff-assess: the saved interview ${id} (${oneLine(error.path)}) is open in a running handoff-assess, process ${error.pid}, so it was not deleted: that wizard would save it again.\n` +
-            `Finish or pause it there (ctrl+c), then delete it: handoff-assess drafts --delete ${id}\n` +
+            `Finish or pause it there (ctrl+c), then delete it: ${commandLine(`drafts --delete ${id}`, io.env)}\n` +
             `If process ${error.pid} is not a handoff-assess (a process id reused after a crash), remove ${oneLine(lockPath(error.id, options))} and delete it again.\n`,
         );
         return 2;
@@ -52,12 +53,12 @@ export function draftsCommand(args: DraftsArgs, io: DraftsIo): number {
   const drafts = listDrafts({...options, bank: io.bank}).map((d) => ({...d, inUse: draftHolder(d.id, options)}));
   const dir = draftsDir(options);
   if (drafts.length === 0) {
-    io.stdout.write(`No saved interviews in ${oneLine(dir)}.\nStart one with: handoff-assess\n`);
+    io.stdout.write(`No saved interviews in ${oneLine(dir)}.\nStart one with: ${commandLine('', io.env)}\n`);
     return 0;
   }
   io.stdout.write(`${drafts.length} saved interview${drafts.length === 1 ? '' : 's'}, newest first:\n\n`);
   io.stdout.write(formatDraftTable(drafts));
-  io.stdout.write(`\nResume one with:  handoff-assess --resume ID\nDelete one with:  handoff-assess drafts --delete ID\n`);
+  io.stdout.write(`\nResume one with:  ${commandLine('--resume ID', io.env)}\nDelete one with:  ${commandLine('drafts --delete ID', io.env)}\n`);
   return 0;
 }
 

@@ -1,10 +1,13 @@
-/** The command line's options as commander hands them over, and which of them cannot go together. */
+/** The command line's options as commander hands them over, which of them cannot go together, and the report format they ask for. */
+import {extname} from 'node:path';
 import {InputError} from '../cli-errors.js';
+import {REPORT_FORMATS, type ReportFormat} from '../report/report-types.js';
 
 export interface Options {
   plain?: boolean;
   answers?: string;
-  format: string;
+  /** -f as given; undefined when not given (see `reportFormat`). */
+  format?: string;
   out?: string;
   force?: boolean;
   resume?: string | true;
@@ -18,7 +21,7 @@ export interface Options {
 
 /**
  * Flags that cannot go together are refused rather than silently ignored.
- * (`--format` is left out: it has a default, and every path takes it.)
+ * (`--format` against `--out`'s extension is `reportFormat`'s.)
  */
 export function checkConflicts(opts: Options): void {
   const given = (name: string, value: unknown) => (value === undefined || value === false ? [] : [name]);
@@ -33,4 +36,36 @@ export function checkConflicts(opts: Options): void {
     throw new InputError(`${opts.out !== undefined ? '--out' : '--force'} goes with --answers or --compare; in the interview, save the report from its result screen`);
   }
   if (opts.verify !== undefined && (opts.out !== undefined || opts.outDir !== undefined)) throw new InputError('--verify writes nothing: drop --out / --out-dir');
+}
+
+/** The report format each extension of --out stands for. */
+export const FORMAT_OF_EXTENSION: Readonly<Record<string, ReportFormat>> = {'.md': 'md', '.markdown': 'md', '.html': 'html', '.htm': 'html', '.json': 'json'};
+
+/** The extensions `--out` takes without -f, for messages: ".md, .html (.htm) or .json". */
+const EXTENSIONS_ALLOWED = '.md, .html (or .htm) or .json';
+
+/**
+ * The report format: -f when given, else the one `--out`'s extension names
+ * (report.html is HTML), else markdown (a name without an extension, or
+ * `--out -`, stdout; `--out-dir` takes -f). An extension that names no
+ * format, without -f, or an -f the extension contradicts, is refused: the
+ * file would hold one format under the name of another.
+ */
+export function reportFormat(opts: Pick<Options, 'format' | 'out'>): ReportFormat {
+  const given = opts.format as ReportFormat | undefined;
+  if (opts.out === undefined || opts.out === '-') return given ?? 'md';
+  const extension = extname(opts.out).toLowerCase();
+  const implied = Object.hasOwn(FORMAT_OF_EXTENSION, extension) ? FORMAT_OF_EXTENSION[extension] : undefined;
+  if (given === undefined) {
+    if (implied) return implied;
+    if (!extension) return 'md';
+    throw new InputError(
+      `--out ${opts.out}: the extension ${extension} names no report format; ` +
+        `use ${EXTENSIONS_ALLOWED}, or give the format with -f ${REPORT_FORMATS.join('|')}`,
+    );
+  }
+  if (implied && implied !== given) {
+    throw new InputError(`-f ${given} and --out ${opts.out} disagree: the file name says ${implied}. Drop -f, or name the file .${given === 'md' ? 'md' : given}`);
+  }
+  return given;
 }

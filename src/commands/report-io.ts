@@ -3,8 +3,8 @@
  * reading an assessment, the renderer for a format (marked only for HTML) and
  * writing the result. Loaded only by those commands.
  */
+import {resolve} from 'node:path';
 import {formatProblem} from '../yaml/yaml-source.js';
-import {displayPath} from '../files/paths.js';
 import {InputError, OutputError} from '../cli-errors.js';
 import type {Answers, Bank} from '../engine/types.js';
 import {stripControls} from '../report/escape.js';
@@ -31,12 +31,16 @@ export async function htmlConverter(format: ReportFormat | undefined): Promise<H
   return markdownToHtml;
 }
 
-/** Write to --out (atomically, never replacing without --force) or to stdout (cleaned by `stripControls` when stdout is a terminal). */
+/**
+ * Write to --out (atomically, never replacing without --force; the full path is told) or to stdout
+ * (no --out, or `--out -`; cleaned by `stripControls` when stdout is a terminal).
+ */
 export async function emit(text: string, opts: Options, io: Io): Promise<void> {
-  if (opts.out !== undefined) {
+  if (opts.out !== undefined && opts.out !== '-') {
     const {writeFileSafely} = await import('../store/atomic-write.js');
-    writeFileSafely(opts.out, text, {overwrite: Boolean(opts.force)});
-    io.stderr.write(stripControls(`Written to ${displayPath(opts.out)}\n`));
+    const path = resolve(io.cwd, opts.out);
+    writeFileSafely(path, text, {overwrite: Boolean(opts.force)});
+    io.stderr.write(stripControls(`Written to ${path}\n`));
   } else {
     // On a terminal, what a template or an answers file holds cannot retitle, recolour or reorder it; a pipe or file gets the report byte for byte.
     await writeToStdout(io.stdout, io.stdout.isTTY ? stripControls(text) : text);

@@ -1,6 +1,7 @@
 /**
  * The words both front ends show that are neither in the question bank nor
- * in the engine: the welcome, resuming, the yes/no answers, the verdict.
+ * in the engine: the welcome, resuming (and picking the draft), the yes/no
+ * answers, the verdict.
  * Each front end lays them out its own way; none words them again.
  */
 import {SECTION_TITLES, type SectionId, type Step} from '../engine/interview.js';
@@ -31,9 +32,50 @@ export function welcomeText(bank: Bank, steps: readonly Step[]): {title: string;
   };
 }
 
-/** Resuming an interview: how far it got and where it goes on (a question's label, or the review). */
-export function resumeText(answered: number, total: number, at: Step | undefined): string {
-  return `Welcome back: ${answered} of ${total} answered. Continuing at ${at ? `“${at.label}”` : 'the review'}.`;
+/** How long ago, in words: "just now", "5 minutes ago", "2 hours ago", "yesterday", "3 days ago", else "on 2026-01-31". */
+export function savedAgo(saved: Date, now: Date): string {
+  const minutes = Math.floor((now.getTime() - saved.getTime()) / 60_000);
+  const plural = (n: number, unit: string) => `${n} ${unit}${n === 1 ? '' : 's'} ago`;
+  if (minutes < 1) return 'just now'; // a clock set back counts as now
+  if (minutes < 60) return plural(minutes, 'minute');
+  const hours = Math.floor(minutes / 60);
+  if (hours < 24) return plural(hours, 'hour');
+  const days = Math.floor(hours / 24);
+  if (days === 1) return 'yesterday';
+  if (days < 30) return `${days} days ago`;
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `on ${saved.getFullYear()}-${p(saved.getMonth() + 1)}-${p(saved.getDate())}`;
+}
+
+/** What tells one saved interview from another: whose, which workflow, when it was saved, how far it got. */
+export interface DraftFacts {
+  organisation?: string;
+  workflow?: string;
+  /** When it was last saved, and the time it is told at (for "2 hours ago"). */
+  saved?: {at: Date; now: Date};
+  answered?: number;
+  total?: number;
+}
+
+/** A saved interview in one line: "Acme Ltd, Quote to cash, saved 2 hours ago (6 of 17 answered)". */
+export function draftText(draft: DraftFacts): string {
+  const named = [draft.organisation?.trim() || 'organisation not yet named', draft.workflow?.trim()].filter(Boolean).join(', ');
+  const when = draft.saved ? `, saved ${savedAgo(draft.saved.at, draft.saved.now)}` : '';
+  const progress = draft.answered !== undefined && draft.total !== undefined ? ` (${draft.answered} of ${draft.total} answered)` : '';
+  return `${named}${when}${progress}`;
+}
+
+/** Resuming an interview: whose it is, when it was saved, how far it got and where it goes on (a question's label, or the review). */
+export function resumeText(draft: DraftFacts & {answered: number; total: number}, at: Step | undefined): string {
+  return `Welcome back: ${draftText(draft)}. Continuing at ${at ? `“${at.label}”` : 'the review'}.`;
+}
+
+/** The question above the list of saved interviews `--resume` offers when there are several. */
+export function resumePickText(shown: number, more: number, listCommand: string): {title: string; more?: string} {
+  return {
+    title: `Which saved interview do you want to continue? The ${shown} saved last:`,
+    more: more > 0 ? `${more} older one${more === 1 ? ' is' : 's are'} not shown: ${listCommand} lists every one with its id, to resume by id.` : undefined,
+  };
 }
 
 /** A yes/no question's two answers: the answer to the question as asked (whether a disqualifier then applies is the bank's `applies_when`). */

@@ -11,10 +11,12 @@ import type {Answers, Bank} from '../engine/types.js';
 import {stripControls} from '../report/escape.js';
 import type {ReportFormat} from '../report/report-types.js';
 import {DraftLockedError, lockDraft} from '../store/draft-lock.js';
-import {DraftError, draftsDir, ensureDraftsDir, latestDraft, loadDraft, type LoadedDraft, type StoreOptions} from '../store/drafts.js';
+import {DraftError, draftsDir, ensureDraftsDir, latestDraft, listDrafts, loadDraft, type LoadedDraft, type StoreOptions} from '../store/drafts.js';
 import {noTerminal, passNoColorOn, wantsPlain} from '../terminal.js';
-import type {FrontEnd} from '../ui/types.js';
+import type {FrontEndModule} from '../ui/types.js';
+import {planResume} from './resume-pick.js';
 import {EXIT} from '../cli-errors.js';
+import {commandLine} from '../invocation.js';
 import {createSession, type Session} from './runner.js';
 import {draftKeeper, fileServices, type DraftKeeper, type DraftKeeperOptions} from './services.js';
 
@@ -50,7 +52,7 @@ export async function runInteractive(opts: InteractiveOptions): Promise<number> 
   const store: StoreOptions = {env, cwd: opts.cwd};
   const err = lines(opts.stderr);
 
-  const refusal = noTerminal(opts.stdin, opts.stdout);
+  const refusal = noTerminal(opts.stdin, opts.stdout, env);
   if (refusal) {
     err(`handoff-assess: ${refusal}`);
     return EXIT.usage;
@@ -62,7 +64,37 @@ export async function runInteractive(opts: InteractiveOptions): Promise<number> 
   const frontEndLoading = Promise.all([plain ? loadPlain() : loadInk(), opts.prepare]);
   frontEndLoading.catch(() => undefined); // awaited below; until then a failure is not unhandled
 
-  const start = findStart(opts, store);
+  // --resume without an id and several drafts: the user picks which (never silently the latest).
+  let resume = opts.resume;
+  if (resume === true) {
+    const plan = planResume(listDrafts({...store, bank: opts.bank}), opts.now());
+    if (plan.kind === 'draft') resume = plan.path;
+    if (plan.kind === 'pick') {
+      const [frontEnd] = await frontEndLoading;
+      // A signal while the list is up ends the pick as esc does (the terminal restored), with the signal's exit code.
+      const controller = new AbortController();
+      let caught: NodeJS.Signals | undefined;
+      const onSignal = (signal: NodeJS.Signals) => {
+        caught ??= signal;
+        controller.abort();
+      };
+      const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+      for (const s of signals) process.on(s, onSignal);
+      let picked: string | undefined;
+      try {
+        picked = await frontEnd.pickDraft(plan, {stdin: opts.stdin, stdout: opts.stdout, env, signal: controller.signal});
+      } finally {
+        for (const s of signals) process.off(s, onSignal);
+      }
+      if (picked === undefined) {
+        err(`No saved interview picked: nothing was resumed. List them with: ${commandLine('drafts', env)}`);
+        return caught ? 128 + constants.signals[caught] : EXIT.interrupted;
+      }
+      resume = picked;
+    }
+  }
+
+  const start = findStart({...opts, resume}, store);
   if (typeof start === 'string') {
     err(`handoff-assess: ${start}`);
     return EXIT.usage;
@@ -74,7 +106,7 @@ export async function runInteractive(opts: InteractiveOptions): Promise<number> 
   } catch (error) {
     err(
       `handoff-assess: cannot keep drafts in ${draftsDir(store)} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}), so answers could be lost.\n` +
-        'Set HANDOFF_ASSESS_STATE_DIR to a folder you can write to, e.g. HANDOFF_ASSESS_STATE_DIR=~/handoff-drafts handoff-assess',
+        `Set HANDOFF_ASSESS_STATE_DIR to a folder you can write to, e.g. HANDOFF_ASSESS_STATE_DIR=~/handoff-drafts ${commandLine('', env)}`,
     );
     return EXIT.failure;
   }
@@ -104,7 +136,7 @@ async function interview(
   opts: InteractiveOptions,
   start: {initial: InterviewState; resumed?: LoadedDraft},
   drafts: DraftKeeper,
-  frontEndLoading: Promise<[FrontEnd, unknown]>,
+  frontEndLoading: Promise<[FrontEndModule, unknown]>,
 ): Promise<number> {
   const env = opts.env ?? process.env;
   const err = lines(opts.stderr);
@@ -119,7 +151,8 @@ async function interview(
   }
 
   // Both renderers draw from the session's bank: its words, cleaned for the terminal. Drafts and reports use the bank as loaded.
-  const session = createSession({bank: displayBank(opts.bank), date: opts.date, cwd: opts.cwd}, start.initial, fileServices(drafts, opts.renderReport));
+  const welcomeBack = resumed && {saved: resumed.saved, now: opts.now()};
+  const session = createSession({bank: displayBank(opts.bank), date: opts.date, cwd: opts.cwd, resumed: welcomeBack}, start.initial, fileServices(drafts, opts.renderReport));
   const controller = new AbortController();
   let caught: NodeJS.Signals | undefined;
   const onSignal = (signal: NodeJS.Signals) => {
@@ -133,11 +166,11 @@ async function interview(
   for (const s of signals) process.on(s, onSignal);
   try {
     const [frontEnd] = await frontEndLoading;
-    await frontEnd(session, {stdin: opts.stdin, stdout: opts.stdout, signal: controller.signal, env});
+    await frontEnd.run(session, {stdin: opts.stdin, stdout: opts.stdout, signal: controller.signal, env});
   } catch (error) {
     saveQuietly(drafts, session.state.interview);
     err(`handoff-assess: the interview stopped on an error: ${(error as Error).message}`);
-    if (drafts.path) err(`Your answers are saved in ${drafts.path}. Resume with: handoff-assess --resume ${drafts.id}`);
+    if (drafts.path) err(`Your answers are saved in ${drafts.path}. Resume with: ${commandLine(`--resume ${drafts.id}`, env)}`);
     return EXIT.failure;
   } finally {
     for (const s of signals) process.off(s, onSignal);
@@ -151,7 +184,7 @@ function findStart(opts: InteractiveOptions, store: StoreOptions): {initial: Int
   let idOrPath: string;
   if (opts.resume === true) {
     const latest = latestDraft(store);
-    if (!latest) return `there is no saved interview to resume in ${draftsDir(store)}.\nStart a new one with: handoff-assess`;
+    if (!latest) return `there is no saved interview to resume in ${draftsDir(store)}.\nStart a new one with: ${commandLine('', store.env)}`;
     idOrPath = latest.path;
   } else idOrPath = opts.resume;
   try {
@@ -180,7 +213,7 @@ function closingWords(session: Session, drafts: DraftKeeper, opts: InteractiveOp
       err('Interview stopped before the first answer: there was nothing to save.');
       return interrupted;
     }
-    err(`Interview paused. Your answers are saved in ${drafts.path}. Resume with: handoff-assess --resume ${drafts.id}`);
+    err(`Interview paused. Your answers are saved in ${drafts.path}. Resume with: ${commandLine(`--resume ${drafts.id}`, opts.env)}`);
     return interrupted;
   }
   for (const path of state.saved) out(`Report saved: ${path}`);
@@ -189,8 +222,8 @@ function closingWords(session: Session, drafts: DraftKeeper, opts: InteractiveOp
     return EXIT.failure;
   }
   out(`Your answers are kept in ${drafts.path}`);
-  if (!state.saved.length) out(`Make a report from them any time: handoff-assess --answers ${drafts.path} --out report.md`);
-  out(`Remove them when no longer needed: handoff-assess drafts --delete ${drafts.id}`);
+  if (!state.saved.length) out(`Make a report from them any time: ${commandLine(`--answers ${drafts.path} --out report.md`, opts.env)}`);
+  out(`Remove them when no longer needed: ${commandLine(`drafts --delete ${drafts.id}`, opts.env)}`);
   return EXIT.ok;
 }
 
@@ -239,9 +272,9 @@ function lines(stream: NodeJS.WriteStream): (text: string) => void {
   return (text) => void stream.write(`${stripControls(text)}\n`);
 }
 
-async function loadPlain(): Promise<FrontEnd> {
-  const {runPlain} = await import('../ui/plain/run-plain.js');
-  return runPlain;
+async function loadPlain(): Promise<FrontEndModule> {
+  const {runPlain, pickDraftPlain} = await import('../ui/plain/run-plain.js');
+  return {run: runPlain, pickDraft: pickDraftPlain};
 }
 
 /**
@@ -250,9 +283,9 @@ async function loadPlain(): Promise<FrontEnd> {
  * at a real terminal (both streams are TTYs by now) would see nothing until the end.
  * So CI is forgotten before Ink loads; without a terminal the wizard never starts at all.
  */
-async function loadInk(): Promise<FrontEnd> {
+async function loadInk(): Promise<FrontEndModule> {
   delete process.env.CI;
   delete process.env.CONTINUOUS_INTEGRATION;
-  const {runInkWizard} = await import('../ui/ink/run-wizard.js');
-  return runInkWizard;
+  const {runInkWizard, pickDraftInk} = await import('../ui/ink/run-wizard.js');
+  return {run: runInkWizard, pickDraft: pickDraftInk};
 }

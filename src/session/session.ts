@@ -33,7 +33,6 @@ import {score} from '../engine/score.js';
 import type {Answers, Bank, Certainty, Result} from '../engine/types.js';
 import type {ReportFormat} from '../report/report-types.js';
 import {reportFileName} from '../store/file-names.js';
-import {displayPath} from '../files/paths.js';
 
 /** What does not change during a session. */
 export interface SessionConfig {
@@ -42,6 +41,8 @@ export interface SessionConfig {
   date: string;
   /** The folder a report file name is resolved against. */
   cwd: string;
+  /** A resumed draft: when it was last saved, and when the session started (the welcome says "saved 2 hours ago"). */
+  resumed?: {saved: Date; now: Date};
 }
 
 /**
@@ -291,7 +292,7 @@ function step(config: SessionConfig, state: SessionState, event: SessionEvent): 
         ...state,
         save: undefined,
         saved: state.saved.includes(event.path) ? state.saved : [...state.saved, event.path],
-        notice: {tone: 'success', kind: 'saved', text: `Saved ${displayPath(event.path, config.cwd)}`},
+        notice: {tone: 'success', kind: 'saved', text: `Saved ${resolve(config.cwd, event.path)}`},
       });
     case 'report-exists':
       return none(state.save ? {...state, save: {...state.save, stage: 'confirm', path: event.path, error: undefined}} : state);

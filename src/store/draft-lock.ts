@@ -16,6 +16,7 @@ import {join} from 'node:path';
 import {deleteDraft, DraftError, draftIdToDelete, draftPath, draftsDir, ensureDraftsDir, type StoreOptions} from './drafts.js';
 import {FileExistsError, writeFileSafely} from './atomic-write.js';
 import {FileSystemError} from './fs-errors.js';
+import {commandLine} from '../invocation.js';
 
 /** The draft is open in another running wizard. */
 export class DraftLockedError extends DraftError {
@@ -23,12 +24,13 @@ export class DraftLockedError extends DraftError {
     readonly id: string,
     readonly path: string,
     readonly pid: number,
+    env?: NodeJS.ProcessEnv,
   ) {
     super(
       `the saved interview ${id} (${path}) is open in another handoff-assess, process ${pid}; ` +
         'two wizards on one draft would overwrite each other\'s answers.\n' +
         'Finish or pause it there (ctrl+c) and resume again, or continue a copy here, which is saved as a new draft:\n' +
-        `  cp ${path} ${id}-copy.yaml && handoff-assess --resume ./${id}-copy.yaml`,
+        `  cp ${path} ${id}-copy.yaml && ${commandLine(`--resume ./${id}-copy.yaml`, env)}`,
     );
     this.name = 'DraftLockedError';
   }
@@ -70,8 +72,8 @@ export function lockDraft(id: string, options: StoreOptions = {}): DraftLock {
     }
     const holder = readPid(path);
     if (holder === process.pid) break;
-    if (holder !== undefined && running(holder)) throw new DraftLockedError(id, draftPath(id, options), holder);
-    if (attempt > 0) throw new DraftLockedError(id, draftPath(id, options), holder ?? 0);
+    if (holder !== undefined && running(holder)) throw new DraftLockedError(id, draftPath(id, options), holder, options.env);
+    if (attempt > 0) throw new DraftLockedError(id, draftPath(id, options), holder ?? 0, options.env);
     removeQuietly(path); // stale: taken over
   }
   let held = true;

@@ -11,6 +11,7 @@
  * folder, and are only removed by `deleteDraft` (`handoff-assess drafts
  * --delete ID`): never silently. The clock is the caller's.
  */
+import {commandLine} from '../invocation.js';
 import {chmodSync, closeSync, existsSync, openSync, lstatSync, mkdirSync, readdirSync, statSync, unlinkSync, type Stats} from 'node:fs';
 import {basename, dirname, extname, isAbsolute, join, resolve} from 'node:path';
 import envPaths from 'env-paths';
@@ -47,8 +48,9 @@ export class DraftNotFoundError extends DraftError {
   constructor(
     readonly idOrPath: string,
     readonly path: string,
+    env?: NodeJS.ProcessEnv,
   ) {
-    super(`No saved interview "${idOrPath}" (looked for ${path}). List the saved ones with: handoff-assess drafts`);
+    super(`No saved interview "${idOrPath}" (looked for ${path}). List the saved ones with: ${commandLine('drafts', env)}`);
     this.name = 'DraftNotFoundError';
   }
 }
@@ -240,7 +242,7 @@ export function loadDraft(idOrPath: string, bank: Bank, options: StoreOptions = 
     text = readTextFile(path, SIZE_CAPS.answers);
   } catch (error) {
     if (!(error instanceof ReadTextError)) throw error;
-    if (error.code === 'ENOENT' || error.code === 'ENOTDIR') throw new DraftNotFoundError(idOrPath, path);
+    if (error.code === 'ENOENT' || error.code === 'ENOTDIR') throw new DraftNotFoundError(idOrPath, path, options.env);
     if (error.code === 'EISDIR') throw new DraftInvalidError(path, [{file: path, field: '(file)', message: 'is a folder, not a draft file'}]);
     throw new DraftInvalidError(path, [{file: path, line: error.line, field: '(file)', message: error.message}]);
   }
@@ -278,6 +280,8 @@ export interface DraftSummary {
   path: string;
   organisation?: string;
   role?: string;
+  /** The workflow assessed, as answered. */
+  workflow?: string;
   /** Questions answered, when the draft reads cleanly against the bank. */
   answered?: number;
   /** Questions in the bank's interview. */
@@ -321,6 +325,7 @@ export function listDrafts(options: StoreOptions & {bank?: Bank} = {}): DraftSum
     const raw = rawContext(text);
     summary.organisation = raw.organisation;
     summary.role = raw.role;
+    summary.workflow = raw.workflow;
     if (options.bank) {
       const load = parseAnswers(path, text, options.bank, {partial: true});
       if (load.answers) {
@@ -329,6 +334,7 @@ export function listDrafts(options: StoreOptions & {bank?: Bank} = {}): DraftSum
         summary.total = steps.length;
         summary.organisation = load.answers.context.organisation ?? summary.organisation;
         summary.role = load.answers.context.role ?? summary.role;
+        summary.workflow = load.answers.context.workflow ?? summary.workflow;
       } else {
         const first = load.errors[0];
         summary.problem = first ? `${first.field}: ${first.message}` : 'not a valid answers file';
@@ -340,13 +346,14 @@ export function listDrafts(options: StoreOptions & {bank?: Bank} = {}): DraftSum
 }
 
 /** Organisation and role read straight from the YAML, for listing a draft the bank rejects. */
-function rawContext(text: string): {organisation?: string; role?: string} {
+function rawContext(text: string): {organisation?: string; role?: string; workflow?: string} {
   try {
-    const value = parseYaml(text) as {context?: {organisation?: unknown; role?: unknown}} | null;
+    const value = parseYaml(text) as {context?: {organisation?: unknown; role?: unknown; workflow?: unknown}} | null;
     const ctx = value?.context;
     return {
       organisation: typeof ctx?.organisation === 'string' ? ctx.organisation : undefined,
       role: typeof ctx?.role === 'string' ? ctx.role : undefined,
+      workflow: typeof ctx?.workflow === 'string' ? ctx.workflow : undefined,
     };
   } catch {
     return {};
@@ -381,7 +388,7 @@ export function deleteDraft(id: string, options: StoreOptions = {}): string {
 export function draftIdToDelete(id: string, options: StoreOptions = {}): string {
   const clean = id.replace(/\.ya?ml$/i, '');
   const path = draftPath(clean, options);
-  if (!ID_PATTERN.test(clean) || !exists(path)) throw new DraftNotFoundError(id, path);
+  if (!ID_PATTERN.test(clean) || !exists(path)) throw new DraftNotFoundError(id, path, options.env);
   return clean;
 }
 

@@ -5,7 +5,7 @@
  * a terminal, --help and --version, and which packages a run loads.
  */
 import {describe, expect, it, beforeEach, afterEach} from '@jest/globals';
-import {existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, cpSync, readdirSync} from 'node:fs';
+import {existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync, cpSync, readdirSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {ROOT, runCli, runInProcess} from './run-cli.js';
@@ -162,7 +162,7 @@ describe('invalid input exits 2, names the file, the field and what is allowed, 
   it('an unknown option', () => {
     const run = runCli(['--anwsers', EXAMPLE]);
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/unknown option/);
+    expect(run.stderr).toBe("handoff-assess: unknown option '--anwsers' (did you mean --answers?); see handoff-assess --help\n");
   });
 
   it('a broken question bank: every problem with file and line', async () => {
@@ -278,5 +278,144 @@ describe('the report path stays light', () => {
 
   it('--version and --help load commander and nothing else', () => {
     for (const flag of ['--version', '--help']) expect(packagesLoaded([flag])).toEqual(['commander']);
+  });
+});
+
+describe('conventions of command-line tools', () => {
+  const noFiles = () => readdirSync(dir);
+
+  it.each([['-o', '-'], ['--out', '-']])('%s %s writes the report to stdout, never to a file named "-"', (flag, dash) => {
+    const run = runCli(['--answers', EXAMPLE, flag, dash, '-f', 'json'], {cwd: dir});
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout).format).toBe('handoff-assess-report');
+    expect(run.stderr).toBe('');
+    expect(noFiles()).toEqual([]);
+  });
+
+  it.each([
+    ['report.md', '# Handoff risk assessment: Acme Ltd'],
+    ['report.html', '<!doctype html>'],
+    ['report.HTM', '<!doctype html>'],
+    ['report.json', '"format": "handoff-assess-report"'],
+    ['report', '# Handoff risk assessment: Acme Ltd'], // no extension: markdown, as before
+  ])('without -f, --out %s gives the format of its extension, and says where it is', (name, start) => {
+    const run = runCli(['--answers', EXAMPLE, '--out', name], {cwd: dir});
+    expect(run.code).toBe(0);
+    expect(readFileSync(join(dir, name), 'utf8').toLowerCase()).toContain(start.toLowerCase());
+    expect(run.stderr).toBe(`Written to ${join(realpathSync(dir), name)}\n`);
+  });
+
+  it('an extension that names no format, without -f, is refused saying which are allowed; with -f it is written', () => {
+    const run = runCli(['--answers', EXAMPLE, '-o', 'report.txt'], {cwd: dir});
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe('handoff-assess: --out report.txt: the extension .txt names no report format; use .md, .html (or .htm) or .json, or give the format with -f md|html|json\n');
+    expect(noFiles()).toEqual([]);
+    const given = runCli(['--answers', EXAMPLE, '-o', 'report.txt', '-f', 'md'], {cwd: dir});
+    expect(given.code).toBe(0);
+    expect(readFileSync(join(dir, 'report.txt'), 'utf8')).toContain('# Handoff risk assessment');
+  });
+
+  it('-f and an extension that disagree are refused naming both: exit 2, nothing written', () => {
+    const run = runCli(['--answers', EXAMPLE, '-o', 'r.html', '-f', 'md'], {cwd: dir});
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^handoff-assess: -f md and --out r\.html disagree: the file name says html/);
+    expect(noFiles()).toEqual([]);
+  });
+
+  it('--compare follows the extension too', async () => {
+    const out = join(dir, 'changes.json');
+    const run = await cli(['--compare', EXAMPLE, EXAMPLE, '-o', out]);
+    expect(run.code).toBe(0);
+    expect(JSON.parse(readFileSync(out, 'utf8')).format).toBe('handoff-assess-comparison');
+  });
+
+  it('a batch (--out-dir) writes in the format of -f', async () => {
+    const clients = join(dir, 'clients');
+    mkdirSync(clients);
+    cpSync(EXAMPLE, join(clients, 'acme.yaml'));
+    const run = await cli(['--answers', clients, '--out-dir', join(dir, 'reports'), '-f', 'html']);
+    expect(run.code).toBe(0);
+    const written = readdirSync(join(dir, 'reports'));
+    expect(written).toHaveLength(1);
+    expect(written[0]).toMatch(/\.html$/);
+    expect(readFileSync(join(dir, 'reports', written[0]!), 'utf8')).toMatch(/^<!doctype html>/i);
+  });
+
+  it('help [command] prints the help, and the help of a command', () => {
+    const help = runCli(['help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toBe(runCli(['--help']).stdout);
+    const drafts = runCli(['help', 'drafts']);
+    expect(drafts.code).toBe(0);
+    expect(drafts.stdout).toMatch(/^Usage: handoff-assess drafts/);
+    expect(drafts.stdout).toContain('--delete <id>');
+  });
+
+  it('-V prints the version as --version does', () => {
+    const run = runCli(['-V']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe(runCli(['--version']).stdout);
+    expect(run.stdout.trim()).toBe(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version);
+  });
+
+  it.each([
+    [['--format', 'pdf', '--answers', 'examples/acme.yaml'], /^handoff-assess: option '-f, --format <format>' argument 'pdf' is invalid\. Allowed choices are md, html, json; see handoff-assess --help\n$/],
+    [['--verify'], /^handoff-assess: option '--verify <report>' argument missing; see handoff-assess --help\n$/],
+    [['drafts', '--purge'], /^handoff-assess: unknown option '--purge'; see handoff-assess --help\n$/],
+    [['extra'], /^handoff-assess: unknown command 'extra': the commands are drafts and help; see handoff-assess --help\n$/],
+    [['draft'], /^handoff-assess: unknown command 'draft' \(did you mean drafts\?\): the commands are drafts and help; see handoff-assess --help\n$/],
+    [['help', 'nope'], /^handoff-assess: no command 'nope' to help with: the commands are drafts and help; see handoff-assess --help\n$/],
+    [['drafts', 'acme'], /^handoff-assess: drafts takes no argument, and got 'acme'; see handoff-assess drafts --help\n$/],
+  ])('a usage error %j starts with handoff-assess:, ends with see --help, exit 2', (args, message) => {
+    const run = runCli(args as string[]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(message);
+    expect(run.stdout).toBe('');
+  });
+
+  it('every error starts with handoff-assess:', () => {
+    for (const args of [['--answers', 'missing.yaml'], ['--answers', EXAMPLE, '--date', 'soon'], ['drafts', '--delete', 'nope']]) {
+      const run = runCli(args, {env: {HANDOFF_ASSESS_STATE_DIR: join(dir, 'state')}});
+      expect(run.code).toBe(2);
+      expect(run.stderr).toMatch(/^handoff-assess: /);
+    }
+  });
+
+  it('the help groups its flags (interview, report, toolkit, general), ends with examples, and fits 80 columns', () => {
+    const {stdout} = runCli(['--help']);
+    const headings = stdout.split('\n').filter((line) => /^[A-Z][a-z ]+:/.test(line)).map((line) => line.replace(/:.*/, ''));
+    expect(headings).toEqual(['Usage', 'Interview', 'Report', 'Toolkit', 'General', 'Commands', 'Examples', 'Exit codes']);
+    const group = (name: string) => stdout.split(`\n${name}:\n`)[1]!.split('\n\n')[0]!;
+    expect(group('Interview')).toMatch(/--plain[\s\S]*--resume/);
+    expect(group('Report')).toMatch(/--answers[\s\S]*--format[\s\S]*--out <file>[\s\S]*--force/);
+    expect(group('Toolkit')).toMatch(/--compare[\s\S]*--verify/);
+    expect(group('General')).toMatch(/--version[\s\S]*--help/);
+    expect(group('Examples')).toContain('handoff-assess -a answers.yaml -o report.html');
+    for (const line of stdout.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
+  });
+});
+
+describe('hints name a command that works where the user is', () => {
+  const state = () => ({HANDOFF_ASSESS_STATE_DIR: join(dir, 'state')});
+  const oneDraft = () => {
+    mkdirSync(join(dir, 'state', 'drafts'), {recursive: true});
+    cpSync(EXAMPLE, join(dir, 'state', 'drafts', 'acme-ltd-20260301-120000.yaml'));
+  };
+
+  it('under npm start (npm_lifecycle_event=start): npm start -- ...', () => {
+    oneDraft();
+    const run = runCli(['drafts'], {env: {...state(), npm_lifecycle_event: 'start'}});
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Resume one with:  npm start -- --resume ID\nDelete one with:  npm start -- drafts --delete ID\n');
+    const missing = runCli(['drafts', '--delete', 'nope'], {env: {...state(), npm_lifecycle_event: 'start'}});
+    expect(missing.stderr).toContain('List them with: npm start -- drafts\n');
+    const usage = runCli(['--bogus'], {env: {npm_lifecycle_event: 'start'}});
+    expect(usage.stderr).toMatch(/; see npm start -- --help\n$/);
+  });
+
+  it('elsewhere (npm test included): the installed command', () => {
+    oneDraft();
+    const run = runCli(['drafts'], {env: {...state(), npm_lifecycle_event: 'test'}});
+    expect(run.stdout).toContain('Resume one with:  handoff-assess --resume ID\nDelete one with:  handoff-assess drafts --delete ID\n');
   });
 });

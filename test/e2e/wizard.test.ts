@@ -189,7 +189,7 @@ describeTmux('the Ink wizard in a real terminal', () => {
     const dialog = await t.waitFor('Save the report as Markdown');
     const name = /handoff-assessment-acme-ltd-\d{4}-\d{2}-\d{2}\.md/.exec(dialog)![0];
     t.key('Enter');
-    await t.waitFor(`Saved ${name}`);
+    await t.waitFor(`Saved ${join(cwd, name)}`);
     t.key('q');
     expect(await t.exitCode()).toBe(0);
     const end = t.screen();

@@ -174,7 +174,7 @@ describeTmux('the Ink wizard in a real terminal', () => {
       t.key('m');
       await t.waitFor('Save the report as Markdown');
       t.key('Enter');
-      await t.waitFor(/Saved\s+handoff-assessment-/);
+      await t.waitFor(/Saved\s+\/[\s\S]{0,200}?handoff-assessment-/); // the full path
       check();
       t.key('q');
       expect(await t.exitCode()).toBe(0);

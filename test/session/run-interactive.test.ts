@@ -117,7 +117,7 @@ describe('runInteractive: drafts while answering', () => {
 
     const second = run({resume: true});
     const shown = await second.term.waitFor("? What is the assessor's role?");
-    expect(shown).toContain('Welcome back: 2 of 17 answered. Continuing at “Role”.');
+    expect(shown).toContain('Welcome back: Acme Ltd, saved just now (2 of 17 answered). Continuing at “Role”.');
     expect(shown).toContain('question 3 of 17');
     await second.term.choose(1);
     await second.term.waitFor('? Which single workflow');
@@ -227,6 +227,125 @@ function breakDrafts(): () => void {
     renameSync(`${dir}.away`, dir);
   };
 }
+
+describe('runInteractive: --resume with several saved interviews offers the newest to pick from', () => {
+  const clock = Date.UTC(2025, 0, 31, 14, 5, 9); // the first now() of run(): 14:05:10
+  /** Three drafts: Gamma saved 5 minutes before, Acme 2 hours before, Beta a day before. */
+  const threeDrafts = () => {
+    const save = (organisation: string, workflow: string, ago: number) =>
+      saveDraft(
+        {id: `${organisation.toLowerCase()}-20250130-120000`, answers: {...full(), context: {...full().context, organisation, workflow}}, position: 'review', saved: new Date(clock - ago)},
+        {env},
+      );
+    save('Acme', 'Quote to cash', 2 * 3600_000);
+    save('Beta', 'Order to invoice', 25 * 3600_000);
+    save('Gamma', 'Hire to onboard', 5 * 60_000);
+  };
+
+  test('plain mode: newest first, each with organisation, workflow, when saved and how far; the one picked is resumed', async () => {
+    threeDrafts();
+    const {term, code, stderr} = run({resume: true});
+    const list = await term.waitFor('Which saved interview do you want to continue? The 3 saved last:');
+    await term.waitFor('Beta');
+    const text = term.text;
+    const gamma = text.indexOf('Gamma, Hire to onboard, saved 5 minutes ago (');
+    const acme = text.indexOf('Acme, Quote to cash, saved 2 hours ago (');
+    const beta = text.indexOf('Beta, Order to invoice, saved yesterday (');
+    expect([gamma, acme, beta].every((i) => i >= 0)).toBe(true);
+    expect(gamma < acme && acme < beta).toBe(true);
+    expect(list).not.toContain('Welcome back');
+    await term.choose(2);
+    await term.waitFor('Continuing at');
+    expect(term.text.replace(/\s+/g, ' ')).toMatch(/Welcome back: Acme, Quote to cash, saved 2 hours ago \(16 of 17 answered\)\. Continuing at /);
+    await term.press(KEY.ctrlC);
+    expect(await code).toBe(130);
+    expect(stderr()).toContain('Resume with: handoff-assess --resume acme-20250130-120000');
+  });
+
+  test('plain mode: ctrl+c at the pick resumes nothing and changes no draft (exit 130)', async () => {
+    threeDrafts();
+    const before = drafts().map((name) => readFileSync(join(draftsDir({env}), name), 'utf8'));
+    const {term, code, stderr} = run({resume: true});
+    await term.waitFor('Which saved interview');
+    await term.press(KEY.ctrlC);
+    expect(await code).toBe(130);
+    expect(stderr()).toBe('No saved interview picked: nothing was resumed. List them with: handoff-assess drafts\n');
+    expect(drafts().map((name) => readFileSync(join(draftsDir({env}), name), 'utf8'))).toEqual(before);
+  });
+
+  test('SIGTERM at the pick resumes nothing, with the exit code of SIGTERM (143), and leaves no signal handler', async () => {
+    threeDrafts();
+    const listeners = process.listenerCount('SIGTERM');
+    const {term, code, stderr} = run({resume: true});
+    await term.waitFor('Which saved interview');
+    process.emit('SIGTERM', 'SIGTERM');
+    expect(await code).toBe(143);
+    expect(stderr()).toContain('No saved interview picked');
+    expect(process.listenerCount('SIGTERM')).toBe(listeners);
+  });
+
+  test('one saved interview is resumed at once, without a pick', async () => {
+    saveDraft({id: 'acme-20250130-120000', answers: full(), position: 'review', saved: new Date(clock - 3 * 86400_000)}, {env});
+    const {term, code} = run({resume: true});
+    const shown = await term.waitFor('Welcome back: Acme, Quote to cash, saved 3 days ago');
+    expect(shown).not.toContain('Which saved interview');
+    await term.press(KEY.ctrlC);
+    expect(await code).toBe(130);
+  });
+
+  test('wizard: the same pick, by number; the welcome names the draft picked', async () => {
+    threeDrafts();
+    const stdin = new FakeStdin();
+    const stdout = new FakeStdout(100, 40);
+    let now = clock;
+    const code = runInteractive({
+      bank,
+      plain: false,
+      resume: true,
+      cwd: root,
+      now: () => new Date((now += 1000)),
+      renderReport: () => '# Report\n',
+      date: '2025-01-31',
+      stdin: stdin as unknown as NodeJS.ReadStream,
+      stdout: stdout as unknown as NodeJS.WriteStream,
+      stderr: new PassThrough() as unknown as NodeJS.WriteStream,
+      env,
+    });
+    const screen = (text: string) => waitFor(() => stdout.screen().includes(text) && stdout.screen(), () => stdout.screen());
+    const pick = await screen('Which saved interview do you want to continue?');
+    const order = ['Gamma, Hire to onboard, saved 5 minutes ago', 'Acme, Quote to cash, saved 2 hours ago', 'Beta, Order to invoice, saved yesterday'].map((t) => pick.indexOf(t));
+    expect(order.every((i) => i >= 0)).toBe(true);
+    expect(order).toEqual([...order].sort((a, b) => a - b));
+    await waitFor(() => stdin.listenerCount('readable') > 0, () => stdout.screen());
+    stdin.send('3');
+    const welcome = await screen('Press enter to continue');
+    expect(welcome.replace(/\s+/g, ' ')).toMatch(/Welcome back: Beta, Order to invoice, saved yesterday \(\d+ of 17 answered\)/);
+    await waitFor(() => stdin.listenerCount('readable') > 0, () => stdout.screen());
+    stdin.send(KEY.ctrlC);
+    expect(await code).toBe(130);
+  });
+});
+
+describe('runInteractive: hints name a command that works where the user is', () => {
+  test('under npm start, the resume hint is npm start -- --resume ID', async () => {
+    env = {...env, npm_lifecycle_event: 'start'};
+    const {term, code, stderr} = run();
+    await term.waitFor('? Which organisation');
+    await term.line('Acme Ltd');
+    await term.waitFor('? Who is running');
+    await term.press(KEY.ctrlC);
+    expect(await code).toBe(130);
+    expect(stderr()).toMatch(/Resume with: npm start -- --resume acme-ltd-\d{8}-\d{6}\n$/);
+  });
+
+  test('without a terminal under npm start: the commands to run are npm start ones', async () => {
+    env = {...env, npm_lifecycle_event: 'start'};
+    const {code, stderr} = run({}, false);
+    expect(await code).toBe(2);
+    expect(stderr()).toContain('Run it in a terminal:     npm start\n');
+    expect(stderr()).toContain('or from an answers file:  npm start -- --answers answers.yaml');
+  });
+});
 
 describe('runInteractive: a draft that cannot be saved', () => {
   test('plain mode: said at once, tried again on every change, and said again once a save works', async () => {

@@ -149,7 +149,7 @@ function Welcome({session, state, wizard, frame, where}: Screen) {
   const steps = buildSteps(session.config.bank);
   return (
     <ScrollArea offset={Math.min(wizard.view.contentScroll, wizard.view.measure.overflow)} onMeasure={onMeasureOf(wizard)}>
-      <WelcomeScreen bank={session.config.bank} steps={steps} answered={where.answered} resumeAt={where.answered > 0 ? steps[state.interview.index] ?? null : undefined} frame={frame} />
+      <WelcomeScreen bank={session.config.bank} steps={steps} answered={where.answered} answers={state.interview.answers} saved={session.config.resumed && {at: session.config.resumed.saved, now: session.config.resumed.now}} resumeAt={where.answered > 0 ? steps[state.interview.index] ?? null : undefined} frame={frame} />
     </ScrollArea>
   );
 }

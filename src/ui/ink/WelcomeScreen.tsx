@@ -1,7 +1,7 @@
 import {Box, Text} from 'ink';
 import type {Step} from '../../engine/interview.js';
 import {resumeText, welcomeText} from '../../session/copy.js';
-import type {Bank} from '../../engine/types.js';
+import type {Answers, Bank} from '../../engine/types.js';
 import {WELCOME_KEYS} from './keymap.js';
 import type {Frame} from './layout.js';
 import {Paragraph} from './Paragraph.js';
@@ -11,13 +11,17 @@ export interface WelcomeScreenProps {
   bank: Bank;
   steps: readonly Step[];
   answered: number;
+  /** The answers so far: a resumed interview is named by its organisation and workflow. */
+  answers: Answers;
+  /** A resumed draft: when it was saved, and now. */
+  saved?: {at: Date; now: Date};
   /** When resuming: the question the interview continues at (null: the review). */
   resumeAt?: Step | null;
   frame: Frame;
 }
 
 /** What the assessment does, how long it takes, and the keys. */
-export function WelcomeScreen({bank, steps, answered, resumeAt, frame}: WelcomeScreenProps) {
+export function WelcomeScreen({bank, steps, answered, answers, saved, resumeAt, frame}: WelcomeScreenProps) {
   const theme = useTheme();
   const gap = frame.short ? 0 : 1;
   const text = welcomeText(bank, steps);
@@ -35,7 +39,7 @@ export function WelcomeScreen({bank, steps, answered, resumeAt, frame}: WelcomeS
       </Box>
       {resuming ? (
         <Box marginTop={gap}>
-          <Paragraph color={theme.color.success}>{resumeText(answered, steps.length, resumeAt ?? undefined)}</Paragraph>
+          <Paragraph color={theme.color.success}>{resumeText({organisation: answers.context.organisation, workflow: answers.context.workflow, saved, answered, total: steps.length}, resumeAt ?? undefined)}</Paragraph>
         </Box>
       ) : null}
       <Box marginTop={gap} flexDirection="column">

@@ -5,7 +5,10 @@
 import {render} from 'ink';
 import type {Session} from '../../session/runner.js';
 import {makeTheme} from './theme.js';
-import type {FrontEndIo} from '../types.js';
+import type {DraftPicker, FrontEndIo} from '../types.js';
+import {commandLine} from '../../invocation.js';
+import {ThemeContext} from './theme.js';
+import {DraftPicker as DraftPickerScreen} from './DraftPicker.js';
 import {App} from './App.js';
 import {filteredStdin} from './key-filter.js';
 import type {LiveView} from './use-wizard.js';
@@ -54,3 +57,26 @@ export async function runInkWizard(session: Session, io: FrontEndIo): Promise<vo
   }
   if (failure) throw failure;
 }
+
+/**
+ * `--resume` with several saved interviews: the pick, drawn by Ink until one is
+ * chosen or the user quits; the terminal is restored before the wizard starts.
+ */
+export const pickDraftInk: DraftPicker = async (pick, io) => {
+  let picked: string | undefined;
+  const instance = render(
+    <ThemeContext.Provider value={makeTheme(io.env)}>
+      <DraftPickerScreen pick={pick} listCommand={commandLine('drafts', io.env)} onDone={(path) => (picked = path)} />
+    </ThemeContext.Provider>,
+    {stdin: filteredStdin(io.stdin), stdout: io.stdout, exitOnCtrlC: false, patchConsole: false},
+  );
+  const onAbort = () => instance.unmount();
+  io.signal?.addEventListener('abort', onAbort);
+  try {
+    if (io.signal?.aborted) onAbort();
+    await instance.waitUntilExit();
+  } finally {
+    io.signal?.removeEventListener('abort', onAbort);
+  }
+  return io.signal?.aborted ? undefined : picked;
+};

@@ -10,6 +10,9 @@ import type {Session} from '../../session/runner.js';
 import {currentQuestion, isOver, onReview, type SessionEvent, type SessionState} from '../../session/session.js';
 import {resumeText, welcomeText} from '../../session/copy.js';
 import type {FrontEndIo} from '../types.js';
+
+/** The pick of a draft (`--resume` with several) comes with the plain mode: one module to load. */
+export {pickDraftPlain} from './pick-draft.js';
 import {askFigure} from './ask-figure.js';
 import {askHandoffs} from './ask-handoffs.js';
 import {askCertainty, askNote, askStep} from './ask-step.js';
@@ -179,7 +182,9 @@ function welcome(session: Session, io: PlainIo): void {
   io.say(wrap(text.description, io.columns));
   io.say('');
   const answered = steps.filter((s) => isAnswered(state.interview.answers, s)).length;
-  io.say(wrap(answered > 0 ? resumeText(answered, steps.length, steps[state.interview.index]) : `${text.length} ${text.saving}`, io.columns));
+  const context = state.interview.answers.context;
+  const back = {organisation: context.organisation, workflow: context.workflow, saved: config.resumed && {at: config.resumed.saved, now: config.resumed.now}, answered, total: steps.length};
+  io.say(wrap(answered > 0 ? resumeText(back, steps[state.interview.index]) : `${text.length} ${text.saving}`, io.columns));
   io.say(
     wrap(
       'Lists: type the key or number shown, then Enter (arrow keys also move); nothing is chosen for you. Each list ends with Back, Why this matters, a note and how sure. ' +

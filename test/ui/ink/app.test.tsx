@@ -403,7 +403,7 @@ describe('navigation', () => {
     await w.press('r');
     await w.waitForFrame(/Not yet qualified/);
     await w.press('m', KEY.enter);
-    await w.waitForFrame('Saved handoff-assessment-acme-ltd-2026-11-22.md');
+    await w.waitForFrame(`Saved ${join(w.cwd, 'handoff-assessment-acme-ltd-2026-11-22.md')}`);
     const saved = readFileSync(join(w.cwd, 'handoff-assessment-acme-ltd-2026-11-22.md'), 'utf8');
     expect(saved).toContain('Three escalations last week');
     expect(saved).toContain('Two teams, 6h a week');
@@ -441,13 +441,13 @@ describe('result screen', () => {
     await w.press('n');
     await w.waitForFrame('Save the report as an HTML page');
     await w.press(KEY.ctrlU, ...'other.html', KEY.enter);
-    await w.waitForFrame('Saved other.html');
+    await w.waitForFrame(`Saved ${join(w.cwd, 'other.html')}`);
     expect(readFileSync(join(w.cwd, 'other.html'), 'utf8')).toContain('<html>');
     expect(readFileSync(file, 'utf8')).toBe('precious');
     await w.press('h', KEY.enter);
     await w.waitForFrame('Overwrite it?');
     await w.press('y');
-    await w.waitForFrame('Saved handoff-assessment-acme-ltd-2026-11-22.html');
+    await w.waitForFrame(`Saved ${join(w.cwd, 'handoff-assessment-acme-ltd-2026-11-22.html')}`);
     expect(readFileSync(file, 'utf8')).toContain('<html>');
     await w.press('q');
     const outcome = await w.waitForOutcome();

@@ -255,7 +255,7 @@ describe('wizard keys', () => {
     s = apply(s, {type: 'report-written', path});
     expect(s.save).toBeUndefined();
     expect(s.saved).toEqual([path]);
-    expect(s.message).toEqual({tone: 'success', text: 'Saved handoff-assessment-acme-2026-11-22.json'});
+    expect(s.message).toEqual({tone: 'success', text: `Saved ${path}`});
   });
 
   it('the report scrolls within its length', () => {

@@ -105,7 +105,7 @@ describe('plain mode: a whole interview', () => {
     await term.choose(1);
     await term.waitFor('? Save as: (handoff-assessment-acme-ltd-2025-01-31.md)');
     await term.line('');
-    await term.waitFor('Saved handoff-assessment-acme-ltd-2025-01-31.md');
+    await term.waitFor(`Saved ${join(cwd, 'handoff-assessment-acme-ltd-2025-01-31.md')}`);
     await term.waitFor('? Save the report?');
     await term.choose(4);
 
@@ -518,12 +518,12 @@ describe('plain mode: saving reports', () => {
     await term.waitFor('Kept the existing file. Choose another name.');
     await term.waitFor('? Save as:');
     await term.line('acme-v2.md');
-    await term.waitFor('Saved acme-v2.md');
+    await term.waitFor(`Saved ${join(cwd, 'acme-v2.md')}`);
     await term.waitFor('? Save the report?');
     await term.choose(3); // json
     await term.waitFor('? Save as:');
     await term.line('');
-    await term.waitFor('Saved handoff-assessment-acme-ltd-2025-01-31.json');
+    await term.waitFor(`Saved ${join(cwd, 'handoff-assessment-acme-ltd-2025-01-31.json')}`);
     await term.waitFor('? Save the report?');
     await term.choose(4);
     const done = await outcome;
@@ -545,7 +545,7 @@ describe('plain mode: saving reports', () => {
     await term.line('');
     await term.waitFor('Replace it?');
     await term.line('y');
-    await term.waitFor('Saved handoff-assessment-acme-ltd-2025-01-31.md');
+    await term.waitFor(`Saved ${join(cwd, 'handoff-assessment-acme-ltd-2025-01-31.md')}`);
     await term.waitFor('? Save the report?');
     await term.choose(4);
     await outcome;
@@ -571,7 +571,7 @@ describe('plain mode: saving reports', () => {
     await term.choose(1);
     await term.waitFor('? Save as:');
     await term.line('');
-    await term.waitFor('Saved handoff-assessment-acme-ltd-2025-01-31.md');
+    await term.waitFor(`Saved ${join(cwd, 'handoff-assessment-acme-ltd-2025-01-31.md')}`);
     await term.waitFor('? Save the report?');
     await term.choose(4);
     expect((await outcome).kind).toBe('done');

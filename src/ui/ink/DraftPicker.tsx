@@ -1,0 +1,54 @@
+/** `--resume` with several saved interviews: the newest, one line each, to pick the one to continue. */
+import {Box, Text, useApp, useInput} from 'ink';
+import {useState} from 'react';
+import {resumePickText} from '../../session/copy.js';
+import type {DraftPick} from '../../session/resume-pick.js';
+import {OptionList} from './OptionList.js';
+import {Paragraph} from './Paragraph.js';
+import {useTheme} from './use-theme.js';
+
+export interface DraftPickerProps {
+  pick: DraftPick;
+  /** The command that lists every draft, for the line about older ones. */
+  listCommand: string;
+  /** Called once: the path picked, or undefined (esc, ctrl+c). */
+  onDone(path: string | undefined): void;
+}
+
+export function DraftPicker({pick, listCommand, onDone}: DraftPickerProps) {
+  const theme = useTheme();
+  const {exit} = useApp();
+  const [cursor, setCursor] = useState(0);
+  const text = resumePickText(pick.choices.length, pick.more, listCommand);
+  const n = pick.choices.length;
+  const done = (path: string | undefined) => {
+    onDone(path);
+    exit();
+  };
+  useInput((input, key) => {
+    if ((key.ctrl && input === 'c') || key.escape || input === 'q') return done(undefined);
+    if (key.upArrow || input === 'k') return setCursor((c) => (c + n - 1) % n);
+    if (key.downArrow || input === 'j') return setCursor((c) => (c + 1) % n);
+    if (key.return) return done(pick.choices[cursor]!.path);
+    const number = Number(input);
+    if (Number.isInteger(number) && number >= 1 && number <= n) return done(pick.choices[number - 1]!.path);
+  });
+  return (
+    <Box flexDirection="column">
+      <Paragraph bold color={theme.color.accent}>
+        {text.title}
+      </Paragraph>
+      <Box marginTop={1}>
+        <OptionList items={pick.choices.map((c, i) => ({key: String(i + 1), label: c.label}))} cursor={cursor} />
+      </Box>
+      {text.more ? (
+        <Box marginTop={1}>
+          <Paragraph color={theme.color.muted}>{text.more}</Paragraph>
+        </Box>
+      ) : null}
+      <Box marginTop={1}>
+        <Text color={theme.color.muted}>↑↓ move · enter continue · 1-{n} pick · esc quit</Text>
+      </Box>
+    </Box>
+  );
+}
