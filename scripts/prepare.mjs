@@ -9,8 +9,10 @@
  * install with the outer command's global settings, so nothing lands in the
  * clone's node_modules and the build cannot find esbuild. Then this installs the
  * locked devDependencies into the clone itself (`npm ci`, without scripts: the build
- * needs none) before it builds. A checkout that has them (the usual case) builds
- * at once.
+ * needs none) before it builds; so does `npm install -g .` from an unbuilt checkout,
+ * which npm links without installing its devDependencies. A checkout that has them
+ * (the usual case) builds at once; a local install without them (--omit=dev) is told
+ * what is missing.
  *
  * The same bug makes that clone's install a global one: it links the clone into the
  * global folder (<prefix>/lib/node_modules/handoff-assess -> the temporary clone), and
@@ -64,6 +66,11 @@ function unlinkGlobalLinkToHere() {
 
 unlinkGlobalLinkToHere();
 if (!canBuild()) {
+  if (!/^true$/i.test(process.env.npm_config_global ?? '')) {
+    // A checkout installed without its devDependencies (--omit=dev, NODE_ENV=production): say so rather than install them behind the user's back.
+    console.error('handoff-assess: building dist/ needs the devDependencies (esbuild and the packages it bundles); install them (npm install with no --omit=dev and NODE_ENV not production), then build (npm run build).');
+    process.exit(1);
+  }
   // The global settings of the outer install must not reach this one: it installs here.
   const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^npm_config_(global|location|prefix)$/i.test(key)));
   console.error('handoff-assess: installing the build tools (devDependencies) in this checkout to build dist/');
