@@ -2,7 +2,8 @@
  * `npm test`: unit, ui and cli tests. Jest runs the TypeScript sources as ESM
  * through @swc/jest; `npm test` typechecks with tsc first. The slow suites
  * (fuzz, kill -9, interrupts, pseudo-terminal end-to-end: test/hardening and
- * test/e2e) run with `npm run test:hardening` (jest.hardening.config.js).
+ * test/e2e) run with `npm run test:hardening` (jest.hardening.config.js); installing
+ * the package (test/install) with `npm run test:install` (jest.install.config.js).
  */
 export const base = {
   testEnvironment: 'node',
@@ -30,5 +31,5 @@ export const base = {
 export default {
   ...base,
   roots: ['<rootDir>/test'],
-  testPathIgnorePatterns: ['/node_modules/', '/dist/', '<rootDir>/test/hardening/', '<rootDir>/test/e2e/'],
+  testPathIgnorePatterns: ['/node_modules/', '/dist/', '<rootDir>/test/hardening/', '<rootDir>/test/e2e/', '<rootDir>/test/install/'],
 };

@@ -17,6 +17,12 @@
  * is using dist/ meanwhile (two `npm test` at once) never finds it missing or
  * half written.
  *
+ * It writes THIRD_PARTY_NOTICES.md beside package.json: the name, version, licence
+ * and licence text of every package bundled (scripts/notices.mjs); the tarball ships it.
+ *
+ * `npm install` / `npm ci` run it (the `prepare` script), and so do a git install
+ * (`npm install -g git+...`, npx) and `npm pack` before they pack.
+ *
  * Usage: node scripts/build.mjs [--metafile]   (--metafile writes dist/meta.json for analysis)
  */
 import {build} from 'esbuild';
@@ -25,6 +31,7 @@ import {tmpdir} from 'node:os';
 import {dirname, join, relative} from 'node:path';
 import {fileURLToPath, pathToFileURL} from 'node:url';
 import {bundleOptions, REQUIRE_BANNER} from './bundle-options.mjs';
+import {writeNotices} from './notices.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const DIST = join(root, 'dist');
@@ -52,6 +59,9 @@ for (const [file, output] of Object.entries(result.metafile.outputs)) {
   manifest[relative(out, join(root, file))] = [...packages].sort();
 }
 writeFileSync(join(out, 'manifest.json'), JSON.stringify(manifest, null, 1));
+
+// THIRD_PARTY_NOTICES.md: the licences of every package bundled above (scripts/notices.mjs).
+writeNotices(root, result.metafile);
 
 // The bank cache: the same loader the CLI uses, bundled to a temporary module and run here.
 const loader = await build({
