@@ -7,6 +7,7 @@ import {resolve} from 'node:path';
 import {formatProblem} from '../yaml/yaml-source.js';
 import {InputError, OutputError} from '../cli-errors.js';
 import type {Answers, Bank} from '../engine/types.js';
+import {stdoutGoesNowhere} from '../files/stdout-sink.js';
 import {stripControls} from '../report/escape.js';
 import {readAssessment, type AssessmentLoad} from '../report/read-assessment.js';
 import type {HtmlConverter, ReportFormat} from '../report/report-types.js';
@@ -53,6 +54,9 @@ export async function emit(text: string, opts: Options, io: Io): Promise<void> {
  * away (EPIPE, `| head`) is not a failure.
  */
 async function writeToStdout(stdout: NodeJS.WriteStream, text: string): Promise<void> {
+  if ((stdout as {fd?: number}).fd === 1 && stdoutGoesNowhere()) {
+    throw new OutputError(new Error('it is closed or discarded (>&-, or started with its output ignored), so the report would be lost; write it to a file with -o FILE, or redirect it (> report.md)'));
+  }
   const failure = await new Promise<NodeJS.ErrnoException | null | undefined>((resolve) => {
     try {
       stdout.write(text, resolve);

@@ -287,27 +287,33 @@ describe('standard output', () => {
     }
   });
 
-  // A closed stdout (>&-) cannot be told from these: Node opens /dev/null read-write in its
-  // place before any of our code runs, as spawn's 'ignore' and Python's DEVNULL do (docs/security.md).
-  test.each(['>/dev/null', '1<>/dev/null'])('stdout to /dev/null on purpose (%s, read-write as spawn ignore opens it) still works: exit 0', (redirect) => {
+  test('stdout to /dev/null on purpose (> /dev/null, opened write-only) still works: exit 0', () => {
     const env: NodeJS.ProcessEnv = {...process.env, NO_COLOR: '1'};
     delete env.NODE_OPTIONS;
-    const r = spawnSync('sh', ['-c', `exec "$0" "$1" -a "$2" ${redirect}`, process.execPath, BIN, ACME], {cwd: ROOT, env, encoding: 'utf8'});
+    const r = spawnSync('sh', ['-c', 'exec "$0" "$1" -a "$2" >/dev/null', process.execPath, BIN, ACME], {cwd: ROOT, env, encoding: 'utf8'});
     expect(r.status).toBe(0);
     expect(r.stderr).toBe('');
   });
 
-  // The known limit (docs/security.md, "Writes and the filesystem"): a closed stdout is, to Node, /dev/null opened
-  // read-write, the very descriptor spawn's 'ignore' gives. Checked here so that a Node release that changes it is noticed.
-  test('a closed stdout (>&-) is the same /dev/null descriptor as spawn\'s ignore (Linux); with -o FILE the report is written whole', () => {
+  // A closed stdout (>&-) is, to Node, /dev/null opened read-write (Node opens it in place of the closed descriptor
+  // before any of our code runs), the very descriptor spawn's 'ignore' gives; a shell's > /dev/null opens it
+  // write-only. So a read-write /dev/null on fd 1 means the report would be lost unasked: refused, exit 1 (Linux).
+  test('a closed stdout (>&-) or an ignored one: the report is refused with one line, exit 1; with -o FILE it is written whole', () => {
     const env: NodeJS.ProcessEnv = {...process.env, NO_COLOR: '1'};
     delete env.NODE_OPTIONS;
-    const look = "const fs=require('fs');process.stderr.write(fs.readlinkSync('/proc/self/fd/1')+' '+/flags:\\s*(\\d+)/.exec(fs.readFileSync('/proc/self/fdinfo/1','utf8'))[1])";
     if (existsSync('/proc/self/fdinfo')) {
-      const closed = spawnSync('sh', ['-c', 'exec "$0" -e "$1" >&-', process.execPath, look], {env, encoding: 'utf8'});
-      const ignored = spawnSync(process.execPath, ['-e', look], {env, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8'});
-      expect(closed.stderr).toMatch(/^\/dev\/null \d+$/);
-      expect(closed.stderr).toBe(ignored.stderr);
+      const look = "const fs=require('fs');process.stderr.write(fs.readlinkSync('/proc/self/fd/1')+' '+/flags:\\s*(\\d+)/.exec(fs.readFileSync('/proc/self/fdinfo/1','utf8'))[1])";
+      const closedFd = spawnSync('sh', ['-c', 'exec "$0" -e "$1" >&-', process.execPath, look], {env, encoding: 'utf8'});
+      const ignoredFd = spawnSync(process.execPath, ['-e', look], {env, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8'});
+      expect(closedFd.stderr).toMatch(/^\/dev\/null \d+$/);
+      expect(closedFd.stderr).toBe(ignoredFd.stderr);
+      const lost = /^handoff-assess: could not write to standard output: it is closed or discarded \(>&-, or started with its output ignored\), so the report would be lost; write it to a file with -o FILE, or redirect it \(> report\.md\)\n$/;
+      const closed = spawnSync('sh', ['-c', 'exec "$0" "$1" -a "$2" >&-', process.execPath, BIN, ACME], {cwd: ROOT, env, encoding: 'utf8'});
+      expect([closed.status, closed.stderr]).toEqual([1, expect.stringMatching(lost)]);
+      const ignored = spawnSync(process.execPath, [BIN, '-a', ACME], {cwd: ROOT, env, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8'});
+      expect([ignored.status, ignored.stderr]).toEqual([1, expect.stringMatching(lost)]);
+      const compare = spawnSync('sh', ['-c', 'exec "$0" "$1" --compare "$2" "$2" >&-', process.execPath, BIN, ACME], {cwd: ROOT, env, encoding: 'utf8'});
+      expect(compare.status).toBe(1);
     }
     const out = join(folder(), 'r.md');
     const r = spawnSync('sh', ['-c', 'exec "$0" "$1" -a "$2" -o "$3" >&-', process.execPath, BIN, ACME, out], {cwd: ROOT, env, encoding: 'utf8'});
