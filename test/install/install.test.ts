@@ -96,12 +96,17 @@ describe('the packed tarball', () => {
     mkdirSync(user);
   });
 
-  test('holds what the program reads at run time, its licences, and no source or tests', () => {
+  test('holds what the program reads at run time, its licences, the docs the README links to, and no source or tests', () => {
     const listed = execFileSync('tar', ['-tzf', tarball], {encoding: 'utf8'}).split('\n').filter(Boolean).map((f) => f.replace(/^package\//, ''));
-    for (const file of ['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md', 'THIRD_PARTY_NOTICES.md', 'bin/handoff-assess.js', 'dist/cli.js', 'dist/bank.json', 'questions/bank.yaml', 'templates/report.md.liquid', 'templates/report.html.liquid', 'examples/acme.yaml']) {
+    for (const file of ['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md', 'THIRD_PARTY_NOTICES.md', 'bin/handoff-assess.js', 'dist/cli.js', 'dist/bank.json', 'questions/bank.yaml', 'templates/report.md.liquid', 'templates/report.html.liquid', 'examples/acme.yaml', 'SECURITY.md']) {
       expect(listed).toContain(file);
     }
-    expect(listed.filter((f) => /^(src|test|scripts|bench|node_modules|docs)\//.test(f))).toEqual([]);
+    expect(listed.filter((f) => /^(src|test|scripts|bench|node_modules)\//.test(f))).toEqual([]);
+    // Every docs/ page the README links to is in the package, so the links work in an installed copy too.
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const linked = [...readme.matchAll(/\]\((docs\/[^)#]+\.md)/g)].map((m) => m[1]!);
+    expect(linked.length).toBeGreaterThan(0);
+    for (const page of new Set(linked)) expect(listed).toContain(page);
   });
 
   test('declares no runtime dependency, an MIT licence and where it comes from', () => {
