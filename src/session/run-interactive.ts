@@ -72,23 +72,16 @@ export async function runInteractive(opts: InteractiveOptions): Promise<number> 
     if (plan.kind === 'pick') {
       const [frontEnd] = await frontEndLoading;
       // A signal while the list is up ends the pick as esc does (the terminal restored), with the signal's exit code.
-      const controller = new AbortController();
-      let caught: NodeJS.Signals | undefined;
-      const onSignal = (signal: NodeJS.Signals) => {
-        caught ??= signal;
-        controller.abort();
-      };
-      const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
-      for (const s of signals) process.on(s, onSignal);
+      const signals = catchSignals();
       let picked: string | undefined;
       try {
-        picked = await frontEnd.pickDraft(plan, {stdin: opts.stdin, stdout: opts.stdout, env, signal: controller.signal});
+        picked = await frontEnd.pickDraft(plan, {stdin: opts.stdin, stdout: opts.stdout, env, signal: signals.signal});
       } finally {
-        for (const s of signals) process.off(s, onSignal);
+        signals.release();
       }
       if (picked === undefined) {
         err(`No saved interview picked: nothing was resumed. List them with: ${commandLine('drafts', env)}`);
-        return caught ? 128 + constants.signals[caught] : EXIT.interrupted;
+        return signals.exitCode() ?? EXIT.interrupted;
       }
       resume = picked;
     }
@@ -153,29 +146,44 @@ async function interview(
   // Both renderers draw from the session's bank: its words, cleaned for the terminal. Drafts and reports use the bank as loaded.
   const welcomeBack = resumed && {saved: resumed.saved, now: opts.now()};
   const session = createSession({bank: displayBank(opts.bank), date: opts.date, cwd: opts.cwd, resumed: welcomeBack}, start.initial, fileServices(drafts, opts.renderReport));
-  const controller = new AbortController();
-  let caught: NodeJS.Signals | undefined;
-  const onSignal = (signal: NodeJS.Signals) => {
-    caught ??= signal;
-    controller.abort();
-  };
   // SIGINT, SIGTERM and SIGHUP end either front end as ctrl+c does, with the exit code of the signal (130, 143, 129).
   // The wizard reads ctrl+c as a key once the terminal is in raw mode; a ctrl+c typed before that (on the
   // first frame, before Ink switches the terminal) arrives as SIGINT, and must pause the interview too.
-  const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
-  for (const s of signals) process.on(s, onSignal);
+  const signals = catchSignals();
   try {
     const [frontEnd] = await frontEndLoading;
-    await frontEnd.run(session, {stdin: opts.stdin, stdout: opts.stdout, signal: controller.signal, env});
+    await frontEnd.run(session, {stdin: opts.stdin, stdout: opts.stdout, signal: signals.signal, env});
   } catch (error) {
     saveQuietly(drafts, session.state.interview);
     err(`handoff-assess: the interview stopped on an error: ${(error as Error).message}`);
     if (drafts.path) err(`Your answers are saved in ${drafts.path}. Resume with: ${commandLine(`--resume ${drafts.id}`, env)}`);
     return EXIT.failure;
   } finally {
-    for (const s of signals) process.off(s, onSignal);
+    signals.release();
   }
-  return closingWords(session, drafts, opts, caught ? 128 + constants.signals[caught] : EXIT.interrupted);
+  return closingWords(session, drafts, opts, signals.exitCode() ?? EXIT.interrupted);
+}
+
+/**
+ * SIGINT, SIGTERM and SIGHUP, caught while a front end runs: the first one aborts `signal` (the front end
+ * ends as on ctrl+c); `exitCode()` is then 128 + its number (130, 143, 129). `release()` stops catching.
+ */
+function catchSignals(): {signal: AbortSignal; exitCode: () => number | undefined; release: () => void} {
+  const controller = new AbortController();
+  let caught: NodeJS.Signals | undefined;
+  const onSignal = (signal: NodeJS.Signals) => {
+    caught ??= signal;
+    controller.abort();
+  };
+  const names: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+  for (const name of names) process.on(name, onSignal);
+  return {
+    signal: controller.signal,
+    exitCode: () => (caught ? 128 + constants.signals[caught] : undefined),
+    release: () => {
+      for (const name of names) process.off(name, onSignal);
+    },
+  };
 }
 
 /** Where the interview starts: fresh, or from a draft. A string is why it cannot (exit 2); a number, an exit code already explained. */
