@@ -223,10 +223,7 @@ describeTmux('signals and faults', () => {
         t.key('Enter');
         await t.waitFor(ASSESSOR);
       } else await toAssessor(t);
-      process.kill(programPid(t), signal);
-      expect(await t.exitCode()).toBe(code);
-      expect(t.screen()).toMatch(/Interview paused\. Your answers are saved in .*Resume with: handoff-assess --resume /s);
-      expect(t.terminalState()).toEqual(RESTORED);
+      await killAndExpectPaused(t, signal, code);
     } finally {
       t.kill();
     }
@@ -234,6 +231,14 @@ describeTmux('signals and faults', () => {
     expect(saved.context.organisation).toBe('Acme');
     expect(saved.draft.position).toBe('assessor');
   }, 60_000);
+
+  /** Send `signal` to the program: it ends as ctrl+c does, with `code`, the paused line and the terminal restored. */
+  async function killAndExpectPaused(t: ReturnType<typeof wizard>, signal: NodeJS.Signals, code: number): Promise<void> {
+    process.kill(programPid(t), signal);
+    expect(await t.exitCode()).toBe(code);
+    expect(t.screen()).toMatch(/Interview paused\. Your answers are saved in .*Resume with: handoff-assess --resume /s);
+    expect(t.terminalState()).toEqual(RESTORED);
+  }
 
   /** An answers file with every question before `position` answered, to resume from (it continues as a new draft). */
   function answeredUpTo(dir: string, position: 'failure_frequency' | 'exception_visibility'): string {
@@ -267,10 +272,7 @@ describeTmux('signals and faults', () => {
       }
       await t.type('half typed');
       await t.waitFor('half typed');
-      process.kill(programPid(t), signal);
-      expect(await t.exitCode()).toBe(code);
-      expect(t.screen()).toMatch(/Interview paused\. Your answers are saved in .*Resume with: handoff-assess --resume /s);
-      expect(t.terminalState()).toEqual(RESTORED);
+      await killAndExpectPaused(t, signal, code);
     } finally {
       t.kill();
     }
