@@ -28,6 +28,14 @@ export interface EmbeddedData {
   bank: {name: string; version: string; fingerprint: string};
   template: {path: string; fingerprint: string};
   answers: Record<string, unknown>;
+  /**
+   * Issue 14: a report made of several assessments. Absent for a single assessment; 'combine'
+   * (several respondents, one workflow) or 'portfolio' (several workflows, one organisation),
+   * with every assessment's answers in `sources` (then `answers` holds the first, for readers
+   * of v1 that know only it).
+   */
+  kind?: 'combine' | 'portfolio';
+  sources?: {label: string; answers: Record<string, unknown>}[];
   verdict: {recommendation: Recommendation; lean: Direction; confidence: Confidence; score: number};
   /** sha256 of the report text without the block (line endings normalised). */
   body: string;

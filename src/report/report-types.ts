@@ -4,6 +4,7 @@
  * on every run, the report code itself only when a report is made.
  */
 import type {Answers, Bank} from '../engine/types.js';
+import type {Brand} from './brand-types.js';
 
 export type ReportFormat = 'md' | 'html' | 'json';
 export const REPORT_FORMATS: readonly ReportFormat[] = ['md', 'html', 'json'];
@@ -20,6 +21,8 @@ export interface RenderInput {
   /** ISO date (YYYY-MM-DD) printed in the title; the caller owns the clock. */
   date: string;
   format: ReportFormat;
+  /** The consultant's brand for HTML and PDF (issue 11; src/report/brand-types.ts). */
+  brand?: Brand;
   /** A custom markdown template (--template); default templates/report.md.liquid. */
   template?: TemplateSource;
 }
