@@ -26,7 +26,12 @@ import {commandLine} from './invocation.js';
 
 export type {Io} from './commands/io.js';
 
-function buildProgram(io: Io, run: (opts: Options) => Promise<number>, drafts: (opts: {delete?: string}) => Promise<number>): Command {
+function buildProgram(
+  io: Io,
+  run: (opts: Options) => Promise<number>,
+  drafts: (opts: {delete?: string}) => Promise<number>,
+  completion: (args: string[], opts: {listDrafts?: boolean}, program: Command) => Promise<number>,
+): Command {
   const program = new Command('handoff-assess');
   const version = toolVersion();
   // Settings a subcommand inherits (drafts, help) come first: errors and help are written the same way.
@@ -99,6 +104,14 @@ Exit codes: 0 done, 2 bad usage or invalid input, 3 a report failed --verify,
       refuseArguments(command, io.env);
       process.exitCode = await drafts(opts);
     });
+  program
+    .command('completion')
+    .description('print a shell completion script (see docs/install.md)')
+    .argument('[shell]', 'bash, zsh or fish')
+    .addOption(new Option('--list-drafts', 'the saved interviews\' ids, one a line (the scripts ask for them)').hideHelp())
+    .action(async (_shell: string | undefined, opts: {listDrafts?: boolean}, command: Command) => {
+      process.exitCode = await completion(command.args, opts, program);
+    });
   return program;
 }
 
@@ -109,7 +122,7 @@ function refuseArguments(command: Command, env: NodeJS.ProcessEnv): void {
   const help = commandLine('--help', env);
   if (command.parent) throw new InputError(`${command.name()} takes no argument, and got '${word}'; see ${commandLine(`${command.name()} --help`, env)}`);
   const guess = /^drafts?$|^draf|^list$/i.test(word) ? ' (did you mean drafts?)' : '';
-  throw new InputError(`unknown command '${word}'${guess}: the commands are drafts and help; see ${help}`);
+  throw new InputError(`unknown command '${word}'${guess}: the commands are drafts, completion and help; see ${help}`);
 }
 
 /** The help's width: the terminal's, at most 80 columns (a pipe or a file gets 80). */
@@ -151,13 +164,17 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
       const {draftsCommand} = await import('./commands/drafts.js');
       return (code = draftsCommand({delete: opts.delete}, {stdout: io.stdout, stderr: io.stderr, env: io.env, bank: await loadBank(undefined)}));
     },
+    async (args, opts, program) => {
+      const {runCompletion} = await import('./commands/completion.js');
+      return (code = runCompletion(args, opts, program, io));
+    },
   );
   try {
     process.exitCode = undefined;
     // `help NAME` of a command that does not exist: said as any usage error (commander prints the whole help to stderr).
     const topic = argv[0] === 'help' ? argv[1] : undefined;
     if (topic !== undefined && topic !== 'help' && !topic.startsWith('-') && !program.commands.some((c) => c.name() === topic)) {
-      throw new InputError(`no command '${topic}' to help with: the commands are drafts and help; see ${commandLine('--help', io.env)}`);
+      throw new InputError(`no command '${topic}' to help with: the commands are drafts, completion and help; see ${commandLine('--help', io.env)}`);
     }
     await program.parseAsync(argv, {from: 'user'});
   } catch (error) {

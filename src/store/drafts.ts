@@ -14,7 +14,6 @@
 import {commandLine} from '../invocation.js';
 import {chmodSync, closeSync, existsSync, openSync, lstatSync, mkdirSync, readdirSync, statSync, unlinkSync, type Stats} from 'node:fs';
 import {basename, dirname, extname, isAbsolute, join, resolve} from 'node:path';
-import envPaths from 'env-paths';
 import {parse as parseYaml} from 'yaml';
 import {parseAnswers} from '../answers/parse-answers.js';
 import {answersToYaml} from '../answers/serialize-answers.js';
@@ -25,18 +24,13 @@ import {writeFileSafely} from './atomic-write.js';
 import {readTextFile, ReadTextError, SIZE_CAPS} from '../files/read-text.js';
 import {describeCause, FileSystemError, kindOf, NotAFileError} from './fs-errors.js';
 import {slug} from './file-names.js';
+import {draftsDir, stateDir, type StoreOptions} from './state-dir.js';
 
-const APP = 'handoff-assess';
+export {draftsDir, stateDir, type StoreOptions};
+
 const DRAFT_EXT = '.yaml';
 /** A draft id: a file name in the drafts folder without its extension (no slashes, no leading dot). */
 const ID_PATTERN = /^(?!.*\.\.)[A-Za-z0-9][A-Za-z0-9._-]{0,150}$/;
-
-export interface StoreOptions {
-  /** Where HANDOFF_ASSESS_STATE_DIR and XDG_STATE_HOME are read. Default: process.env. */
-  env?: NodeJS.ProcessEnv;
-  /** Resolves a relative draft path given to `loadDraft`. Default: process.cwd(). */
-  cwd?: string;
-}
 
 /** A draft failed to load. `exitCode` is what the CLI exits with. */
 export class DraftError extends Error {
@@ -67,21 +61,6 @@ export class DraftInvalidError extends DraftError {
     );
     this.name = 'DraftInvalidError';
   }
-}
-
-/** The state folder: HANDOFF_ASSESS_STATE_DIR, else XDG_STATE_HOME/handoff-assess, else the platform default. */
-export function stateDir(options: StoreOptions = {}): string {
-  const env = options.env ?? process.env;
-  if (env.HANDOFF_ASSESS_STATE_DIR) return resolve(env.HANDOFF_ASSESS_STATE_DIR);
-  if (env.XDG_STATE_HOME) return join(resolve(env.XDG_STATE_HOME), APP);
-  const paths = envPaths(APP, {suffix: ''});
-  // env-paths names the XDG state folder `log` on Linux; elsewhere the data folder is the right home.
-  return process.platform === 'linux' ? paths.log : paths.data;
-}
-
-/** The folder drafts are kept in. */
-export function draftsDir(options: StoreOptions = {}): string {
-  return join(stateDir(options), 'drafts');
 }
 
 /**

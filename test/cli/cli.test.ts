@@ -362,9 +362,9 @@ describe('conventions of command-line tools', () => {
     [['--format', 'pdf', '--answers', 'examples/acme.yaml'], /^handoff-assess: option '-f, --format <format>' argument 'pdf' is invalid\. Allowed choices are md, html, json; see handoff-assess --help\n$/],
     [['--verify'], /^handoff-assess: option '--verify <report>' argument missing; see handoff-assess --help\n$/],
     [['drafts', '--purge'], /^handoff-assess: unknown option '--purge'; see handoff-assess --help\n$/],
-    [['extra'], /^handoff-assess: unknown command 'extra': the commands are drafts and help; see handoff-assess --help\n$/],
-    [['draft'], /^handoff-assess: unknown command 'draft' \(did you mean drafts\?\): the commands are drafts and help; see handoff-assess --help\n$/],
-    [['help', 'nope'], /^handoff-assess: no command 'nope' to help with: the commands are drafts and help; see handoff-assess --help\n$/],
+    [['extra'], /^handoff-assess: unknown command 'extra': the commands are drafts, completion and help; see handoff-assess --help\n$/],
+    [['draft'], /^handoff-assess: unknown command 'draft' \(did you mean drafts\?\): the commands are drafts, completion and help; see handoff-assess --help\n$/],
+    [['help', 'nope'], /^handoff-assess: no command 'nope' to help with: the commands are drafts, completion and help; see handoff-assess --help\n$/],
     [['drafts', 'acme'], /^handoff-assess: drafts takes no argument, and got 'acme'; see handoff-assess drafts --help\n$/],
   ])('a usage error %j starts with handoff-assess:, ends with see --help, exit 2', (args, message) => {
     const run = runCli(args as string[]);

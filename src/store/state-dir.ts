@@ -1,0 +1,35 @@
+/**
+ * Where this tool keeps the user's state, with nothing heavy to load: drafts.ts
+ * and the shell completion's draft ids (src/commands/completion.ts, which must
+ * answer in a few milliseconds) both read it.
+ *
+ *   $HANDOFF_ASSESS_STATE_DIR                 (tests, or to move them)
+ *   $XDG_STATE_HOME/handoff-assess
+ *   ~/.local/state/handoff-assess             (Linux default, via env-paths)
+ */
+import {join, resolve} from 'node:path';
+import envPaths from 'env-paths';
+
+const APP = 'handoff-assess';
+
+export interface StoreOptions {
+  /** Where HANDOFF_ASSESS_STATE_DIR and XDG_STATE_HOME are read. Default: process.env. */
+  env?: NodeJS.ProcessEnv;
+  /** Resolves a relative draft path given to `loadDraft`. Default: process.cwd(). */
+  cwd?: string;
+}
+
+/** The state folder: HANDOFF_ASSESS_STATE_DIR, else XDG_STATE_HOME/handoff-assess, else the platform default. */
+export function stateDir(options: StoreOptions = {}): string {
+  const env = options.env ?? process.env;
+  if (env.HANDOFF_ASSESS_STATE_DIR) return resolve(env.HANDOFF_ASSESS_STATE_DIR);
+  if (env.XDG_STATE_HOME) return join(resolve(env.XDG_STATE_HOME), APP);
+  const paths = envPaths(APP, {suffix: ''});
+  // env-paths names the XDG state folder `log` on Linux; elsewhere the data folder is the right home.
+  return process.platform === 'linux' ? paths.log : paths.data;
+}
+
+/** The folder drafts are kept in. */
+export function draftsDir(options: StoreOptions = {}): string {
+  return join(stateDir(options), 'drafts');
+}
