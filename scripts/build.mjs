@@ -41,7 +41,7 @@ rmSync(out, {recursive: true, force: true});
 const result = await build({
   ...bundleOptions,
   absWorkingDir: root,
-  entryPoints: {cli: 'src/cli.ts'},
+  entryPoints: {cli: 'src/cli.ts', 'compile-cache': 'src/compile-cache.ts'}, // compile-cache: loaded first by the bin (Node 22.1+)
   outdir: out,
   chunkNames: 'chunks/[name]-[hash]',
   splitting: true,
