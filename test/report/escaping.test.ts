@@ -277,7 +277,7 @@ describe('the hostile fixture file (every free-text field at once)', () => {
     const html = render(HOSTILE, 'html');
     const json = render(HOSTILE, 'json');
     for (const out of [md, html, json]) expect(out).not.toMatch(RAW_CONTROL);
-    expect(md.split('\n')[0]).toBe('# Handoff risk assessment: Evil \\| Corp # Injected heading &lt;script&gt;alert(1)&lt;/script&gt; RED');
+    expect(md.split('\n')[0]).toBe('# Handoff risk assessment: Evil \\| Corp # Injected heading &lt;script>alert(1)&lt;/script> RED');
     expect(html).toContain('<h1>Handoff risk assessment: Evil | Corp # Injected heading &lt;script&gt;alert(1)&lt;/script&gt; RED</h1>');
     expect(html).not.toMatch(/<(script|img|iframe|svg|a)\b/i);
     expect(JSON.parse(json).organisation).toBe('Evil | Corp\n# Injected heading <script>alert(1)</script> RED ');
@@ -285,6 +285,23 @@ describe('the hostile fixture file (every free-text field at once)', () => {
 });
 
 describe('escaping leaves the report\'s own words readable', () => {
+  it('keeps a note\'s arrows, ampersands and comparisons as typed in the raw markdown (no -&gt; or &amp;)', () => {
+    const typed = 'Orders -> NetSuite, R&D & ops, lead time < 5 days > 2 days';
+    const md = body(render({...MANAGE, notes: {failure_frequency: typed}, context: {...MANAGE.context, workflow: 'Quote -> cash & billing'}}, 'md'));
+    expect(md).toContain(`- **Failure frequency:** ${typed}`);
+    expect(md).toContain('Quote -> cash & billing');
+    expect(md).not.toMatch(/&amp;|-&gt;|&lt;|&gt;/);
+    expect(escapeMarkdown(typed)).toBe(typed);
+  });
+
+  it('still escapes what could become markup: a tag, an entity, a quote at the start', () => {
+    expect(escapeMarkdown('<b>x</b> &amp; &#60;')).toBe('&lt;b>x&lt;/b> &amp;amp; &amp;#60;');
+    expect(escapeMarkdown('> quoted')).toBe('&gt; quoted');
+    // a value ending in "<" cannot open a tag with the text that follows it
+    expect(escapeMarkdown('a <')).toBe('a &lt;');
+    expect(textOf(markdownToHtml(`${escapeMarkdown('a <')}b>`))).toBe('a <b>\n');
+  });
+
   it('numbers are not backslash-escaped in the markdown', () => {
     const md = body(render(MANAGE, 'md'));
     expect(md).not.toMatch(/\\[-+]\d/);
