@@ -179,7 +179,8 @@ export interface ReportModel {
   result: Result;
 }
 
-const LABELS: Record<Recommendation, string> = {
+/** Each recommendation in words, as a report's heading says it. */
+export const RECOMMENDATION_LABELS: Record<Recommendation, string> = {
   'manage-in-place': 'Manage in place',
   'remediation-sprint': 'Remediation sprint',
   'not-yet-qualified': 'Not yet qualified',
@@ -226,9 +227,9 @@ export function buildReportModel(bank: Bank, answers: Answers, date: string): Re
     systemsText,
     bank: {name: bank.meta.name, version: bank.meta.version, title: bank.meta.title},
     recommendation: result.recommendation,
-    recommendationLabel: LABELS[result.recommendation],
+    recommendationLabel: RECOMMENDATION_LABELS[result.recommendation],
     lean: result.lean,
-    leanLabel: LABELS[result.lean],
+    leanLabel: RECOMMENDATION_LABELS[result.lean],
     showLean: result.recommendation === 'not-yet-qualified' || result.recommendation === 'insufficient-evidence',
     confidence: result.confidence,
     confidenceReasons: result.confidenceReasons.map(capitalise),
@@ -713,13 +714,24 @@ function summary(input: SummaryInput): ReportSummary {
     framing,
     prepared: preparedLine(framing, organisation, assessor),
     verdict: verdictSentence(input),
-    sureness: `${SURE[result.confidence]}: ${lowerFirst(result.confidenceReasons[0] ?? 'the answers are clear')}.`.replace(/\.\.$/, '.'),
+    sureness: sureness(input),
     facts: summaryFacts(input),
     risk: mainRisk(input),
     firstStep: {title: first.title, owner: first.owner, ownerIsRole: first.ownerIsRole, when: first.when, deliverable: first.deliverable},
     open: shownOpen,
     packet: framing === 'buyer' ? packet(input, shownOpen) : undefined,
   };
+}
+
+/** How sure, in words: the confidence and its first reason, the one about the threshold said without numbers. */
+function sureness({bank, result}: SummaryInput): string {
+  const near = Math.abs(result.margin) < bank.scoring.nearThreshold;
+  // The reasons that moved it: not the threshold's (said in words below), not one that says it changed nothing.
+  const reasons = result.confidenceReasons.filter((r) => !/threshold|too little to change/.test(r));
+  const reason = near
+    ? `the answers sit close to the line between the two verdicts, so a small change in one answer could tip it${reasons.length && result.confidence === 'low' ? `; and ${lowerFirst(reasons[0]!)}` : ''}`
+    : lowerFirst(reasons[0] ?? 'the answers are clear');
+  return `${SURE[result.confidence]}: ${reason}.`.replace(/\.\.$/, '.');
 }
 
 function preparedLine(framing: Framing, organisation: string, assessor: string | undefined): string {
@@ -745,7 +757,7 @@ function verdictSentence({bank, result, workflow, applying}: SummaryInput): stri
     case 'manage-in-place':
       return `No sprint: keep managing ${workflow} in place with the controls that work today, and look again when a trigger fires.`;
     case 'not-yet-qualified':
-      return `Not yet qualified: resolve ${list(applying.map((d) => d.title.toLowerCase()))} before any engagement is scoped. Once ${applying.length > 1 ? 'they are' : 'it is'}, the answers point to ${lean}.`;
+      return `Not yet qualified: ${applying.length > 1 ? `${numberWord(applying.length)} disqualifiers apply` : 'a disqualifier applies'} (${applying.map((d) => d.title.toLowerCase()).join('; ')}). Resolve ${applying.length > 1 ? 'them' : 'it'} before any engagement is scoped; then the answers point to ${lean}.`;
     case 'insufficient-evidence':
       return `Not enough evidence to decide yet: collect the missing figures first. So far the answers point to ${lean}.`;
   }
@@ -811,13 +823,15 @@ function mainRisk({bank, answers, result, facts, applying, plan}: SummaryInput):
     const c = result.contradictions[0]!;
     return `Two answers disagree: ${lowerFirst(c.text.replace(/\.$/, ''))}. Settle it before acting: ${lowerFirst(c.question)}`;
   }
+  if (result.recommendation === 'not-yet-qualified') {
+    return `Scoping work before ${applying[0]!.title.toLowerCase()} is resolved: ${lowerFirst(applying[0]!.explanation.replace(/\s+/g, ' ').trim())}`;
+  }
   if (result.counterEvidence) {
-    const against = result.counterEvidence.replace(/^Against it:\s*/i, '').replace(/;.*$/, '').replace(/\.$/, '');
+    // The clause without its points: page one carries no arithmetic.
+    const against = result.counterEvidence.replace(/^Against it:\s*/i, '').replace(/;.*$/, '').replace(/\s*\([+-]?\d+(\.\d+)? points?\)/g, '').replace(/\.$/, '');
     return `The strongest answer the other way: ${against}.`;
   }
   switch (result.recommendation) {
-    case 'not-yet-qualified':
-      return `Scoping work before ${applying[0]!.title.toLowerCase()} is resolved: ${lowerFirst(applying[0]!.explanation.replace(/\s+/g, ' ').trim())}`;
     case 'insufficient-evidence':
       return 'Deciding on guesses: the verdict could go either way until the missing figures are in.';
     case 'manage-in-place': {
