@@ -198,5 +198,5 @@ function scoreText(model: ReportModel): string[] {
 /** The text rendition the markdown carries (a fenced block between the markers). */
 export function chartText(kind: ChartKind, model: ReportModel): string {
   const lines = kind === 'score' ? scoreText(model) : axesText(model);
-  return `${startMarker(kind)}\n${fence(lines.join('\n'), 'text')}\n${END_MARKER}`;
+  return `${startMarker(kind)}\n${fence(lines.map((l) => l.trimEnd()).join('\n'), 'text')}\n${END_MARKER}`;
 }

@@ -172,6 +172,7 @@ export function reportJson(bank: Bank, answers: Answers, date: string): Record<s
     confidenceReasons: m.confidenceReasons,
     lean: m.lean,
     why: m.why,
+    summary: m.summary,
     counterEvidence: m.result.counterEvidence ?? null,
     decisive: m.result.decisive,
     score: m.score,
