@@ -729,7 +729,7 @@ function sureness({bank, result}: SummaryInput): string {
   // The reasons that moved it: not the threshold's (said in words below), not one that says it changed nothing.
   const reasons = result.confidenceReasons.filter((r) => !/threshold|too little to change/.test(r));
   const reason = near
-    ? `the answers sit close to the line between the two verdicts, so a small change in one answer could tip it${reasons.length && result.confidence === 'low' ? `; and ${lowerFirst(reasons[0]!)}` : ''}`
+    ? `the answers sit close to the line between the two verdicts, so a small change in one answer could tip it${reasons.length && result.confidence === 'low' && result.recommendation !== 'insufficient-evidence' ? `; and ${lowerFirst(reasons[0]!)}` : ''}`
     : lowerFirst(reasons[0] ?? 'the answers are clear');
   return `${SURE[result.confidence]}: ${reason}.`.replace(/\.\.$/, '.');
 }

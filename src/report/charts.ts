@@ -180,7 +180,9 @@ function scoreText(model: ReportModel): string[] {
     const start = Math.max(0, Math.min(pos - Math.floor(text.length / 2), under.length - text.length));
     for (let i = 0; i < text.length; i++) under[start + i] = text[i]!;
   };
-  if (Math.abs(sc - t) >= Math.max(tl.length, sl.length) + 1) {
+  if (model.score === model.threshold) {
+    put(t, `${sl}: at the threshold`);
+  } else if (Math.abs(sc - t) >= Math.max(tl.length, sl.length) + 1) {
     put(t, tl);
     put(sc, sl);
   } else {
