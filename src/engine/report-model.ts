@@ -727,7 +727,10 @@ function summary(input: SummaryInput): ReportSummary {
 function sureness({bank, result}: SummaryInput): string {
   const near = Math.abs(result.margin) < bank.scoring.nearThreshold;
   // The reasons that moved it: not the threshold's (said in words below), not one that says it changed nothing.
-  const reasons = result.confidenceReasons.filter((r) => !/threshold|too little to change/.test(r));
+  // Answers that disagree are the main risk, said once there.
+  const reasons = result.confidenceReasons
+    .filter((r) => !/threshold|too little to change/.test(r))
+    .map((r) => (/^answers disagree/i.test(r) ? 'two answers disagree (the main risk below)' : r));
   const reason = near
     ? `the answers sit close to the line between the two verdicts, so a small change in one answer could tip it${reasons.length && result.confidence === 'low' && result.recommendation !== 'insufficient-evidence' ? `; and ${lowerFirst(reasons[0]!)}` : ''}`
     : lowerFirst(reasons[0] ?? 'the answers are clear');
