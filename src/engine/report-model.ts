@@ -760,7 +760,7 @@ function verdictSentence({bank, result, workflow, applying}: SummaryInput): stri
     case 'manage-in-place':
       return `No sprint: keep managing ${workflow} in place with the controls that work today, and look again when a trigger fires.`;
     case 'not-yet-qualified':
-      return `Not yet qualified: ${applying.length > 1 ? `${numberWord(applying.length)} disqualifiers apply` : 'a disqualifier applies'} (${applying.map((d) => d.title.toLowerCase()).join('; ')}). Resolve ${applying.length > 1 ? 'them' : 'it'} before any engagement is scoped; then the answers point to ${lean}.`;
+      return `Not yet qualified: ${applying.length > 1 ? `${numberWord(applying.length)} disqualifiers apply` : 'a disqualifier applies'} (${applying.map((d) => d.title.toLowerCase()).join('; ')}). Resolve ${applying.length > 1 ? 'them' : 'it'} before any engagement is scoped.`;
     case 'insufficient-evidence':
       return `Not enough evidence to decide yet: collect the missing figures first. So far the answers point to ${lean}.`;
   }
@@ -827,7 +827,7 @@ function mainRisk({bank, answers, result, facts, applying, plan}: SummaryInput):
     return `Two answers disagree: ${lowerFirst(c.text.replace(/\.$/, ''))}. Settle it before acting: ${lowerFirst(c.question)}`;
   }
   if (result.recommendation === 'not-yet-qualified') {
-    return `Scoping work before ${applying[0]!.title.toLowerCase()} is resolved: ${lowerFirst(applying[0]!.explanation.replace(/\s+/g, ' ').trim())}`;
+    return `Scoping work anyway: ${lowerFirst(applying[0]!.explanation.replace(/\s+/g, ' ').trim())}`;
   }
   if (result.counterEvidence) {
     // The clause without its points: page one carries no arithmetic.
