@@ -1,5 +1,6 @@
 /** `--compare BEFORE AFTER`: what changed between two assessments, and why the verdict moved. Loaded only on that path. */
-import {existsSync} from 'node:fs';
+import {existsSync, statSync} from 'node:fs';
+import {parse as parseYaml} from 'yaml';
 import {displayPath} from '../files/paths.js';
 import {EXIT, InputError} from '../cli-errors.js';
 import {compareAnswers} from '../engine/compare.js';
@@ -18,15 +19,48 @@ export async function runCompare(files: string[], opts: Options, io: Io): Promis
   const [before, after] = files.map((file) => {
     const path = existsSync(file) ? file : draftPathIfAny(file, io);
     const name = displayPath(path);
-    return {name, ...loadAssessment(name, readInput(path, 'answers'), bank, io)};
+    const text = readInput(path, 'answers');
+    const loaded = loadAssessment(name, text, bank, io);
+    return {...loaded, date: assessmentDate(path, text, loaded.embedded?.date)};
   });
-  const comparison = compareAnswers(bank, before!.answers, after!.answers, {
-    before: before!.embedded?.date ?? before!.name,
-    after: after!.embedded?.date ?? after!.name,
-  });
+  // The two sides are labelled by their dates, never by their paths: a local path must not reach a client document.
+  const comparison = compareAnswers(bank, before!.answers, after!.answers, {before: before!.date, after: after!.date});
   const format = opts.format as ReportFormat;
   await emit(renderComparison(comparison, format, await htmlConverter(format)), opts, io);
   return EXIT.ok;
+}
+
+/**
+ * The date of an assessment, for its label ("Before, 2026-09-01"): a report's own date (the
+ * one printed on it), else a draft's saved date, else the answers file's modification date,
+ * in local time; undefined for stdin or when none can be read.
+ */
+export function assessmentDate(path: string, text: string, reportDate: string | undefined): string | undefined {
+  if (reportDate) return reportDate;
+  const saved = draftSaved(text);
+  if (saved) return localDay(saved);
+  if (path === '-') return undefined;
+  try {
+    return localDay(statSync(path).mtime);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The `draft.saved` time of a saved interview, read leniently. */
+function draftSaved(text: string): Date | undefined {
+  try {
+    const value = parseYaml(text) as {draft?: {saved?: unknown}} | null;
+    const saved = typeof value?.draft?.saved === 'string' ? new Date(value.draft.saved) : undefined;
+    return saved && !Number.isNaN(saved.getTime()) ? saved : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function localDay(d: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
 
 /** A saved draft's path when `id` names one; else `id` unchanged (and the read fails with its name). */

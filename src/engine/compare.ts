@@ -6,6 +6,7 @@ import {describeFigure} from './baseline.js';
 import {buildSteps, describeAnswer} from './interview.js';
 import {fmt, list, signed} from './phrases.js';
 import {contributions} from './points.js';
+import {RECOMMENDATION_LABELS} from './report-model.js';
 import {score} from './score.js';
 import type {Answers, Bank, Confidence, Handoff, Recommendation} from './types.js';
 
@@ -20,11 +21,18 @@ export interface AnswerDiff {
 }
 
 export interface Side {
+  /** What the report calls this assessment: "Before, 2026-09-01" ("Before" when its date is not known). Never a file path. */
   label: string;
+  /** The assessment's date (YYYY-MM-DD): a report's own date, a draft's saved date, an answers file's modification date; null when none is known. */
+  date: string | null;
   organisation: string;
   recommendation: Recommendation;
+  /** The recommendation in words: "Remediation sprint". */
+  recommendationLabel: string;
   confidence: Confidence;
   lean: string;
+  /** The lean in words. */
+  leanLabel: string;
   score: number;
 }
 
@@ -53,7 +61,13 @@ export interface Comparison {
   warnings: string[];
 }
 
-export function compareAnswers(bank: Bank, before: Answers, after: Answers, labels: {before: string; after: string}): Comparison {
+/** The dates of the two assessments (YYYY-MM-DD), when known: they label the two sides, never a path. */
+export interface CompareDates {
+  before?: string;
+  after?: string;
+}
+
+export function compareAnswers(bank: Bank, before: Answers, after: Answers, dates: CompareDates = {}): Comparison {
   const rb = score(bank, before);
   const ra = score(bank, after);
   const {changes, notesChanged, certaintyChanged} = answerChanges(bank, before, after);
@@ -61,8 +75,8 @@ export function compareAnswers(bank: Bank, before: Answers, after: Answers, labe
   const handoffsChanged = handoffChanges(before, after);
   const ids = (r: Scored) => new Set(r.contradictions.map((c) => c.id));
   return {
-    before: side(labels.before, before, rb),
-    after: side(labels.after, after, ra),
+    before: side('Before', dates.before, before, rb),
+    after: side('After', dates.after, after, ra),
     threshold: ra.threshold,
     scoreChange: ra.score - rb.score,
     verdictChanged: ra.recommendation !== rb.recommendation,
@@ -81,9 +95,22 @@ export function compareAnswers(bank: Bank, before: Answers, after: Answers, labe
 
 type Scored = ReturnType<typeof score>;
 
-function side(label: string, answers: Answers, r: Scored): Side {
-  return {label, organisation: answers.context.organisation ?? '', recommendation: r.recommendation, confidence: r.confidence, lean: r.lean, score: r.score};
+function side(which: 'Before' | 'After', date: string | undefined, answers: Answers, r: Scored): Side {
+  const day = date && /^\d{4}-\d{2}-\d{2}$/.test(date) ? date : null;
+  return {
+    label: day ? `${which}, ${day}` : which,
+    date: day,
+    organisation: answers.context.organisation ?? '',
+    recommendation: r.recommendation,
+    recommendationLabel: RECOMMENDATION_LABELS[r.recommendation],
+    confidence: r.confidence,
+    lean: r.lean,
+    leanLabel: RECOMMENDATION_LABELS[r.lean],
+    score: r.score,
+  };
 }
+
+const words = (r: Recommendation): string => RECOMMENDATION_LABELS[r].toLowerCase();
 
 /** Every answer, note and certainty mark that differs, question by question in the bank's order. */
 function answerChanges(bank: Bank, before: Answers, after: Answers): Pick<Comparison, 'changes' | 'notesChanged' | 'certaintyChanged'> {
@@ -203,8 +230,8 @@ function headline(
   ].filter(Boolean);
   const confidenceMoved = ra.confidence !== rb.confidence ? ` The confidence moved from ${rb.confidence} to ${ra.confidence}.` : '';
   const scores = `the score went from ${fmt(rb.score)} to ${fmt(ra.score)} (threshold ${fmt(ra.threshold)}).`;
-  if (ra.recommendation !== rb.recommendation) return `The verdict moved from ${rb.recommendation} to ${ra.recommendation}; ${scores}`;
-  if (changes.length) return `The verdict held at ${ra.recommendation}; ${scores}`;
+  if (ra.recommendation !== rb.recommendation) return `The verdict moved from ${words(rb.recommendation)} to ${words(ra.recommendation)}; ${scores}`;
+  if (changes.length) return `The verdict held at ${words(ra.recommendation)}; ${scores}`;
   return others.length ? `No answer changed; ${list(others)} did.${confidenceMoved}` : 'Nothing changed between the two assessments.';
 }
 

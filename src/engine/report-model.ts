@@ -5,7 +5,7 @@
  */
 import {missingEvidence} from './evidence.js';
 import {describeChange} from './flips.js';
-import {fmt, list} from './phrases.js';
+import {fmt, list, numberWord, percent} from './phrases.js';
 import {axisAnswerWords, axisPoints} from './points.js';
 import {
   baselineRows,
@@ -82,8 +82,37 @@ export interface PreparationItem {
   detail: string;
 }
 
+/** How the report presents itself, from the answers' `context.role`. */
+export type Framing = 'consultant' | 'buyer' | 'founder' | 'operations-leader' | 'neutral';
+
+/**
+ * Page one (issue 11): the verdict in plain words for the reader who reads nothing else.
+ * No score arithmetic here: that is in the decision matrix.
+ */
+export interface ReportSummary {
+  framing: Framing;
+  /** The line under the title: "Prepared for Acme Ltd by Jo Smith", "Qualification request packet from ...", "Self-assessment of ...". */
+  prepared: string;
+  /** The verdict as one plain sentence: what to do. */
+  verdict: string;
+  /** How sure, in words: "Fairly sure (medium confidence): ...". */
+  sureness: string;
+  /** The two or three facts that decided it, in the client's own figures and words. */
+  facts: string[];
+  /** The main risk: what could make the verdict wrong, or what goes on costing if nothing is done. */
+  risk: string;
+  /** The first step of the plan. */
+  firstStep: {title: string; owner: string; ownerIsRole: boolean; when: string; deliverable: string};
+  /** What is still open (the titles of "What to prepare"), at most five, the last one saying how many more. */
+  open: string[];
+  /** A buyer's report is a qualification request packet: what it holds, what is ready, what is open. */
+  packet?: {attached: string[]; ready: string[]; open: string[]};
+}
+
 export interface ReportModel {
   title: string;
+  /** Page one in plain words (issue 11). */
+  summary: ReportSummary;
   date: string;
   organisation: string;
   assessor?: string;
@@ -150,7 +179,8 @@ export interface ReportModel {
   result: Result;
 }
 
-const LABELS: Record<Recommendation, string> = {
+/** Each recommendation in words, as a report's heading says it. */
+export const RECOMMENDATION_LABELS: Record<Recommendation, string> = {
   'manage-in-place': 'Manage in place',
   'remediation-sprint': 'Remediation sprint',
   'not-yet-qualified': 'Not yet qualified',
@@ -181,9 +211,12 @@ export function buildReportModel(bank: Bank, answers: Answers, date: string): Re
   const facts = pathFacts(bank, answers, result, workflow, systemsText, systems.length);
   const path = schedule(pathDrafts(facts), planCtx);
   const {plan, intro, evidencePlan} = verdictPlan(facts, planCtx, applying);
+  const prepared = preparation(bank, answers, result);
+  const register = handoffRegister(answers);
 
   return {
     title: `Handoff risk assessment: ${organisation}`,
+    summary: summary({bank, answers, result, organisation, workflow, facts, plan, applying, preparation: prepared, register, role: ctx.role}),
     date,
     organisation,
     assessor: ctx.assessor?.trim() || undefined,
@@ -194,9 +227,9 @@ export function buildReportModel(bank: Bank, answers: Answers, date: string): Re
     systemsText,
     bank: {name: bank.meta.name, version: bank.meta.version, title: bank.meta.title},
     recommendation: result.recommendation,
-    recommendationLabel: LABELS[result.recommendation],
+    recommendationLabel: RECOMMENDATION_LABELS[result.recommendation],
     lean: result.lean,
-    leanLabel: LABELS[result.lean],
+    leanLabel: RECOMMENDATION_LABELS[result.lean],
     showLean: result.recommendation === 'not-yet-qualified' || result.recommendation === 'insufficient-evidence',
     confidence: result.confidence,
     confidenceReasons: result.confidenceReasons.map(capitalise),
@@ -228,13 +261,13 @@ export function buildReportModel(bank: Bank, answers: Answers, date: string): Re
     plan,
     planIntro: intro,
     failureClasses: facts.classes,
-    register: handoffRegister(answers),
+    register,
     baselines: baselineRows(bank, answers),
     evidencePlan,
     flips: result.flips.map((f) => ({summary: f.summary, kind: f.kind, changes: f.changes.map(describeChange), to: f.to, score: f.score})),
     scoreFlips: result.flips.filter((f) => f.kind === 'score').map((f) => f.summary),
     disqualifierFlip: disqualifierFlip(result, applying.length > 0),
-    preparation: preparation(bank, answers, result),
+    preparation: prepared,
     notes: noteRows(bank, answers),
     method: method(bank),
     result,
@@ -342,21 +375,25 @@ function quote(note: string | undefined): string {
   return `"${text.length > 90 ? `${text.slice(0, 90).replace(/\s+\S*$/, '')}…` : text}"`;
 }
 
-/** One or two sentences: the verdict's reason, naming only the answers that decided it. */
-function whyText(bank: Bank, answers: Answers, result: Result, applying: string[]): string {
+/** How far the answers lean, in words (the arithmetic is in the decision matrix). */
+function leanWords(bank: Bank, result: Result): string {
   const toward = result.lean === 'remediation-sprint' ? 'toward a remediation sprint' : 'toward managing in place';
+  const near = Math.abs(result.margin) < bank.scoring.nearThreshold;
+  return `${near ? 'only narrowly' : 'clearly'} ${toward}`;
+}
+
+/** One or two sentences: the verdict's reason, naming only the answers that decided it (no score arithmetic). */
+function whyText(bank: Bank, answers: Answers, result: Result, applying: string[]): string {
   const decisive = result.decisive.map((id) => decisiveWords(bank, answers, id)).filter((w): w is string => !!w);
-  const most = decisive.length ? `${capitalise(list(decisive))} weigh${decisive.length > 1 ? '' : 's'} most.` : '';
-  const scorePart = `The answers score ${fmt(result.score)} against a threshold of ${fmt(result.threshold)}, ${result.margin >= 0 ? 'which leans' : 'leaning'} ${toward}.`;
+  const lean = leanWords(bank, result);
   if (applying.length) {
-    const lean = `The answers score ${fmt(result.score)} against a threshold of ${fmt(result.threshold)}, leaning ${toward}${decisive.length ? `, mostly on ${list(decisive)}` : ''}.`;
-    return `Not yet qualified: ${list(applying.map((t) => t.toLowerCase()))} ${applying.length > 1 ? 'apply' : 'applies'}, so no engagement should be scoped until ${applying.length > 1 ? 'they are' : 'it is'} resolved. ${lean}`;
+    return `Not yet qualified: ${list(applying.map((t) => t.toLowerCase()))} ${applying.length > 1 ? 'apply' : 'applies'}, so no engagement should be scoped until ${applying.length > 1 ? 'they are' : 'it is'} resolved. The answers lean ${lean}${decisive.length ? `, mostly on ${list(decisive)}` : ''}.`;
   }
   if (result.recommendation === 'insufficient-evidence') {
     const unknown = bank.axes.filter((a) => result.unknowns.includes(a.id)).map((a) => a.title.toLowerCase());
-    return `${capitalise(list(unknown))} ${unknown.length > 1 ? 'are' : 'is'} not known (${Math.round(result.unknownShare * 100)}% of the matrix weight), too much to decide on. So far the answers score ${fmt(result.score)} against a threshold of ${fmt(result.threshold)}, leaning ${toward}${decisive.length ? ` on ${list(decisive)}` : ''}.`;
+    return `${capitalise(list(unknown))} ${unknown.length > 1 ? 'are' : 'is'} not known (${Math.round(result.unknownShare * 100)}% of the matrix weight), too much to decide on. So far the answers lean ${lean}${decisive.length ? ` on ${list(decisive)}` : ''}.`;
   }
-  return most ? `${scorePart} ${most}` : scorePart;
+  return decisive.length ? `${capitalise(list(decisive))} weigh${decisive.length > 1 ? '' : 's'} most: the answers lean ${lean}.` : `The answers lean ${lean}.`;
 }
 
 function distanceText(result: Result): string {
@@ -646,3 +683,195 @@ function capitalise(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
+
+interface SummaryInput {
+  bank: Bank;
+  answers: Answers;
+  result: Result;
+  organisation: string;
+  workflow: string;
+  facts: PathFacts;
+  plan: PlanStepModel[];
+  applying: DisqualifierRow[];
+  preparation: PreparationItem[];
+  register?: HandoffRegister;
+  role?: string;
+}
+
+const FRAMINGS: readonly Framing[] = ['consultant', 'buyer', 'founder', 'operations-leader'];
+
+const SURE: Record<Confidence, string> = {high: 'Sure (high confidence)', medium: 'Fairly sure (medium confidence)', low: 'Not sure (low confidence)'};
+
+/** Page one: the verdict, how sure, the facts that decided it, the main risk, the first step, what is open. */
+function summary(input: SummaryInput): ReportSummary {
+  const {answers, result, organisation, plan, preparation: prep} = input;
+  const framing: Framing = FRAMINGS.includes(input.role as Framing) ? (input.role as Framing) : 'neutral';
+  const assessor = answers.context.assessor?.trim();
+  const first = plan[0]!;
+  const open = prep.map((p) => p.title);
+  const shownOpen = open.length > 5 ? [...open.slice(0, 4), `and ${open.length - 4} more (see "What to prepare")`] : open;
+  return {
+    framing,
+    prepared: preparedLine(framing, organisation, assessor),
+    verdict: verdictSentence(input),
+    sureness: sureness(input),
+    facts: summaryFacts(input),
+    risk: mainRisk(input),
+    firstStep: {title: first.title, owner: first.owner, ownerIsRole: first.ownerIsRole, when: first.when, deliverable: first.deliverable},
+    open: shownOpen,
+    packet: framing === 'buyer' ? packet(input, shownOpen) : undefined,
+  };
+}
+
+/** How sure, in words: the confidence and its first reason, the one about the threshold said without numbers. */
+function sureness({bank, result}: SummaryInput): string {
+  const near = Math.abs(result.margin) < bank.scoring.nearThreshold;
+  // The reasons that moved it: not the threshold's (said in words below), not one that says it changed nothing.
+  // Answers that disagree are the main risk, said once there.
+  const reasons = result.confidenceReasons
+    .filter((r) => !/threshold|too little to change/.test(r))
+    .map((r) => (/^answers disagree/i.test(r) ? 'two answers disagree (the main risk below)' : r));
+  const reason = near
+    ? `the answers sit close to the line between the two verdicts, so a small change in one answer could tip it${reasons.length && result.confidence === 'low' && result.recommendation !== 'insufficient-evidence' ? `; and ${lowerFirst(reasons[0]!)}` : ''}`
+    : lowerFirst(reasons[0] ?? 'the answers are clear');
+  return `${SURE[result.confidence]}: ${reason}.`.replace(/\.\.$/, '.');
+}
+
+function preparedLine(framing: Framing, organisation: string, assessor: string | undefined): string {
+  switch (framing) {
+    case 'buyer':
+      return `Qualification request packet from ${organisation}${assessor ? `, prepared by ${assessor}` : ''}`;
+    case 'founder':
+      return `Self-assessment of ${organisation}${assessor ? ` by ${assessor}` : ''}`;
+    case 'operations-leader':
+      return `Internal assessment of ${organisation}${assessor ? ` by ${assessor}, operations leader` : ''}`;
+    default:
+      return `Prepared for ${organisation}${assessor ? ` by ${assessor}` : ''}`;
+  }
+}
+
+function verdictSentence({bank, result, workflow, applying}: SummaryInput): string {
+  const lean = result.lean === 'remediation-sprint' ? 'a remediation sprint' : 'managing in place';
+  switch (result.recommendation) {
+    case 'remediation-sprint':
+      return result.margin < bank.scoring.nearThreshold
+        ? `Run a short, scoped remediation sprint on ${workflow}: the case for it is real but not overwhelming.`
+        : `Run a scoped remediation sprint on ${workflow}: its handoffs fail often enough that managing around them costs more than fixing them.`;
+    case 'manage-in-place':
+      return `No sprint: keep managing ${workflow} in place with the controls that work today, and look again when a trigger fires.`;
+    case 'not-yet-qualified':
+      return `Not yet qualified: ${applying.length > 1 ? `${numberWord(applying.length)} disqualifiers apply` : 'a disqualifier applies'} (${applying.map((d) => d.title.toLowerCase()).join('; ')}). Resolve ${applying.length > 1 ? 'them' : 'it'} before any engagement is scoped.`;
+    case 'insufficient-evidence':
+      return `Not enough evidence to decide yet: collect the missing figures first. So far the answers point to ${lean}.`;
+  }
+}
+
+/** A decisive answer as a fact in the client's own figures: 'Failure frequency: 5 of 5, 14 failures in four weeks ("14 failed order syncs...").' */
+function factOf(bank: Bank, answers: Answers, id: string): string | undefined {
+  const axis = bank.axes.find((a) => a.id === id);
+  if (axis) {
+    const value = answers.matrix[id];
+    if (typeof value !== 'number') return undefined;
+    const figure = axis.baseline ? baselineText(axis.baseline, answers.baselines?.[id]) : '';
+    const note = quote(answers.notes[id]);
+    return `${axis.title}: ${value} of 5${figure ? `, ${figure}` : ''}${note ? ` (${note})` : ''}.`;
+  }
+  if (id === 'manage_in_place' || id === 'remediation_sprint') {
+    const all = bank.signals.filter((s) => s.list === id);
+    const ticked = all.filter((s) => answers.signals[id]?.includes(s.id));
+    if (!ticked.length) return undefined;
+    const side = id === 'remediation_sprint' ? 'a sprint' : 'managing in place';
+    return `${capitalise(numberWord(ticked.length))} of ${numberWord(all.length)} signs for ${side} observed, first "${lowerFirst(ticked[0]!.text.replace(/\.$/, ''))}".`;
+  }
+  const signal = bank.signals.find((s) => s.id === id);
+  if (!signal) return undefined;
+  const note = quote(answers.notes[id]);
+  return `Observed: "${lowerFirst(signal.text.replace(/\.$/, ''))}"${note ? ` (${note})` : ''}.`;
+}
+
+/** Two or three facts: what blocks it (disqualifiers, unknowns), then the decisive answers, then the next strongest known axes the verdict's way. */
+function summaryFacts({bank, answers, result, applying}: SummaryInput): string[] {
+  const facts: string[] = [];
+  for (const d of applying) {
+    const note = quote(answers.notes[d.id]);
+    facts.push(`${d.title}${note ? ` (${note})` : ''}: ${lowerFirst(d.resolves.replace(/\.$/, ''))} (${lowerFirst(d.owner)}, about ${d.weeks} week${d.weeks === 1 ? '' : 's'}).`);
+  }
+  if (result.recommendation === 'insufficient-evidence') {
+    const unknown = bank.axes.filter((a) => result.unknowns.includes(a.id)).map((a) => a.title.toLowerCase());
+    facts.push(`Not known: ${list(unknown)}, ${percent(result.unknownShare)} of what the verdict weighs.`);
+  }
+  const seen = new Set<string>();
+  const add = (id: string) => {
+    if (seen.has(id) || facts.length >= 3) return;
+    const fact = factOf(bank, answers, id);
+    if (fact) {
+      seen.add(id);
+      facts.push(fact);
+    }
+  };
+  for (const id of result.decisive) add(id);
+  if (facts.length < 2) {
+    const sign = result.lean === 'remediation-sprint' ? 1 : -1;
+    bank.axes
+      .filter((a) => typeof answers.matrix[a.id] === 'number' && Math.sign(axisPoints(bank, a, answers.matrix[a.id])) === sign)
+      .sort((a, b) => Math.abs(axisPoints(bank, b, answers.matrix[b.id])) - Math.abs(axisPoints(bank, a, answers.matrix[a.id])))
+      .forEach((a) => facts.length < 2 && add(a.id));
+  }
+  return facts;
+}
+
+/** What could make the verdict wrong (answers that disagree, the strongest answer against it), else what it is there to stop. */
+function mainRisk({bank, answers, result, facts, applying, plan}: SummaryInput): string {
+  if (result.contradictions.length) {
+    const c = result.contradictions[0]!;
+    return `Two answers disagree: ${lowerFirst(c.text.replace(/\.$/, ''))}. Settle it before acting: ${lowerFirst(c.question)}`;
+  }
+  if (result.recommendation === 'not-yet-qualified') {
+    return `Scoping work anyway: ${lowerFirst(applying[0]!.explanation.replace(/\s+/g, ' ').trim())}`;
+  }
+  if (result.counterEvidence) {
+    // The clause without its points: page one carries no arithmetic.
+    const against = result.counterEvidence.replace(/^Against it:\s*/i, '').replace(/;.*$/, '').replace(/\s*\([+-]?\d+(\.\d+)? points?\)/g, '').replace(/\.$/, '');
+    return `The strongest answer the other way: ${against}.`;
+  }
+  switch (result.recommendation) {
+    case 'insufficient-evidence':
+      return 'Deciding on guesses: the verdict could go either way until the missing figures are in.';
+    case 'manage-in-place': {
+      const trigger = plan.find((s) => s.id === 'reassess')?.criteria[0];
+      return `The friction growing unnoticed.${trigger ? ` ${trigger}` : ''}`;
+    }
+    case 'remediation-sprint': {
+      const heavy = bank.axes.filter((a) => typeof answers.matrix[a.id] === 'number' && a.weight >= bank.scoring.estimatedWeightAt && answers.certainty[a.id] && answers.certainty[a.id] !== 'verified');
+      const worst = facts.worst[0];
+      const figure = worst?.baseline ? baselineText(worst.baseline, answers.baselines?.[worst.id]) : '';
+      const left = facts.classes.length ? `Left as it is, ${facts.classes[0]} continue${figure ? ` (${worst!.title.toLowerCase()}: ${figure} today)` : ''}.` : '';
+      const estimate = heavy.length ? ` ${capitalise(list(heavy.map((a) => a.title.toLowerCase())))} ${heavy.length > 1 ? 'are' : 'is'} estimated, not verified: confirm ${heavy.length > 1 ? 'them' : 'it'} before the sprint is sized.` : '';
+      return `${left}${estimate}`.trim() || 'Scoping the sprint too wide: keep it to this one workflow.';
+    }
+  }
+}
+
+/** A buyer's packet: what this report holds, what is ready, what is open. */
+function packet({bank, answers, result, plan, register}: SummaryInput, open: string[]): NonNullable<ReportSummary['packet']> {
+  const figures = bank.axes.filter((a) => answers.baselines?.[a.id] !== undefined).length;
+  const verified = bank.axes.filter((a) => typeof answers.matrix[a.id] === 'number' && answers.certainty[a.id] === 'verified');
+  const named = plan.filter((s) => !s.ownerIsRole).length;
+  const cleared = result.disqualifiers.filter((d) => d.status === 'cleared').length;
+  const applyingCount = result.disqualifiers.filter((d) => d.status === 'applies').length;
+  return {
+    attached: [
+      'this assessment and its recommendation',
+      `the action plan (${plan.length} steps, with owners and ${plan[0]?.dates ? 'dates' : 'weeks'})`,
+      ...(register ? [`the handoff register (${register.rows.length} handoff${register.rows.length === 1 ? '' : 's'})`] : []),
+      ...(figures ? [`baseline figures for ${numberWord(figures)} of ${numberWord(bank.axes.length)} axes`] : []),
+      'the answers, sealed in the report so that it can be re-run and checked',
+    ],
+    ready: [
+      applyingCount ? `${numberWord(applyingCount)} disqualifier${applyingCount > 1 ? 's apply' : ' applies'}` : `${numberWord(cleared)} of ${numberWord(bank.disqualifiers.length)} disqualifiers cleared`,
+      verified.length ? `${list(verified.map((a) => a.title.toLowerCase()))} verified` : 'no answer verified yet',
+      named ? `${numberWord(named)} of ${numberWord(plan.length)} steps with a named owner` : 'no step has a named owner yet',
+    ],
+    open: open.length ? open : ['nothing: every answer is known and marked, and no disqualifier is open'],
+  };
+}

@@ -36,22 +36,27 @@ export function stripControlsOnOneLine(text: string): string {
 
 /**
  * Make text safe inside a markdown paragraph, list item or table cell: no
- * HTML, no links, no emphasis, no table breaks, on one line.
+ * HTML, no links, no emphasis, no table breaks, on one line. What the user typed
+ * stays readable in the raw markdown: `->`, `R&D` and `5 < 7` are left as they
+ * are; only a `<` that could open a tag, a comment or an autolink (before a
+ * letter, `/`, `!` or `?`, or at the end, where the next value may continue it),
+ * an `&` that spells an entity (`&amp;`, `&#60;`) and a `>` that would start a
+ * quote become entities (`&lt;`, `&amp;`, `&gt;`): every markdown reader, old
+ * ones too, shows those as the character.
  */
 export function escapeMarkdown(value: unknown): string {
-  const text = stripControls(value === undefined || value === null ? '' : String(value))
-    .replace(/\r\n?|\n|\u2028|\u2029/g, ' ')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;');
-  // Inline markup: code, emphasis, links and images (brackets), tables, strikethrough.
+  const text = stripControls(value === undefined || value === null ? '' : String(value)).replace(/\r\n?|\n|\u2028|\u2029/g, ' ');
+  // Inline markup: code, emphasis, links and images (brackets), tables, strikethrough; HTML and entities.
   // Block markers only matter at the start of a line: headings, lists, rules, quotes.
   return text
     .replace(/[\\`*_[\]|~]/g, (c) => `\\${c}`)
+    .replace(/&(?=#?[A-Za-z0-9]+;)/g, '&amp;')
+    .replace(/<(?=[A-Za-z/!?]|$)/g, '&lt;')
     // Leading blanks at the start of a line make an indented code block.
     .replace(/^\s+/, '')
-    // `#` starts a heading (also `##`); `=` and `-` a setext underline or rule; `-` and `+` a list, but not a number (-18, +3).
+    // `#` starts a heading (also `##`); `=` and `-` a setext underline or rule; `-` and `+` a list, but not a number (-18, +3); `>` a quote.
     .replace(/^([#=]|[+-](?!\d))/, '\\$1')
+    .replace(/^>/, '&gt;')
     .replace(/^(\d+)([.)])(?=\s|$)/, '$1\\$2');
 }
 

@@ -7,6 +7,7 @@
  * (src/report/markdown-html.ts), so that markdown and JSON runs never load
  * marked. src/report/render-report.ts binds it for synchronous callers.
  */
+import {randomUUID} from 'node:crypto';
 import {readFileSync} from 'node:fs';
 import {Liquid, type Template} from 'liquidjs';
 import {answersToYaml, answersToObject} from '../answers/serialize-answers.js';
@@ -17,6 +18,7 @@ import {signed} from '../engine/phrases.js';
 import {score} from '../engine/score.js';
 import type {Answers, Bank} from '../engine/types.js';
 import {BLOCK_PLACEHOLDER, bankFingerprint, sealReport, templateFingerprint, type EmbeddedData} from './embed.js';
+import {CHART_REGION, chartSvg, chartText, type ChartKind} from './charts.js';
 import {escapeHtml, escapeMarkdown, fence, stripControls} from './escape.js';
 import {TemplateError, type HtmlConverter, type RenderInput, type ReportFormat, type TemplateSource} from './report-types.js';
 import {toolVersion} from '../version.js';
@@ -102,7 +104,7 @@ function templateError(file: string, error: unknown): TemplateError {
 /** The model plus the fields only templates need. */
 function templateScope(model: ReportModel, answers: Answers): Record<string, unknown> {
   const {result: _result, ...rest} = model;
-  return {...rest, answersBlock: fence(answersToYaml(answers), 'yaml')};
+  return {...rest, answersBlock: fence(answersToYaml(answers), 'yaml'), charts: {axes: chartText('axes', model), score: chartText('score', model)}};
 }
 
 export function renderMarkdown(bank: Bank, answers: Answers, date: string, template: TemplateSource = defaultTemplate()): string {
@@ -128,12 +130,27 @@ function needHtml(toHtml: HtmlConverter | undefined): HtmlConverter {
 }
 
 export function renderHtml(bank: Bank, answers: Answers, date: string, template: TemplateSource | undefined, toHtml: HtmlConverter): string {
-  const md = renderMarkdown(bank, answers, date, template);
   const model = buildReportModel(bank, answers, date);
+  const {md, swap} = chartPlaceholders(renderMarkdown(bank, answers, date, template), model);
   const engine = liquid((v) => escapeHtml(stripControls(String(v ?? ''))));
   htmlPage ??= engine.parse(readFileSync(packagePath(HTML_PAGE), 'utf8'));
-  return engine.renderSync(htmlPage, {title: model.title, lang: 'en', body: toHtml(md), recommendation: model.recommendation, block: BLOCK_PLACEHOLDER}) as string;
+  return engine.renderSync(htmlPage, {title: model.title, lang: 'en', body: swap(toHtml(md)), recommendation: model.recommendation, block: BLOCK_PLACEHOLDER}) as string;
 }
+
+/**
+ * The chart regions of the markdown (src/report/charts.ts) as placeholders the HTML
+ * converter passes through as a paragraph, and the swap that puts each chart's SVG in
+ * its place. A placeholder holds a random token made for this render, so that no
+ * text a user typed can stand for one; only the report's own regions become pictures.
+ */
+function chartPlaceholders(markdown: string, model: ReportModel): {md: string; swap: (html: string) => string} {
+  const token = `chart${randomUUID().replaceAll('-', '')}`;
+  const md = markdown.replace(CHART_REGION, (_region, kind: ChartKind) => `${token}${kind}`);
+  const swap = (html: string) =>
+    html.replace(new RegExp(`<p>${token}(axes|score)</p>`, 'g'), (_p, kind: ChartKind) => `<figure class="chart chart-${kind}">${chartSvg(kind, model).replace('<svg ', '<svg style="max-width:100%;height:auto" ')}</figure>`);
+  return {md, swap};
+}
+
 
 /**
  * The JSON report: a stable, documented shape (docs/report.md, "JSON report"). Every
@@ -155,6 +172,7 @@ export function reportJson(bank: Bank, answers: Answers, date: string): Record<s
     confidenceReasons: m.confidenceReasons,
     lean: m.lean,
     why: m.why,
+    summary: m.summary,
     counterEvidence: m.result.counterEvidence ?? null,
     decisive: m.result.decisive,
     score: m.score,

@@ -124,7 +124,7 @@ describe('--compare', () => {
     writeFileSync(after, example([['failure_frequency: 4', 'failure_frequency: 1'], ['lead_time_impact: 4', 'lead_time_impact: 1'], ['reconciliation_load: 5', 'reconciliation_load: 2']]));
     const run = await cli(['--compare', await report('md'), after]);
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain('The verdict moved from remediation-sprint to manage-in-place');
+    expect(run.stdout).toContain('The verdict moved from remediation sprint to manage in place');
     expect(run.stdout).toMatch(/\| Failure frequency \| 4 of 5 \| 1 of 5 \| -9 \|/);
     expect(run.stdout).toMatch(/\| Impact on lead time \| 4 of 5 \| 1 of 5 \| -9 \|/);
     expect(run.stdout).not.toMatch(/\| Exception visibility \|/); // unchanged answers are not listed

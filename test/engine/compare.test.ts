@@ -42,7 +42,7 @@ function after(): Answers {
 }
 
 describe('comparing two assessments with figures and handoff maps', () => {
-  const c = compareAnswers(bank, before(), after(), {before: 'March', after: 'June'});
+  const c = compareAnswers(bank, before(), after(), {before: '2026-03-02', after: '2026-06-01'});
 
   it('lists each baseline figure that moved, in its unit', () => {
     expect(c.figuresChanged).toEqual([
@@ -66,13 +66,13 @@ describe('comparing two assessments with figures and handoff maps', () => {
   it('says which answers stopped disagreeing', () => {
     // Before: ownership ticked as clear while failures were weekly is not a rule; exception visibility 4 with clear ownership is.
     expect(c.contradictionsSettled).toEqual([]);
-    const fixed = compareAnswers(bank, before(), {...after(), matrix: {...after().matrix, exception_visibility: 2}}, {before: 'March', after: 'June'});
+    const fixed = compareAnswers(bank, before(), {...after(), matrix: {...after().matrix, exception_visibility: 2}}, {before: '2026-03-02', after: '2026-06-01'});
     expect(fixed.contradictionsSettled).toEqual([bank.consistency.find((r) => r.id === 'ownership_vs_exceptions')!.text]);
     expect(fixed.contradictionsNew).toEqual([]);
   });
 
   it('counts figure and handoff changes in the headline when no answer changed', () => {
-    const same = compareAnswers(bank, before(), {...before(), baselines: {failure_frequency: 9, lead_time_impact: {now: 6, before: 2}}}, {before: 'a', after: 'b'});
+    const same = compareAnswers(bank, before(), {...before(), baselines: {failure_frequency: 9, lead_time_impact: {now: 6, before: 2}}}, {});
     expect(same.changes).toEqual([]);
     expect(same.headline).toBe('No answer changed; 1 baseline figure did.');
   });

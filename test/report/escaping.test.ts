@@ -203,12 +203,15 @@ describe.each(CORPUS.map((c, i) => [i, c] as const))('hostile text %i in every f
     // the template's own labels: what decided it, the confidence, failure classes, recovery criteria
     expect(headings.filter((h) => h.depth === 4)).toHaveLength(4);
     expect(headings.filter((h) => h.depth > 4)).toHaveLength(0);
-    expect(tokens.filter((t) => t.type === 'code')).toHaveLength(1);
+    // the two charts' text renditions (bank text only) and the answers block
+    expect(tokens.filter((t) => t.type === 'code').map((t) => (t as Tokens.Code).lang)).toEqual(['text', 'text', 'yaml']);
     const templateCode = ['`.yaml`', '`handoff-assess --answers FILE`', '`plan.owners`'];
+    // the chart regions' markers are the template's own comments (src/report/charts.ts)
+    const chartMarker = (t: Token) => t.type === 'html' && /^<!-- (handoff-assess:chart (axes|score)|\/handoff-assess:chart) -->\n*$/.test(t.raw);
     // the template's own italics: a plan step's owner that is a role, the whole cell
     const roleCells = new Set(tableBlocks(section(md, 'Action plan'))[0]!.slice(2).map((r) => cells(r)[1]!.replaceAll('\\|', '|')).filter((c) => /^\*.*\*$/.test(c)));
     const templateEm = (t: Token) => t.type === 'em' && roleCells.has(t.raw);
-    expect(tokens.filter((t) => ['codespan', 'html', 'link', 'image', 'blockquote', 'hr', 'del', 'em'].includes(t.type) && !isAutolinkLiteral(t) && !templateCode.includes(t.raw) && !templateEm(t)).map((t) => t.raw)).toEqual([]);
+    expect(tokens.filter((t) => ['codespan', 'html', 'link', 'image', 'blockquote', 'hr', 'del', 'em'].includes(t.type) && !isAutolinkLiteral(t) && !templateCode.includes(t.raw) && !templateEm(t) && !chartMarker(t)).map((t) => t.raw)).toEqual([]);
     // one list item per note
     const notes = lex(section(md, 'Notes')).find((t) => t.type === 'list') as Tokens.List;
     expect(notes.items).toHaveLength(4);
@@ -222,9 +225,17 @@ describe.each(CORPUS.map((c, i) => [i, c] as const))('hostile text %i in every f
     expect(html).not.toMatch(/<script/i);
     // The page's own style sheet is the only one, in the head; no style, image or link reaches the body.
     expect(html.match(/<style\b/gi)).toHaveLength(1);
-    expect(html.slice(html.indexOf('<body'))).not.toMatch(/<(img|svg|iframe|style\b|a\b)/i);
+    // The only pictures are the report's two charts, drawn by the tool: each an inline SVG of plain shapes and text.
+    const figures = [...html.matchAll(/<figure class="chart chart-(axes|score)"><svg [\s\S]*?<\/svg><\/figure>/g)];
+    expect(figures.map((f) => f[1])).toEqual(['axes', 'score']);
+    const rest = html.replace(/<figure class="chart chart-(axes|score)"><svg [\s\S]*?<\/svg><\/figure>/g, '');
+    expect(rest.slice(rest.indexOf('<body'))).not.toMatch(/<(img|svg|iframe|style\b|a\b)/i);
+    for (const tag of tags(figures.map((f) => f[0]).join(''))) {
+      expect(['figure', 'svg', 'title', 'line', 'rect', 'circle', 'text']).toContain(tag.name);
+      expect(tag.attrs).not.toMatch(/\bon[a-z]+\s*=|javascript:|\b(src|href|xlink:href)\s*=|\bclass="(?!chart)/i);
+    }
     const allowed = new Set(['html', 'head', 'meta', 'title', 'style', 'body', 'main', 'h1', 'h2', 'h3', 'h4', 'p', 'ul', 'ol', 'li', 'strong', 'em', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'pre', 'code', 'br', 'hr']);
-    for (const tag of tags(html)) {
+    for (const tag of tags(rest)) {
       expect(allowed.has(tag.name) ? tag.name : `<${tag.name}${tag.attrs}>`).toBe(tag.name);
       expect(tag.attrs).not.toMatch(/\bon[a-z]+\s*=/i);
       expect(tag.attrs).not.toMatch(/javascript:/i);
@@ -277,14 +288,31 @@ describe('the hostile fixture file (every free-text field at once)', () => {
     const html = render(HOSTILE, 'html');
     const json = render(HOSTILE, 'json');
     for (const out of [md, html, json]) expect(out).not.toMatch(RAW_CONTROL);
-    expect(md.split('\n')[0]).toBe('# Handoff risk assessment: Evil \\| Corp # Injected heading &lt;script&gt;alert(1)&lt;/script&gt; RED');
+    expect(md.split('\n')[0]).toBe('# Handoff risk assessment: Evil \\| Corp # Injected heading &lt;script>alert(1)&lt;/script> RED');
     expect(html).toContain('<h1>Handoff risk assessment: Evil | Corp # Injected heading &lt;script&gt;alert(1)&lt;/script&gt; RED</h1>');
-    expect(html).not.toMatch(/<(script|img|iframe|svg|a)\b/i);
+    expect(html.replace(/<figure class="chart chart-(axes|score)"><svg [\s\S]*?<\/svg><\/figure>/g, '')).not.toMatch(/<(script|img|iframe|svg|a)\b/i);
     expect(JSON.parse(json).organisation).toBe('Evil | Corp\n# Injected heading <script>alert(1)</script> RED ');
   });
 });
 
 describe('escaping leaves the report\'s own words readable', () => {
+  it('keeps a note\'s arrows, ampersands and comparisons as typed in the raw markdown (no -&gt; or &amp;)', () => {
+    const typed = 'Orders -> NetSuite, R&D & ops, lead time < 5 days > 2 days';
+    const md = body(render({...MANAGE, notes: {failure_frequency: typed}, context: {...MANAGE.context, workflow: 'Quote -> cash & billing'}}, 'md'));
+    expect(md).toContain(`- **Failure frequency:** ${typed}`);
+    expect(md).toContain('Quote -> cash & billing');
+    expect(md).not.toMatch(/&amp;|-&gt;|&lt;|&gt;/);
+    expect(escapeMarkdown(typed)).toBe(typed);
+  });
+
+  it('still escapes what could become markup: a tag, an entity, a quote at the start', () => {
+    expect(escapeMarkdown('<b>x</b> &amp; &#60;')).toBe('&lt;b>x&lt;/b> &amp;amp; &amp;#60;');
+    expect(escapeMarkdown('> quoted')).toBe('&gt; quoted');
+    // a value ending in "<" cannot open a tag with the text that follows it
+    expect(escapeMarkdown('a <')).toBe('a &lt;');
+    expect(textOf(markdownToHtml(`${escapeMarkdown('a <')}b>`))).toBe('a <b>\n');
+  });
+
   it('numbers are not backslash-escaped in the markdown', () => {
     const md = body(render(MANAGE, 'md'));
     expect(md).not.toMatch(/\\[-+]\d/);

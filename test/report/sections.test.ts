@@ -56,17 +56,21 @@ describe.each(OUTCOMES)('a %s report', (outcome, answers) => {
     for (const s of SECTIONS) expect(htmlH2.some((h) => h.startsWith(s))).toBe(true);
   });
 
-  it('states the recommendation and the confidence with a short why', () => {
+  it('opens with the verdict, the confidence and a plain summary, and keeps the arithmetic for the decision matrix', () => {
     const rec = section(md, 'Recommendation: ');
     expect(rec.split('\n')[0]).toBe(`## Recommendation: ${LABEL[outcome]}`);
+    const m = buildReportModel(bank, answers, DATE);
     const conf = score(bank, answers).confidence;
-    const why = rec.split('\n').find((l) => l.startsWith(`**Confidence: ${conf}.**`));
-    expect(why).toBeDefined();
-    // the why is a sentence or three, with the score and the threshold in it
-    const text = why!.replace(`**Confidence: ${conf}.**`, '').trim();
-    expect(text.length).toBeGreaterThan(40);
-    expect(text.length).toBeLessThan(600);
-    expect(text).toMatch(/threshold of 4/);
+    const line = rec.split('\n').find((l) => l.startsWith(`**Confidence: ${conf}.**`));
+    expect(line).toBe(`**Confidence: ${conf}.** ${m.summary.verdict}`);
+    expect(m.summary.verdict.length).toBeGreaterThan(40);
+    expect(m.summary.verdict.length).toBeLessThan(300);
+    for (const label of ['How sure', 'What decided it', 'Main risk', 'First step', 'Still open']) expect(rec).toContain(`- **${label}:**`);
+    // no score arithmetic on page one: no score, threshold, range or points
+    expect(rec).not.toMatch(/threshold|range (from )?-?\d|[+-]?\d+ points?\b|score \(?[+-]?\d/i);
+    const matrix = section(md, 'Decision matrix');
+    expect(matrix).toMatch(new RegExp(`Total score \\*\\*${m.score}\\*\\*; a remediation sprint is recommended at \\*\\*4\\*\\* or more`));
+    expect(matrix).toContain(m.why);
     expect(html).toContain(`<strong>Confidence: ${conf}.</strong>`);
   });
 

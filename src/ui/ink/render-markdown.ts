@@ -173,7 +173,8 @@ function block(token: Token, width: number, style: Style): string[] | undefined 
     case 'code': {
       // Indented plain text: no highlighter, nothing cut (long lines continue on the next line, indented too).
       const text = stripControls(token.text);
-      return prefixed('    ', '    ', (w) => text.split('\n').flatMap((line) => hardWrap(line, w)), width);
+      // A blank line of the block stays blank (no indent left trailing on it).
+      return prefixed('    ', '    ', (w) => text.split('\n').flatMap((line) => hardWrap(line, w)), width).map((line) => (line.trim() ? line : ''));
     }
     case 'blockquote':
       return prefixed('│ ', '│ ', (w) => blocks(token.tokens ?? [], w, style), width);
