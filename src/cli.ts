@@ -61,6 +61,7 @@ function buildProgram(io: Io, run: (opts: Options) => Promise<number>, drafts: (
     .optionsGroup('General:')
     .option('--questions <dir>', 'a custom question bank folder (validated on load)')
     .option('--template <file>', 'a custom markdown report template (liquid; validated on load)')
+    .option('--brand <file>', 'your brand on HTML reports: name, logo, colour, contact, disclaimer (YAML; default: brand.yaml in the config folder)')
     .version(version, '-v, --version', 'print the version (also -V)')
     .addOption(new Option('-V').hideHelp())
     .helpOption('-h, --help', 'show this help')
