@@ -213,8 +213,8 @@ export function unsafeSvg(svg: string): string | undefined {
     [/<foreignObject[\s>/]/i, 'a <foreignObject> element'],
     [/<(?:iframe|embed|object|image|feImage|a)[\s>/]/i, 'an element that shows or links to other content (<image>, <a>, <iframe>...)'],
     [/\son[a-z]+\s*=/i, 'an event attribute (onload=, onclick=...)'],
-    [/(?:xlink:)?href\s*=\s*["']?\s*(?!#)/i, 'a reference to another file or address (href)'],
-    [/url\(\s*["']?\s*(?!#)/i, 'a url() that is not a reference inside the logo'],
+    [/(?:xlink:)?href\s*=\s*(?!["']?\s*#)/i, 'a reference to another file or address (href)'],
+    [/url\(\s*(?!["']?\s*#)/i, 'a url() that is not a reference inside the logo'],
     [/@import/i, 'a style @import'],
     [/javascript:/i, 'a javascript: address'],
   ];
