@@ -1,6 +1,6 @@
 /** The consultant's brand file (issue 11): read, checked, its logo checked by its bytes, and applied to HTML only. */
 import {afterAll, describe, expect, it} from '@jest/globals';
-import {mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs';
+import {mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {BrandError, configDir, findBrand, loadBrand} from '../../src/report/brand.js';
@@ -101,7 +101,6 @@ describe('--brand on the command line', () => {
     const out = join(dir, 'branded.html');
     const run = await runInProcess(['--answers', example, '--brand', brand, '--out', out, '--date', '2026-11-30']);
     expect(run.code).toBe(0);
-    const {readFileSync} = await import('node:fs');
     const html = readFileSync(out, 'utf8');
     expect(html).toContain(`<img src="data:image/svg+xml;base64,${Buffer.from(SVG).toString('base64')}" alt="Northwind Advisory">`);
     expect(html).toContain('--accent: #0b6e4f');
@@ -117,6 +116,19 @@ describe('--brand on the command line', () => {
     const run = await runInProcess(['--compare', example, example, '--format', 'html', '--brand', brand]);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('<strong>Northwind Advisory</strong>');
+  });
+
+  it('brands every report of a batch in HTML', async () => {
+    const inputs = join(dir, 'batch-in');
+    const outputs = join(dir, 'batch-out');
+    mkdirSync(inputs);
+    writeFileSync(join(inputs, 'acme.yaml'), readFileSync(example));
+    writeFileSync(join(inputs, 'other.yaml'), readFileSync(example, 'utf8').replace('organisation: Acme Ltd', 'organisation: Other Co'));
+    const run = await runInProcess(['--answers', inputs, '--out-dir', outputs, '-f', 'html', '--brand', brand, '--date', '2026-11-30']);
+    expect(run.code).toBe(0);
+    const written = readdirSync(outputs);
+    expect(written).toHaveLength(2);
+    for (const file of written) expect(readFileSync(join(outputs, file), 'utf8')).toContain('<strong>Northwind Advisory</strong>');
   });
 
   it('refuses --brand with markdown or JSON (they carry no brand), exit 2', async () => {
