@@ -31,5 +31,5 @@ export const base = {
 export default {
   ...base,
   roots: ['<rootDir>/test'],
-  testPathIgnorePatterns: ['/node_modules/', '/dist/', '<rootDir>/test/hardening/', '<rootDir>/test/e2e/', '<rootDir>/test/install/'],
+  testPathIgnorePatterns: ['/node_modules/', '/dist/', '<rootDir>/test/hardening/', '<rootDir>/test/e2e/', '<rootDir>/test/install/', '<rootDir>/test/browser/'],
 };

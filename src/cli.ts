@@ -60,6 +60,7 @@ function buildProgram(
     .option('--force', 'allow --out to replace an existing file')
     .option('--out-dir <dir>', 'with --answers DIR: a report for every answers file in the folder, written here (in -f)')
     .option('--date <yyyy-mm-dd>', 'the date printed on the report (default: today, or the date of a report given to --answers)')
+    .option('--brand <file>', 'your brand on HTML reports: name, logo, colour, contact, disclaimer (YAML; default: brand.yaml in the config folder)')
     .optionsGroup('Toolkit:')
     .option('--compare <files...>', 'BEFORE AFTER: what changed between two assessments (answers files, drafts or reports) and why the verdict moved')
     .option('--verify <report>', 'does a markdown or HTML report still match its embedded answers and question bank? (exit 0 intact, 3 not)')

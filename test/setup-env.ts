@@ -5,3 +5,5 @@
  */
 delete process.env.CI;
 delete process.env.CONTINUOUS_INTEGRATION;
+// A brand.yaml in the developer's config folder must not restyle the reports tests make (src/report/brand.ts).
+process.env.HANDOFF_ASSESS_CONFIG_DIR ??= '/nonexistent/handoff-assess-test-config';

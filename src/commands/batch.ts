@@ -14,6 +14,7 @@ import type {Io} from './io.js';
 import type {Options} from './options.js';
 import {readInput} from './read-input.js';
 import {htmlConverter, loadAssessment} from './report-io.js';
+import {brandFor} from './brand-option.js';
 
 /** Every answers file in a folder to a report in --out-dir. One bad file is reported and skipped. */
 export async function runBatch(dir: string, opts: Options, bank: Bank, template: TemplateSource | undefined, format: ReportFormat, date: string, io: Io): Promise<number> {
@@ -25,6 +26,7 @@ export async function runBatch(dir: string, opts: Options, bank: Bank, template:
   if (!opts.force && realPath(opts.outDir) === realPath(dir)) {
     throw new InputError(`--out-dir ${displayPath(opts.outDir)} is the folder the answers are read from: choose another, e.g. --out-dir reports/, or add --force to write there (an input is never replaced)`);
   }
+  const brand = await brandFor(opts, format, io);
   mkdirSync(opts.outDir, {recursive: true});
   // A report is never written over one of the inputs, even with --force: an input may not have been read yet.
   const inputs = new Set(files.map((f) => realPath(join(dir, f))));
@@ -46,7 +48,7 @@ export async function runBatch(dir: string, opts: Options, bank: Bank, template:
       used.add(outName);
       const out = join(opts.outDir!, outName);
       if (inputs.has(realPath(out))) throw new InputError(`${displayPath(out)} is one of the answers files read (from ${file}): not replaced; choose another --out-dir`);
-      writeFileSafely(out, renderReport({bank, answers, date: reportDay, format, template}, toHtml), {overwrite: Boolean(opts.force)});
+      writeFileSafely(out, renderReport({bank, answers, date: reportDay, format, template, brand}, toHtml), {overwrite: Boolean(opts.force)});
       const r = score(bank, answers);
       rows.push({file, organisation: answers.context.organisation ?? '', verdict: r.recommendation, confidence: r.confidence, out: displayPath(out)});
     } catch (error) {

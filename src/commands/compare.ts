@@ -12,9 +12,11 @@ import {loadBank} from './load-bank-and-template.js';
 import type {Options} from './options.js';
 import {readInput} from './read-input.js';
 import {emit, htmlConverter, loadAssessment} from './report-io.js';
+import {brandFor} from './brand-option.js';
 
 export async function runCompare(files: string[], opts: Options, io: Io): Promise<number> {
   if (files.length !== 2) throw new InputError(`--compare takes two assessments, BEFORE and AFTER (got ${files.length}), e.g. --compare before.yaml after.yaml`);
+  const brand = await brandFor(opts, opts.format, io);
   const bank = await loadBank(opts.questions);
   const [before, after] = files.map((file) => {
     const path = existsSync(file) ? file : draftPathIfAny(file, io);
@@ -26,7 +28,7 @@ export async function runCompare(files: string[], opts: Options, io: Io): Promis
   // The two sides are labelled by their dates, never by their paths: a local path must not reach a client document.
   const comparison = compareAnswers(bank, before!.answers, after!.answers, {before: before!.date, after: after!.date});
   const format = opts.format as ReportFormat;
-  await emit(renderComparison(comparison, format, await htmlConverter(format)), opts, io);
+  await emit(renderComparison(comparison, format, await htmlConverter(format), brand), opts, io);
   return EXIT.ok;
 }
 

@@ -5,6 +5,7 @@ import {runInteractive} from '../session/run-interactive.js';
 import type {Io} from './io.js';
 import type {Options} from './options.js';
 import {reportDate} from './report-date.js';
+import {brandFor} from './brand-option.js';
 
 type Report = typeof import('../report/render-report.js');
 
@@ -13,6 +14,8 @@ export async function runInterview(opts: Options, bank: Bank, template: Template
   // format), so the report code (liquid, marked) is loaded before the interview starts, in
   // parallel with the front end's own code.
   const date = reportDate(opts, io);
+  // A brand file with a problem is said before the interview starts, not when a report is saved.
+  const brand = await brandFor(opts, undefined, io);
   let report: Report | undefined;
   const prepare = import('../report/render-report.js').then((m) => (report = m));
   return runInteractive({
@@ -22,7 +25,7 @@ export async function runInterview(opts: Options, bank: Bank, template: Template
     cwd: io.cwd,
     now: io.now,
     date,
-    renderReport: (answers, fmt) => report!.renderReport({bank, answers, date, format: fmt, template}),
+    renderReport: (answers, fmt) => report!.renderReport({bank, answers, date, format: fmt, template, brand}),
     stdin: io.stdin,
     stdout: io.stdout,
     stderr: io.stderr,

@@ -17,6 +17,8 @@ export interface Options {
   compare?: string[];
   verify?: string;
   outDir?: string;
+  /** --brand FILE: the consultant's brand for HTML and PDF (src/commands/brand-option.ts). */
+  brand?: string;
 }
 
 /**
@@ -36,6 +38,7 @@ export function checkConflicts(opts: Options): void {
     throw new InputError(`${opts.out !== undefined ? '--out' : '--force'} goes with --answers or --compare; in the interview, save the report from its result screen`);
   }
   if (opts.verify !== undefined && (opts.out !== undefined || opts.outDir !== undefined)) throw new InputError('--verify writes nothing: drop --out / --out-dir');
+  if (opts.verify !== undefined && opts.brand !== undefined) throw new InputError("--verify takes no --brand: a report's brand is checked from its data block");
 }
 
 /** The report format each extension of --out stands for. */

@@ -10,6 +10,7 @@
  */
 import {createHash} from 'node:crypto';
 import type {Bank, Confidence, Direction, Recommendation} from '../engine/types.js';
+import type {Brand} from './brand-types.js';
 
 export const BLOCK_PREFIX = '<!-- handoff-assess:data ';
 /**
@@ -36,6 +37,8 @@ export interface EmbeddedData {
    */
   kind?: 'combine' | 'portfolio';
   sources?: {label: string; answers: Record<string, unknown>}[];
+  /** Issue 11: the consultant's brand an HTML or PDF report was made with (the logo without its file name), so that --verify renders it again the same. */
+  brand?: Brand;
   verdict: {recommendation: Recommendation; lean: Direction; confidence: Confidence; score: number};
   /** sha256 of the report text without the block (line endings normalised). */
   body: string;

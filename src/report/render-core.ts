@@ -20,6 +20,8 @@ import type {Answers, Bank} from '../engine/types.js';
 import {BLOCK_PLACEHOLDER, bankFingerprint, sealReport, templateFingerprint, type EmbeddedData} from './embed.js';
 import {CHART_REGION, chartSvg, chartText, type ChartKind} from './charts.js';
 import {escapeHtml, escapeMarkdown, fence, stripControls} from './escape.js';
+import type {Brand} from './brand-types.js';
+import {arrangeBody, embeddedBrand, pageFields} from './html-page.js';
 import {TemplateError, type HtmlConverter, type RenderInput, type ReportFormat, type TemplateSource} from './report-types.js';
 import {toolVersion} from '../version.js';
 
@@ -129,12 +131,13 @@ function needHtml(toHtml: HtmlConverter | undefined): HtmlConverter {
   return toHtml;
 }
 
-export function renderHtml(bank: Bank, answers: Answers, date: string, template: TemplateSource | undefined, toHtml: HtmlConverter): string {
+export function renderHtml(bank: Bank, answers: Answers, date: string, template: TemplateSource | undefined, toHtml: HtmlConverter, brand?: Brand): string {
   const model = buildReportModel(bank, answers, date);
   const {md, swap} = chartPlaceholders(renderMarkdown(bank, answers, date, template), model);
   const engine = liquid((v) => escapeHtml(stripControls(String(v ?? ''))));
   htmlPage ??= engine.parse(readFileSync(packagePath(HTML_PAGE), 'utf8'));
-  return engine.renderSync(htmlPage, {title: model.title, lang: 'en', body: swap(toHtml(md)), recommendation: model.recommendation, block: BLOCK_PLACEHOLDER}) as string;
+  const page = pageFields(model.organisation, brand);
+  return engine.renderSync(htmlPage, {...page, title: model.title, lang: 'en', body: arrangeBody(swap(toHtml(md)), 'report'), recommendation: model.recommendation, block: BLOCK_PLACEHOLDER}) as string;
 }
 
 /**
@@ -246,7 +249,7 @@ export function renderReport(input: RenderInput, toHtml?: HtmlConverter): string
     case 'md':
       return sealReport(`${renderMarkdown(input.bank, input.answers, input.date, input.template)}\n${BLOCK_PLACEHOLDER}\n`, embeddedData(input, 'md'));
     case 'html':
-      return sealReport(renderHtml(input.bank, input.answers, input.date, input.template, needHtml(toHtml)), embeddedData(input, 'html'));
+      return sealReport(renderHtml(input.bank, input.answers, input.date, input.template, needHtml(toHtml), input.brand), embeddedData(input, 'html'));
     case 'json':
       return `${safeJson(reportJson(input.bank, input.answers, input.date))}\n`;
   }
@@ -265,18 +268,20 @@ function embeddedData(input: RenderInput, format: 'md' | 'html'): Omit<EmbeddedD
     template: {path: input.template ? template.path : 'default', fingerprint: templateFingerprint(template.text)},
     answers: answersToObject(input.answers),
     verdict: {recommendation: result.recommendation, lean: result.lean, confidence: result.confidence, score: result.score},
+    ...(format !== 'md' && input.brand ? {brand: embeddedBrand(input.brand)} : {}),
   };
 }
 
 let compareTemplate: Template[] | undefined;
 
-/** A comparison of two assessments as markdown, HTML (needs `toHtml`) or JSON. */
-export function renderComparison(comparison: Comparison, format: ReportFormat, toHtml?: HtmlConverter): string {
+/** A comparison of two assessments as markdown, HTML (needs `toHtml`; `brand` applies to it) or JSON. */
+export function renderComparison(comparison: Comparison, format: ReportFormat, toHtml?: HtmlConverter, brand?: Brand): string {
   if (format === 'json') return `${safeJson({format: 'handoff-assess-comparison', formatVersion: 1, ...comparison})}\n`;
   compareTemplate ??= mdEngine().parse(readFileSync(packagePath(COMPARE_TEMPLATE), 'utf8'));
   const md = normaliseBlankLines(mdEngine().renderSync(compareTemplate, {...comparison}) as string);
   if (format === 'md') return md;
   const engine = liquid((v) => escapeHtml(stripControls(String(v ?? ''))));
   htmlPage ??= engine.parse(readFileSync(packagePath(HTML_PAGE), 'utf8'));
-  return engine.renderSync(htmlPage, {title: `Re-assessment: ${comparison.after.organisation}`, lang: 'en', body: needHtml(toHtml)(md), recommendation: comparison.after.recommendation, block: ''}) as string;
+  const page = pageFields(comparison.after.organisation, brand);
+  return engine.renderSync(htmlPage, {...page, title: `Re-assessment: ${comparison.after.organisation}`, lang: 'en', body: arrangeBody(needHtml(toHtml)(md), 'comparison'), recommendation: comparison.after.recommendation, block: ''}) as string;
 }

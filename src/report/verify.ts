@@ -9,6 +9,8 @@ import {embeddedAnswers} from './read-assessment.js';
 import {defaultTemplate, renderReport} from './render-core.js';
 import type {HtmlConverter, TemplateSource} from './report-types.js';
 
+import {brandOf} from './html-page.js';
+
 export {embeddedAnswers} from './read-assessment.js';
 
 export interface Verification {
@@ -64,7 +66,7 @@ export function verifyReport(file: string, text: string, bank: Bank, template?: 
       if (choice.template === null) {
         checks.push({ok: false, text: choice.why, unconfirmed: true});
       } else {
-        const again = renderReport({bank, answers, date: data.date, format: data.format, template: choice.template}, toHtml);
+        const again = renderReport({bank, answers, date: data.date, format: data.format, template: choice.template, brand: brandOf(data)}, toHtml);
         const same = findBlock(again)?.body.trimEnd() === found.body.trimEnd();
         checks.push(
           same
@@ -84,7 +86,7 @@ function firstEdit(body: string, data: EmbeddedData, bank: Bank, template?: Temp
     if (!answers) return '';
     const choice = templateFor(data, template);
     if (choice.template === null) return '';
-    const fresh = findBlock(renderReport({bank, answers, date: data.date, format: data.format, template: choice.template}, toHtml))!.body.split('\n');
+    const fresh = findBlock(renderReport({bank, answers, date: data.date, format: data.format, template: choice.template, brand: brandOf(data)}, toHtml))!.body.split('\n');
     const lines = body.split('\n');
     for (let i = 0; i < Math.max(lines.length, fresh.length); i++) {
       if (lines[i] !== fresh[i]) {
