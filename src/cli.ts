@@ -57,6 +57,7 @@ function buildProgram(io: Io, run: (opts: Options) => Promise<number>, drafts: (
     .option('--date <yyyy-mm-dd>', 'the date printed on the report (default: today, or the date of a report given to --answers)')
     .optionsGroup('Toolkit:')
     .option('--compare <files...>', 'BEFORE AFTER: what changed between two assessments (answers files, drafts or reports) and why the verdict moved')
+    .option('--combine <files...>', 'A B C...: several respondents on one workflow (2 to 20 answers files, drafts or reports): where they disagree, and one verdict')
     .option('--verify <report>', 'does a markdown or HTML report still match its embedded answers and question bank? (exit 0 intact, 3 not)')
     .optionsGroup('General:')
     .option('--questions <dir>', 'a custom question bank folder (validated on load)')
@@ -76,6 +77,7 @@ Examples:
   cat answers.json | handoff-assess -a - -f json -o -
   handoff-assess --verify report.md             has the report been edited?
   handoff-assess --compare before.yaml after.md what changed, and why
+  handoff-assess --combine ops.yaml fin.yaml    several respondents, one verdict
   handoff-assess -a clients/ --out-dir reports/ -f html
   handoff-assess drafts                         list saved interviews
 
@@ -246,6 +248,10 @@ async function runMain(given: Options, io: Io): Promise<number> {
   if (opts.compare !== undefined) {
     const {runCompare} = await import('./commands/compare.js');
     return runCompare(opts.compare, opts, io);
+  }
+  if (opts.combine !== undefined) {
+    const {runCombine} = await import('./commands/combine.js');
+    return runCombine(opts.combine, opts, io);
   }
   const format = opts.format as ReportFormat;
   const date = reportDate(opts, io);
