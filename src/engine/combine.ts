@@ -721,7 +721,8 @@ export function buildCombinedView(bank: Bank, all: Answers[], date: string): Com
     threshold: c.result.threshold,
     distance: m.distance,
     drivers: m.drivers,
-    flips: m.flips.map((f) => f.summary),
+    // As the single report says them: the score flips, and a disqualifier only when one is open.
+    flips: [...m.scoreFlips, m.disqualifierFlip].filter(Boolean),
     handoffFlags: c.handoffs.flatMap((h) => h.flags),
     settleIntro: settleIntro(bank, c.disagreements),
     baselinesFlagged: c.baselines.filter((b) => b.flagged).length,

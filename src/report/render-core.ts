@@ -293,7 +293,8 @@ export function renderCombined(input: CombinedInput, toHtml?: HtmlConverter): st
   const engine = liquid((v) => escapeHtml(stripControls(String(v ?? ''))));
   htmlPage ??= engine.parse(readFileSync(packagePath(HTML_PAGE), 'utf8'));
   const body = needHtml(toHtml)(renderCombinedMarkdown(input.bank, view));
-  const page = engine.renderSync(htmlPage, {title: view.title, lang: 'en', body, recommendation: view.recommendation, block: BLOCK_PLACEHOLDER}) as string;
+  // The body class is not the verdict's: the page's first heading is the disagreements, not the recommendation it would colour.
+  const page = engine.renderSync(htmlPage, {title: view.title, lang: 'en', body, recommendation: 'combined', block: BLOCK_PLACEHOLDER}) as string;
   return sealReport(page, combinedData(input, view, 'html'));
 }
 
