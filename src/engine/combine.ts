@@ -404,7 +404,7 @@ function combinedAnswers(
   const systems = unique(all.flatMap((a) => a.context.systems ?? [])).slice(0, 50);
   if (systems.length) context.systems = systems;
   const people = `${numberWord(respondents.length)} respondents: ${respondents.map((r) => r.assessor ?? r.label).join('; ')}`;
-  context.assessor = shorten(people.charAt(0).toUpperCase() + people.slice(1), maxLength('assessor', 120));
+  if (bank.context.some((q) => q.id === 'assessor')) context.assessor = shorten(people.charAt(0).toUpperCase() + people.slice(1), maxLength('assessor', 120));
 
   const matrix: Answers['matrix'] = {};
   const certainty: Answers['certainty'] = {};

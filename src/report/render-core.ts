@@ -290,6 +290,7 @@ export function renderCombined(input: CombinedInput, toHtml?: HtmlConverter): st
   if (input.format === 'json') return `${safeJson(combinedJson(view, input.sources))}\n`;
   const md = `${renderCombinedMarkdown(input.bank, view)}\n${BLOCK_PLACEHOLDER}\n`;
   if (input.format === 'md') return sealReport(md, combinedData(input, view, 'md'));
+  if (input.format !== 'html') throw new Error(`internal: a combined report has no ${String(input.format)} form of its own (it is made from md or html)`);
   const engine = liquid((v) => escapeHtml(stripControls(String(v ?? ''))));
   htmlPage ??= engine.parse(readFileSync(packagePath(HTML_PAGE), 'utf8'));
   const body = needHtml(toHtml)(renderCombinedMarkdown(input.bank, view));

@@ -4,7 +4,7 @@
  * cannot be combined is refused with exit 2 and a message naming the files.
  */
 import {afterEach, beforeEach, describe, expect, it} from '@jest/globals';
-import {cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {chmodSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {dataHash} from '../../src/report/embed.js';
@@ -99,6 +99,28 @@ describe('the combined report', () => {
     expect(html).toContain('<title>Combined assessment: Northwind Tiles Ltd</title>');
     expect(html).toContain('<h2>The disagreements to settle</h2>');
     expect(html).toContain('<!-- handoff-assess:data v1 ');
+  });
+});
+
+describe('inputs', () => {
+  it('a saved draft by its id, as --compare takes it', async () => {
+    const state = join(dir, 'state');
+    mkdirSync(join(state, 'drafts'), {recursive: true, mode: 0o700});
+    const draft = join(state, 'drafts', 'northwind-tiles-ltd-20261201-101500.yaml');
+    writeFileSync(draft, readFileSync(SALES, 'utf8'), {mode: 0o600});
+    chmodSync(draft, 0o600);
+    const run = await runInProcess(['--combine', OPS, 'northwind-tiles-ltd-20261201-101500', '-f', 'json'], {cwd: dir, env: {HANDOFF_ASSESS_STATE_DIR: state}, timeoutMs: 60_000});
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout).respondents.map((r: {label: string}) => r.label)).toEqual(['Dana Ruiz (Operations leader)', 'Marcus Lee, Sales (Buyer)']);
+  });
+
+  it('a respondent’s note cannot break the table or the page', async () => {
+    const hostile = withContext(SALES, 'Maybe one a week, and the deal desk fixes it the same day', '"a | b <script>alert(1)</script> **x**"');
+    const md = await cli(['--combine', OPS, hostile]);
+    expect(md.stdout).toContain('| Marcus Lee, Sales (Buyer) | 2 of 5 | a \\| b &lt;script&gt;alert(1)&lt;/script&gt; \\*\\*x\\*\\* |');
+    const html = await cli(['--combine', OPS, hostile, '-f', 'html']);
+    expect(html.stdout).not.toContain('<script>');
   });
 });
 
