@@ -63,6 +63,7 @@ function buildProgram(
     .option('--brand <file>', 'your brand on HTML reports: name, logo, colour, contact, disclaimer (YAML; default: brand.yaml in the config folder)')
     .optionsGroup('Toolkit:')
     .option('--compare <files...>', 'BEFORE AFTER: what changed between two assessments (answers files, drafts or reports) and why the verdict moved')
+    .option('--combine <files...>', 'A B C...: several respondents on one workflow (2 to 20 answers files, drafts or reports): where they disagree, and one verdict')
     .option('--verify <report>', 'does a markdown or HTML report still match its embedded answers and question bank? (exit 0 intact, 3 not)')
     .optionsGroup('General:')
     .option('--questions <dir>', 'a custom question bank folder (validated on load)')
@@ -82,6 +83,7 @@ Examples:
   cat answers.json | handoff-assess -a - -f json -o -
   handoff-assess --verify report.md             has the report been edited?
   handoff-assess --compare before.yaml after.md what changed, and why
+  handoff-assess --combine ops.yaml fin.yaml    several respondents, one verdict
   handoff-assess -a clients/ --out-dir reports/ -f html
   handoff-assess drafts                         list saved interviews
 
@@ -264,6 +266,10 @@ async function runMain(given: Options, io: Io): Promise<number> {
   if (opts.compare !== undefined) {
     const {runCompare} = await import('./commands/compare.js');
     return runCompare(opts.compare, opts, io);
+  }
+  if (opts.combine !== undefined) {
+    const {runCombine} = await import('./commands/combine.js');
+    return runCombine(opts.combine, opts, io);
   }
   const format = opts.format as ReportFormat;
   const date = reportDate(opts, io);

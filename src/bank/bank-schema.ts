@@ -4,7 +4,7 @@
  */
 // A namespace import, so that the bundle keeps only the parts of zod used (`import {z}` keeps every locale).
 import * as z from 'zod';
-import {HANDOFF_FIELDS, type HandoffField} from '../engine/types.js';
+import {COMBINE_DEFAULTS, HANDOFF_FIELDS, type HandoffField} from '../engine/types.js';
 
 const id = z.string().regex(/^[a-z][a-z0-9_]*$/, 'must be lower_snake_case letters, digits and underscores');
 const text = z.string().trim().min(1);
@@ -40,6 +40,25 @@ const planFields = {
 };
 
 const planStep = z.object({id, title: text, summary: text, ...planFields}).strict();
+
+/** `combine:` (issue 14, --combine): optional, and each field has its default (COMBINE_DEFAULTS). */
+const C = COMBINE_DEFAULTS;
+const combineSection = z
+  .object({
+    axis: z.enum(['median-of-known', 'mean-of-known']).default(C.axis),
+    certainty: z.enum(['weakest', 'strongest']).default(C.certainty),
+    signal: z.enum(['any', 'majority', 'all']).default(C.signal),
+    disqualifier: z.enum(['any', 'majority', 'all']).default(C.disqualifier),
+    disagreement_at: z.number().int().min(1).max(4).default(C.disagreementAt),
+    confidence_levels: z.number().int().min(0).max(2).default(C.confidenceLevels),
+    baseline_spread: z.number().min(1).max(1000).default(C.baselineSpread),
+    questions: z
+      .object({axis: text.default(C.questions.axis), signal: text.default(C.questions.signal), disqualifier: text.default(C.questions.disqualifier)})
+      .strict()
+      .prefault({}),
+  })
+  .strict()
+  .prefault({});
 
 export const bankFileSchema = z
   .object({
@@ -98,6 +117,7 @@ export const bankFileSchema = z
       })
       .strict()
       .optional(),
+    combine: combineSection,
   })
   .strict();
 
@@ -242,6 +262,10 @@ export const bankExamples: Record<string, string> = {
   needs_budget: 'needs_budget: false',
   plans: 'plans: {manage_in_place: [...], insufficient_evidence: [...], not_yet_qualified: [...]}',
   applies_when: 'applies_when: no',
+  combine: 'combine: {axis: median-of-known, certainty: weakest, signal: majority, disqualifier: any, disagreement_at: 2}',
+  disagreement_at: 'disagreement_at: 2',
+  confidence_levels: 'confidence_levels: 1',
+  baseline_spread: 'baseline_spread: 2',
   1: 'scale_points: {1: -2, 2: -1, 3: 0, 4: 1, 5: 2}',
   2: 'scale_points: {1: -2, 2: -1, 3: 0, 4: 1, 5: 2}',
   3: 'scale_points: {1: -2, 2: -1, 3: 0, 4: 1, 5: 2}',

@@ -5,7 +5,7 @@
 import {join} from 'node:path';
 import {list} from '../engine/phrases.js';
 import type {z} from 'zod';
-import {SIGNAL_LISTS, type Axis, type Bank, type Condition, type ContextQuestion, type Disqualifier, type PathStep, type PlanStep, type Signal} from '../engine/types.js';
+import {SIGNAL_LISTS, type Axis, type Bank, type CombineRules, type Condition, type ContextQuestion, type Disqualifier, type PathStep, type PlanStep, type Signal} from '../engine/types.js';
 import {
   bankExamples,
   bankFileSchema,
@@ -235,6 +235,7 @@ function toBank(
     },
     consistency: (consistency?.rules ?? []).map((r) => ({...r, when: r.when.map(toCondition)})),
     handoffMap: meta.handoff_map && {...meta.handoff_map, why: meta.handoff_map.why.trim()},
+    combine: toCombine(meta.combine),
     context: context.questions.map(toContextQuestion),
     axes: matrix.axes.map(toAxis),
     signals: SIGNAL_LISTS.flatMap((list) =>
@@ -242,6 +243,11 @@ function toBank(
     ),
     disqualifiers: disq.disqualifiers.map(toDisqualifier),
   };
+}
+
+function toCombine({disagreement_at, confidence_levels, baseline_spread, questions, ...rules}: z.output<typeof bankFileSchema>['combine']): CombineRules {
+  const trimmed = {axis: questions.axis.trim(), signal: questions.signal.trim(), disqualifier: questions.disqualifier.trim()};
+  return {...rules, disagreementAt: disagreement_at, confidenceLevels: confidence_levels, baselineSpread: baseline_spread, questions: trimmed};
 }
 
 function toContextQuestion({label, max_length, ...q}: z.output<typeof contextFileSchema>['questions'][number]): ContextQuestion {
@@ -297,6 +303,13 @@ const PLACEHOLDERS = new Set(['workflow', 'systems']);
 /** A plan step's texts may also use its time box and the map's size. */
 const PLAN_PLACEHOLDERS = new Set([...PLACEHOLDERS, 'weeks', 'handoffs']);
 
+/** What each question put to the room may use (src/engine/combine.ts fills them). */
+const COMBINE_PLACEHOLDERS = {
+  axis: new Set(['title', 'low', 'high', 'workflow', 'manage_in_place', 'remediation_sprint', 'evidence']),
+  signal: new Set(['text', 'count', 'workflow']),
+  disqualifier: new Set(['title', 'count', 'prompt', 'prepare', 'workflow']),
+};
+
 /** The texts the report fills in ({workflow}, {systems}) name only placeholders that exist. */
 function checkPlaceholders({matrix, signals, meta}: BankFiles, errors: SourceProblem[]): void {
   const check = (text: string, source: YamlSource, path: (string | number)[], owner: string, allowed = PLACEHOLDERS) => {
@@ -316,6 +329,10 @@ function checkPlaceholders({matrix, signals, meta}: BankFiles, errors: SourcePro
   matrix.data?.axes.forEach((a, i) => {
     for (const key of ['recovery', 'failure_class'] as const) check(a[key], matrix.source, ['axes', i, key], `axis "${a.id}"`);
   });
+  const questions = meta.data?.combine.questions;
+  for (const kind of ['axis', 'signal', 'disqualifier'] as const) {
+    if (questions) check(questions[kind], meta.source, ['combine', 'questions', kind], `combine question "${kind}"`, COMBINE_PLACEHOLDERS[kind]);
+  }
   for (const list of SIGNAL_LISTS) {
     signals.data?.[list].forEach((s, i) => {
       if (s.failure_class) check(s.failure_class, signals.source, [list, i, 'failure_class'], `signal "${s.id}"`);

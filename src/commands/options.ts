@@ -15,6 +15,8 @@ export interface Options {
   template?: string;
   date?: string;
   compare?: string[];
+  /** --combine A B C...: several respondents on one workflow. */
+  combine?: string[];
   verify?: string;
   outDir?: string;
   /** --brand FILE: the consultant's brand for HTML and PDF (src/commands/brand-option.ts). */
@@ -27,7 +29,7 @@ export interface Options {
  */
 export function checkConflicts(opts: Options): void {
   const given = (name: string, value: unknown) => (value === undefined || value === false ? [] : [name]);
-  const modes = [...given('--verify', opts.verify), ...given('--compare', opts.compare), ...given('--answers', opts.answers)];
+  const modes = [...given('--verify', opts.verify), ...given('--compare', opts.compare), ...given('--combine', opts.combine), ...given('--answers', opts.answers)];
   if (modes.length > 1) throw new InputError(`${modes.join(' and ')} cannot go together: run them one at a time`);
   const interactiveOnly = [...given('--resume', opts.resume), ...given('--plain', opts.plain)];
   if (modes.length && interactiveOnly.length) {

@@ -249,6 +249,44 @@ export interface HandoffMapSpec {
 export const HANDOFF_FIELDS = ['from', 'to', 'record', 'owner', 'required_fields', 'when_missing', 'failures', 'critical_path'] as const;
 export type HandoffField = (typeof HANDOFF_FIELDS)[number];
 
+/**
+ * How several respondents' answers on one workflow become one set of answers (`--combine`, issue 14):
+ * the bank's `combine:` section (optional in a custom bank: COMBINE_DEFAULTS).
+ */
+export interface CombineRules {
+  /** A matrix axis: the median or the mean of the known answers, rounded to the nearest point (a half toward 3). */
+  axis: 'median-of-known' | 'mean-of-known';
+  /** The combined answer's certainty mark: the weakest (unknown < estimated < not marked < verified) or the strongest given. */
+  certainty: 'weakest' | 'strongest';
+  /** A checklist statement is ticked when any, a majority (more than half) or all of those who answered the checklist ticked it. */
+  signal: 'any' | 'majority' | 'all';
+  /** A disqualifier applies when any, a majority or all of those who answered it say it applies. */
+  disqualifier: 'any' | 'majority' | 'all';
+  /** Known answers this many points apart or more on an axis: a disagreement to settle. */
+  disagreementAt: number;
+  /** Levels the confidence drops when such a disagreement is on a heavy axis (weight >= scoring.estimatedWeightAt). */
+  confidenceLevels: number;
+  /** Baseline figures are flagged when the largest is at least this many times the smallest. */
+  baselineSpread: number;
+  /** The questions put to the room, with placeholders (docs/toolkit.md). */
+  questions: {axis: string; signal: string; disqualifier: string};
+}
+
+export const COMBINE_DEFAULTS: CombineRules = {
+  axis: 'median-of-known',
+  certainty: 'weakest',
+  signal: 'majority',
+  disqualifier: 'any',
+  disagreementAt: 2,
+  confidenceLevels: 1,
+  baselineSpread: 2,
+  questions: {
+    axis: '{title}: the answers run from {low} to {high} of 5. Which is closer to {workflow} today, "{manage_in_place}" or "{remediation_sprint}"? Settle it with {evidence}.',
+    signal: '{count} say "{text}" Is it true of {workflow} today? Name a recent example either way.',
+    disqualifier: '{title}: {count} say it applies. Ask the room again: {prompt} What settles it: {prepare}',
+  },
+};
+
 export interface BankMeta {
   name: string;
   version: string;
@@ -269,6 +307,8 @@ export interface Bank {
   consistency: ConsistencyRule[];
   /** The handoff-map part; undefined: the part is not offered (answers files may still hold a map). */
   handoffMap?: HandoffMapSpec;
+  /** How several respondents' answers combine (`--combine`). */
+  combine: CombineRules;
 }
 
 // ---------------------------------------------------------------------------

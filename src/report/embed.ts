@@ -32,8 +32,9 @@ export interface EmbeddedData {
   /**
    * Issue 14: a report made of several assessments. Absent for a single assessment; 'combine'
    * (several respondents, one workflow) or 'portfolio' (several workflows, one organisation),
-   * with every assessment's answers in `sources` (then `answers` holds the first, for readers
-   * of v1 that know only it).
+   * with every assessment's answers in `sources`. For 'combine', `answers` holds the combined
+   * answers (what `--answers report.md` reads; `--combine report.md` and `--verify` read `sources`);
+   * for 'portfolio', the first assessment's, for readers of v1 that know only it.
    */
   kind?: 'combine' | 'portfolio';
   sources?: {label: string; answers: Record<string, unknown>}[];

@@ -12,6 +12,7 @@ import {readFileSync} from 'node:fs';
 import {Liquid, type Template} from 'liquidjs';
 import {answersToYaml, answersToObject} from '../answers/serialize-answers.js';
 import {packagePath} from '../files/paths.js';
+import {buildCombinedView, type CombinedView} from '../engine/combine.js';
 import type {Comparison} from '../engine/compare.js';
 import {buildReportModel, type ReportModel} from '../engine/report-model.js';
 import {signed} from '../engine/phrases.js';
@@ -31,6 +32,7 @@ export {toolVersion} from '../version.js';
 const DEFAULT_TEMPLATE = 'templates/report.md.liquid';
 const HTML_PAGE = 'templates/report.html.liquid';
 const COMPARE_TEMPLATE = 'templates/compare.md.liquid';
+const COMBINE_TEMPLATE = 'templates/combine.md.liquid';
 
 /** A liquid engine that can read no file and cannot loop forever. */
 function liquid(escape: (value: unknown) => string): Liquid {
@@ -284,4 +286,111 @@ export function renderComparison(comparison: Comparison, format: ReportFormat, t
   htmlPage ??= engine.parse(readFileSync(packagePath(HTML_PAGE), 'utf8'));
   const page = pageFields(comparison.after.organisation, brand);
   return engine.renderSync(htmlPage, {...page, title: `Re-assessment: ${comparison.after.organisation}`, lang: 'en', body: arrangeBody(needHtml(toHtml)(md), 'comparison'), recommendation: comparison.after.recommendation, block: ''}) as string;
+}
+
+let combineTemplateText: string | undefined;
+
+/** The combined report's template (templates/combine.md.liquid; not replaceable by --template). */
+export function combineTemplate(): TemplateSource {
+  combineTemplateText ??= readFileSync(packagePath(COMBINE_TEMPLATE), 'utf8');
+  return {path: COMBINE_TEMPLATE, text: combineTemplateText};
+}
+
+/** What a combined report is made of: the respondents' answers, in order. */
+export interface CombinedInput {
+  bank: Bank;
+  sources: Answers[];
+  date: string;
+  format: ReportFormat;
+}
+
+/**
+ * Several respondents on one workflow (--combine) as markdown or HTML (both sealed with the
+ * respondents' answers, so `--combine report.md` re-makes it and `--verify` checks it), or JSON.
+ */
+export function renderCombined(input: CombinedInput, toHtml?: HtmlConverter): string {
+  const view = buildCombinedView(input.bank, input.sources, input.date);
+  if (input.format === 'json') return `${safeJson(combinedJson(view, input.sources))}\n`;
+  const md = `${renderCombinedMarkdown(input.bank, view)}\n${BLOCK_PLACEHOLDER}\n`;
+  if (input.format === 'md') return sealReport(md, combinedData(input, view, 'md'));
+  if (input.format !== 'html') throw new Error(`internal: a combined report has no ${String(input.format)} form of its own (it is made from md or html)`);
+  const engine = liquid((v) => escapeHtml(stripControls(String(v ?? ''))));
+  htmlPage ??= engine.parse(readFileSync(packagePath(HTML_PAGE), 'utf8'));
+  const body = needHtml(toHtml)(renderCombinedMarkdown(input.bank, view));
+  // The body class is not the verdict's: the page's first heading is the disagreements, not the recommendation it would colour.
+  const page = engine.renderSync(htmlPage, {title: view.title, lang: 'en', body, recommendation: 'combined', block: BLOCK_PLACEHOLDER}) as string;
+  return sealReport(page, combinedData(input, view, 'html'));
+}
+
+function renderCombinedMarkdown(bank: Bank, view: CombinedView): string {
+  const template = combineTemplate();
+  const parsed = compileTemplate(template);
+  const {result: _result, ...rest} = view;
+  const scope = {...rest, disagreementAt: bank.combine.disagreementAt, answersBlock: fence(answersToYaml(view.answers), 'yaml')};
+  try {
+    return normaliseBlankLines(mdEngine().renderSync(parsed, scope) as string);
+  } catch (error) {
+    throw templateError(template.path, error);
+  }
+}
+
+/** The combined report's data block: the combined answers, and every respondent's as a source. */
+function combinedData(input: CombinedInput, view: CombinedView, format: 'md' | 'html'): Omit<EmbeddedData, 'hash' | 'body'> {
+  const r = view.result;
+  return {
+    v: 1,
+    tool: `handoff-assess@${toolVersion()}`,
+    date: input.date,
+    format,
+    bank: {name: input.bank.meta.name, version: input.bank.meta.version, fingerprint: bankFingerprint(input.bank)},
+    template: {path: 'default', fingerprint: templateFingerprint(combineTemplate().text)},
+    answers: answersToObject(view.answers),
+    kind: 'combine',
+    sources: input.sources.map((answers, i) => ({label: view.respondents[i]!.label, answers: answersToObject(answers)})),
+    verdict: {recommendation: r.recommendation, lean: r.lean, confidence: r.confidence, score: r.score},
+  };
+}
+
+/** The combined JSON report (docs/report.md, "Combined JSON report"). */
+function combinedJson(v: CombinedView, sources: Answers[]): Record<string, unknown> {
+  const shown = cleanStrings({
+    format: 'handoff-assess-combined',
+    formatVersion: 1,
+    date: v.date,
+    bank: v.bank,
+    organisation: v.organisation,
+    workflow: v.workflow,
+    systems: v.systems,
+    respondents: v.respondents.map(({label, assessor, role}) => ({label, assessor: assessor ?? null, role: role ?? null})),
+    recommendation: v.recommendation,
+    confidence: v.confidence,
+    confidenceLowered: v.confidenceLowered,
+    confidenceReasons: v.confidenceReasons,
+    lean: v.result.lean,
+    why: v.why,
+    score: v.score,
+    threshold: v.threshold,
+    margin: v.result.margin,
+    drivers: v.drivers,
+    flips: v.result.flips,
+    disagreements: v.disagreements,
+    matrix: v.matrix.map(({id, title, weight, heavy, answers, spread, combined, certainty, disagreement, lowersConfidence}) => ({
+      id,
+      title,
+      weight,
+      heavy,
+      answers: answers.map(({respondent, value, certainty: mark, note}) => ({respondent, value, certainty: mark, note})),
+      spread,
+      combined,
+      certainty,
+      disagreement,
+      lowersConfidence,
+    })),
+    signals: v.signals,
+    disqualifiers: v.disqualifiers,
+    baselines: v.baselines,
+    handoffs: v.handoffs,
+    method: v.method,
+  });
+  return {...shown, answers: answersToObject(v.answers), sources: sources.map((answers, i) => ({label: v.respondents[i]!.label, answers: answersToObject(answers)}))};
 }

@@ -2,11 +2,13 @@
  * `--verify REPORT`: does a report still match its embedded answers and the
  * question bank? Each way it can fail is reported in words.
  */
+import {combineAnswers, MAX_RESPONDENTS, MIN_RESPONDENTS} from '../engine/combine.js';
 import {score} from '../engine/score.js';
-import type {Bank} from '../engine/types.js';
-import {bankFingerprint, bodyHash, dataHash, findBlock, templateFingerprint, type EmbeddedData} from './embed.js';
+import type {Answers, Bank} from '../engine/types.js';
+import {bankFingerprint, bodyHash, canonicalJson, dataHash, findBlock, templateFingerprint, type EmbeddedData} from './embed.js';
+import {answersToObject} from '../answers/serialize-answers.js';
 import {embeddedAnswers} from './read-assessment.js';
-import {defaultTemplate, renderReport} from './render-core.js';
+import {combineTemplate, defaultTemplate, renderCombined, renderReport} from './render-core.js';
 import type {HtmlConverter, TemplateSource} from './report-types.js';
 
 import {brandOf} from './html-page.js';
@@ -50,6 +52,11 @@ export function verifyReport(file: string, text: string, bank: Bank, template?: 
     checks.push({ok: true, text: `Made with question bank ${bank.meta.name} ${bank.meta.version}, the same as here.`});
   }
 
+  if (data.kind === 'combine') {
+    checks.push(...combinedChecks(file, data, found.body, bank, {edited, sealed, sameBank}, toHtml));
+    return {intact: checks.every((c) => c.ok), checks, data};
+  }
+
   const {answers, problems} = embeddedAnswers(file, data, bank);
   if (!answers) {
     checks.push({ok: false, text: `The embedded answers do not fit the bank here: ${problems.join('; ')}`});
@@ -82,11 +89,9 @@ export function verifyReport(file: string, text: string, bank: Bank, template?: 
 /** Where an edited report first differs from a fresh rendering of its answers, when that can be told. */
 function firstEdit(body: string, data: EmbeddedData, bank: Bank, template?: TemplateSource, toHtml?: HtmlConverter): string {
   try {
-    const {answers} = embeddedAnswers('', data, bank);
-    if (!answers) return '';
-    const choice = templateFor(data, template);
-    if (choice.template === null) return '';
-    const fresh = findBlock(renderReport({bank, answers, date: data.date, format: data.format, template: choice.template, brand: brandOf(data)}, toHtml))!.body.split('\n');
+    const again = data.kind === 'combine' ? combinedAgain(data, bank, toHtml) : singleAgain(data, bank, template, toHtml);
+    if (again === undefined) return '';
+    const fresh = findBlock(again)!.body.split('\n');
     const lines = body.split('\n');
     for (let i = 0; i < Math.max(lines.length, fresh.length); i++) {
       if (lines[i] !== fresh[i]) {
@@ -98,6 +103,21 @@ function firstEdit(body: string, data: EmbeddedData, bank: Bank, template?: Temp
   } catch {
     return '';
   }
+}
+
+/** The single report rendered again from its embedded answers, when it can be. */
+function singleAgain(data: EmbeddedData, bank: Bank, template?: TemplateSource, toHtml?: HtmlConverter): string | undefined {
+  const {answers} = embeddedAnswers('', data, bank);
+  const choice = templateFor(data, template);
+  if (!answers || choice.template === null) return undefined;
+  return renderReport({bank, answers, date: data.date, format: data.format, template: choice.template, brand: brandOf(data)}, toHtml);
+}
+
+/** A combined report rendered again from its respondents' answers, when they fit the bank. */
+function combinedAgain(data: EmbeddedData, bank: Bank, toHtml?: HtmlConverter): string | undefined {
+  const all = (data.sources ?? []).map((source) => embeddedAnswers('', {...data, answers: source?.answers ?? {}}, bank).answers);
+  if (all.length < MIN_RESPONDENTS || all.some((a) => !a)) return undefined;
+  return renderCombined({bank, sources: all as Answers[], date: data.date, format: data.format}, toHtml);
 }
 
 /**
@@ -131,4 +151,56 @@ function templateFor(data: EmbeddedData, given: TemplateSource | undefined): {te
     template: null,
     why: `Cannot confirm the report text: it was made with a custom template (${path ?? 'unnamed'}${fingerprint ? `, fingerprint ${fingerprint}` : ''}); pass that template with --template FILE to render the answers again and compare.`,
   };
+}
+
+/**
+ * A combined report (--combine): every respondent's answers still fit the bank, combining them
+ * again gives the combined answers and the verdict recorded, and renders the same text.
+ */
+function combinedChecks(
+  file: string,
+  data: EmbeddedData,
+  body: string,
+  bank: Bank,
+  state: {edited: boolean; sealed: boolean; sameBank: boolean},
+  toHtml?: HtmlConverter,
+): Verification['checks'] {
+  const sources = Array.isArray(data.sources) ? data.sources : [];
+  if (sources.length < MIN_RESPONDENTS || sources.length > MAX_RESPONDENTS) {
+    return [{ok: false, text: `The report should carry ${MIN_RESPONDENTS} to ${MAX_RESPONDENTS} respondents' answers; it carries ${sources.length}.`}];
+  }
+  const all: Answers[] = [];
+  for (const [i, source] of sources.entries()) {
+    const {answers, problems} = embeddedAnswers(file, {...data, answers: source?.answers ?? {}}, bank);
+    if (!answers) return [{ok: false, text: `The answers of respondent ${i + 1} do not fit the bank here: ${problems.join('; ')}`}];
+    all.push(answers);
+  }
+  const checks: Verification['checks'] = [];
+  const combined = combineAnswers(bank, all);
+  const same = canonicalJson(answersToObject(combined.answers)) === canonicalJson(data.answers);
+  checks.push(
+    same
+      ? {ok: true, text: `Combining the ${sources.length} respondents' answers again gives the combined answers recorded.`}
+      : {ok: false, text: "Combining the respondents' answers again gives other combined answers than the report records (a respondent's answer or the combined answers were changed)."},
+  );
+  const r = combined.result;
+  const v = data.verdict;
+  checks.push(
+    r.recommendation !== v.recommendation || r.confidence !== v.confidence
+      ? {ok: false, text: `The verdict changed: the report says ${v.recommendation} (${v.confidence} confidence); the respondents' answers now give ${r.recommendation} (${r.confidence} confidence).`}
+      : {ok: true, text: `The respondents' answers still give ${r.recommendation} (${r.confidence} confidence).`},
+  );
+  if (!state.edited && state.sealed && state.sameBank) {
+    if (data.template?.fingerprint !== templateFingerprint(combineTemplate().text)) {
+      checks.push({ok: false, text: 'Cannot confirm the report text: it was made with another version of the combined report template.', unconfirmed: true});
+    } else {
+      const again = renderCombined({bank, sources: all, date: data.date, format: data.format}, toHtml);
+      checks.push(
+        findBlock(again)?.body.trimEnd() === body.trimEnd()
+          ? {ok: true, text: 'Combining and rendering the answers again gives the same report.'}
+          : {ok: false, text: 'Combining and rendering the answers again gives a different report (the tool changed since, or the answers were changed and sealed again).'},
+      );
+    }
+  }
+  return checks;
 }
