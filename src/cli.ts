@@ -48,6 +48,7 @@ function buildProgram(io: Io, run: (opts: Options) => Promise<number>, drafts: (
     .optionsGroup('Interview:')
     .option('--plain', 'line by line (screen readers, simple terminals; automatic when TERM=dumb)')
     .option('--resume [draft]', 'continue a saved interview: the draft id or path given, else the only one, else pick from the newest')
+    .option('--respondent-of <draft>', 'interview another respondent on the same workflow: the context of this draft or answers file, answers blank')
     .optionsGroup('Report:')
     .option('-a, --answers <file>', 'no questions asked: the report from a filled answers file, a draft or a report (YAML or JSON; "-" reads stdin)')
     .addOption(new Option('-f, --format <format>', "the report form (default: from --out's extension, else md)").choices([...REPORT_FORMATS]))
@@ -57,6 +58,7 @@ function buildProgram(io: Io, run: (opts: Options) => Promise<number>, drafts: (
     .option('--date <yyyy-mm-dd>', 'the date printed on the report (default: today, or the date of a report given to --answers)')
     .optionsGroup('Toolkit:')
     .option('--compare <files...>', 'BEFORE AFTER: what changed between two assessments (answers files, drafts or reports) and why the verdict moved')
+    .option('--portfolio <files...>', 'several workflows of one organisation (2 to 20 answers files, drafts or reports, or a folder): which to run the sprint on first')
     .option('--verify <report>', 'does a markdown or HTML report still match its embedded answers and question bank? (exit 0 intact, 3 not)')
     .optionsGroup('General:')
     .option('--questions <dir>', 'a custom question bank folder (validated on load)')
@@ -76,6 +78,7 @@ Examples:
   cat answers.json | handoff-assess -a - -f json -o -
   handoff-assess --verify report.md             has the report been edited?
   handoff-assess --compare before.yaml after.md what changed, and why
+  handoff-assess --portfolio clients/harbour/    which workflow first, and why
   handoff-assess -a clients/ --out-dir reports/ -f html
   handoff-assess drafts                         list saved interviews
 
@@ -246,6 +249,10 @@ async function runMain(given: Options, io: Io): Promise<number> {
   if (opts.compare !== undefined) {
     const {runCompare} = await import('./commands/compare.js');
     return runCompare(opts.compare, opts, io);
+  }
+  if (opts.portfolio !== undefined) {
+    const {runPortfolio} = await import('./commands/portfolio.js');
+    return runPortfolio(opts.portfolio, opts, io);
   }
   const format = opts.format as ReportFormat;
   const date = reportDate(opts, io);

@@ -12,6 +12,7 @@ import {Liquid, type Template} from 'liquidjs';
 import {answersToYaml, answersToObject} from '../answers/serialize-answers.js';
 import {packagePath} from '../files/paths.js';
 import type {Comparison} from '../engine/compare.js';
+import type {PortfolioModel, PortfolioSource} from '../engine/portfolio.js';
 import {buildReportModel, type ReportModel} from '../engine/report-model.js';
 import {signed} from '../engine/phrases.js';
 import {score} from '../engine/score.js';
@@ -20,6 +21,7 @@ import {BLOCK_PLACEHOLDER, bankFingerprint, sealReport, templateFingerprint, typ
 import {escapeHtml, escapeMarkdown, fence, stripControls} from './escape.js';
 import {TemplateError, type HtmlConverter, type RenderInput, type ReportFormat, type TemplateSource} from './report-types.js';
 import {toolVersion} from '../version.js';
+import {PORTFOLIO_REGION, portfolioSvg, portfolioText} from './portfolio-chart.js';
 
 export {REPORT_FORMATS, TemplateError, type HtmlConverter, type RenderInput, type ReportFormat, type TemplateSource} from './report-types.js';
 export {toolVersion} from '../version.js';
@@ -27,6 +29,7 @@ export {toolVersion} from '../version.js';
 const DEFAULT_TEMPLATE = 'templates/report.md.liquid';
 const HTML_PAGE = 'templates/report.html.liquid';
 const COMPARE_TEMPLATE = 'templates/compare.md.liquid';
+const PORTFOLIO_TEMPLATE = 'templates/portfolio.md.liquid';
 
 /** A liquid engine that can read no file and cannot loop forever. */
 function liquid(escape: (value: unknown) => string): Liquid {
@@ -261,4 +264,86 @@ export function renderComparison(comparison: Comparison, format: ReportFormat, t
   const engine = liquid((v) => escapeHtml(stripControls(String(v ?? ''))));
   htmlPage ??= engine.parse(readFileSync(packagePath(HTML_PAGE), 'utf8'));
   return engine.renderSync(htmlPage, {title: `Re-assessment: ${comparison.after.organisation}`, lang: 'en', body: needHtml(toHtml)(md), recommendation: comparison.after.recommendation, block: ''}) as string;
+}
+
+let portfolioTemplateText: string | undefined;
+let portfolioTemplate: Template[] | undefined;
+
+/** The bundled portfolio template (its fingerprint goes into the sealed block). */
+export function portfolioTemplateSource(): TemplateSource {
+  portfolioTemplateText ??= readFileSync(packagePath(PORTFOLIO_TEMPLATE), 'utf8');
+  return {path: PORTFOLIO_TEMPLATE, text: portfolioTemplateText};
+}
+
+/** Stands for the chart while the markdown becomes HTML (a paragraph of its own, then the SVG). */
+const CHART_TOKEN = 'HANDOFFASSESSPORTFOLIOCHART';
+
+/**
+ * Several workflows of one organisation (issue 14, `--portfolio`): markdown and HTML sealed
+ * with every assessment's answers (`kind: 'portfolio'`, replayable and checked by --verify),
+ * or JSON (`handoff-assess-portfolio`, docs/report.md).
+ */
+export function renderPortfolio(model: PortfolioModel, sources: PortfolioSource[], bank: Bank, format: ReportFormat, toHtml?: HtmlConverter): string {
+  if (format === 'json') return `${safeJson(portfolioJson(model, sources))}\n`;
+  portfolioTemplate ??= mdEngine().parse(portfolioTemplateSource().text);
+  const md = normaliseBlankLines(mdEngine().renderSync(portfolioTemplate, {...model, chart: portfolioText(model)}) as string);
+  const first = model.entries[0]!;
+  const source = sources.find((s) => s.label === first.label) ?? sources[0]!;
+  const result = score(bank, source.answers);
+  const data: Omit<EmbeddedData, 'hash' | 'body'> = {
+    v: 1,
+    tool: `handoff-assess@${toolVersion()}`,
+    date: model.date,
+    format,
+    bank: {name: bank.meta.name, version: bank.meta.version, fingerprint: bankFingerprint(bank)},
+    template: {path: 'default', fingerprint: templateFingerprint(portfolioTemplateSource().text)},
+    answers: answersToObject(source.answers),
+    kind: 'portfolio',
+    sources: sources.map((s) => ({label: s.label, answers: answersToObject(s.answers)})),
+    verdict: {recommendation: result.recommendation, lean: result.lean, confidence: result.confidence, score: result.score},
+  };
+  if (format === 'md') return sealReport(`${md}\n${BLOCK_PLACEHOLDER}\n`, data);
+  const body = needHtml(toHtml)(md.replace(PORTFOLIO_REGION, CHART_TOKEN)).replace(`<p>${CHART_TOKEN}</p>`, `<figure class="chart">${portfolioSvg(model)}</figure>`);
+  const engine = liquid((v) => escapeHtml(stripControls(String(v ?? ''))));
+  htmlPage ??= engine.parse(readFileSync(packagePath(HTML_PAGE), 'utf8'));
+  return sealReport(engine.renderSync(htmlPage, {title: model.title, lang: 'en', body, recommendation: first.recommendation, block: BLOCK_PLACEHOLDER}) as string, data);
+}
+
+/** The JSON portfolio: a stable, documented shape (docs/report.md, "JSON portfolio"). */
+function portfolioJson(m: PortfolioModel, sources: PortfolioSource[]): Record<string, unknown> {
+  const shown = cleanStrings({
+    format: 'handoff-assess-portfolio',
+    formatVersion: 1,
+    date: m.date,
+    bank: m.bank,
+    organisation: m.organisation,
+    threshold: m.threshold,
+    range: m.range,
+    headline: m.headline,
+    first: m.first ? {workflow: m.first.workflow, rank: m.first.rank, source: m.first.label} : null,
+    firstWhy: m.firstWhy,
+    redesign: m.redesign,
+    rule: m.rule,
+    workflows: m.entries.map((e) => ({
+      rank: e.rank,
+      workflow: e.workflow,
+      source: e.label,
+      systems: e.systemsText,
+      respondent: e.respondent,
+      recommendation: e.recommendation,
+      lean: e.lean,
+      confidence: e.confidence,
+      score: e.score,
+      margin: e.margin,
+      heavyAxes: e.heavyAxes,
+      failures: e.failures,
+      failuresText: e.failuresText,
+      why: e.why,
+      ahead: e.ahead,
+      triggers: e.triggers,
+      gaps: e.gaps,
+      redesign: e.redesign,
+    })),
+  });
+  return {...shown, assessments: sources.map((s) => ({source: s.label, answers: answersToObject(s.answers)}))};
 }
