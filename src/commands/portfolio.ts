@@ -8,7 +8,8 @@ import {displayPath} from '../files/paths.js';
 import {EXIT, InputError} from '../cli-errors.js';
 import {buildPortfolioModel, normaliseName, PORTFOLIO_MAX, PORTFOLIO_MIN, type PortfolioSource} from '../engine/portfolio.js';
 import type {Bank} from '../engine/types.js';
-import {bankFingerprint} from '../report/embed.js';
+import {bankFingerprint, findBlock} from '../report/embed.js';
+import {embeddedAnswers} from '../report/read-assessment.js';
 import {renderPortfolio} from '../report/render-core.js';
 import type {ReportFormat} from '../report/report-types.js';
 import {resolveDraft} from '../store/drafts.js';
@@ -23,9 +24,11 @@ import {emit, htmlConverter, loadAssessment} from './report-io.js';
 const ASSESSMENT_FILE = /\.(ya?ml|json|md|html)$/i;
 
 export async function runPortfolio(inputs: string[], opts: Options, io: Io): Promise<number> {
-  const date = reportDate(opts, io);
   const bank = await loadBank(opts.questions);
-  const sources = readPortfolio(inputs, bank, io);
+  const again = inputs.length === 1 ? portfolioReport(inputs[0]!, bank) : undefined;
+  const sources = again?.sources ?? readPortfolio(inputs, bank, io);
+  // A portfolio made again from its report keeps the report's date unless --date says otherwise.
+  const date = again && opts.date === undefined ? again.date : reportDate(opts, io);
   const format = opts.format as ReportFormat;
   const model = buildPortfolioModel(bank, sources, date);
   await emit(renderPortfolio(model, sources, bank, format, await htmlConverter(format)), opts, io);
@@ -55,6 +58,20 @@ export function readPortfolio(inputs: string[], bank: Bank, io: Io): PortfolioSo
   checkOneOrganisation(sources);
   checkDistinctWorkflows(sources);
   return sources;
+}
+
+/** The assessments of a portfolio report given alone (to make it again, e.g. in another format); undefined for anything else. */
+function portfolioReport(input: string, bank: Bank): {sources: PortfolioSource[]; date: string} | undefined {
+  if (!existsSync(input) || statSync(input).isDirectory()) return undefined;
+  const label = displayPath(input);
+  const data = findBlock(readInput(input, 'answers'))?.data;
+  if (data?.kind !== 'portfolio' || !Array.isArray(data.sources)) return undefined;
+  const sources = data.sources.map((s, i) => {
+    const {answers, problems} = embeddedAnswers(label, {...data, answers: s.answers}, bank);
+    if (!answers) throw new InputError(`${label}: the answers of assessment ${i + 1} (${s.label}) do not fit the question bank here:`, problems);
+    return {label: String(s.label), answers};
+  });
+  return {sources, date: data.date};
 }
 
 /** A folder: its assessment files, by name; a file: itself; else a saved draft's id. */
