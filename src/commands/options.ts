@@ -35,6 +35,7 @@ export function checkConflicts(opts: Options): void {
   if (modes.length && interactiveOnly.length) {
     throw new InputError(`${interactiveOnly.join(' and ')} ${interactiveOnly.length > 1 ? 'are' : 'is'} for the interview; ${modes[0]} asks no questions. Drop one of them`);
   }
+  if (opts.respondentOf !== undefined && opts.resume !== undefined) throw new InputError('--respondent-of starts a new interview and --resume continues one: give one of them');
   if (opts.outDir !== undefined && opts.answers === undefined) throw new InputError('--out-dir goes with --answers DIR (a folder of answers files), e.g. --answers clients/ --out-dir reports/');
   if (!modes.length && (opts.out !== undefined || opts.force)) {
     throw new InputError(`${opts.out !== undefined ? '--out' : '--force'} goes with --answers, --compare or --portfolio; in the interview, save the report from its result screen`);
