@@ -96,7 +96,7 @@ Exit codes: 0 done, 2 bad usage or invalid input, 3 a report failed --verify,
   });
   program
     .command('drafts')
-    .description('list saved interviews, newest first')
+    .description('list saved interviews by organisation and workflow, newest first')
     .option('--delete <id>', 'delete one saved interview')
     .action(async (opts: {delete?: string}, command: Command) => {
       refuseArguments(command, io.env);
