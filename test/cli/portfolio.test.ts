@@ -93,6 +93,24 @@ describe('--portfolio', () => {
   });
 });
 
+describe('--portfolio with saved drafts', () => {
+  it('takes drafts by id beside files, labelled as drafts', async () => {
+    const env = {HANDOFF_ASSESS_STATE_DIR: join(dir, 'state')};
+    const {parseAnswers} = await import('../../src/answers/parse-answers.js');
+    const {saveDraft} = await import('../../src/store/drafts.js');
+    const {realBank} = await import('../engine/profiles.js');
+    const answers = parseAnswers('returns.yaml', readFileSync(fixture('returns.yaml'), 'utf8'), realBank()).answers!;
+    saveDraft({id: 'returns-sam', answers, saved: new Date(Date.UTC(2026, 10, 30))}, {env});
+    const run = await runInProcess(['--portfolio', fixture('order-to-cash.yaml'), 'returns-sam', '-f', 'json', '--date', '2026-12-01'], {cwd: ROOT, env, timeoutMs: 60_000});
+    expect(run.stderr).toBe('');
+    const json = JSON.parse(run.stdout);
+    expect(json.workflows.map((w: {workflow: string; source: string}) => [w.workflow, w.source])).toEqual([
+      ['Order to cash', 'test/fixtures/portfolio/order-to-cash.yaml'],
+      ['Returns and credit notes', 'draft returns-sam'],
+    ]);
+  });
+});
+
 describe('--portfolio refuses', () => {
   async function refused(args: string[]): Promise<string> {
     const run = await cli(args);
