@@ -63,8 +63,8 @@ export function draftsCommand(args: DraftsArgs, io: DraftsIo): number {
   io.stdout.write(formatDraftTable(drafts));
   io.stdout.write(
     `\nResume one with:  ${commandLine('--resume ID', io.env)}\n` +
-      `Interview another respondent on the same workflow:  ${commandLine('--respondent-of ID', io.env)}\n` +
-      `Delete one with:  ${commandLine('drafts --delete ID', io.env)}\n`,
+      `Delete one with:  ${commandLine('drafts --delete ID', io.env)}\n` +
+      `Another respondent on the same workflow:  ${commandLine('--respondent-of ID', io.env)}\n`,
   );
   return 0;
 }

@@ -38,7 +38,7 @@ export function checkConflicts(opts: Options): void {
   if (opts.respondentOf !== undefined && opts.resume !== undefined) throw new InputError('--respondent-of starts a new interview and --resume continues one: give one of them');
   if (opts.outDir !== undefined && opts.answers === undefined) throw new InputError('--out-dir goes with --answers DIR (a folder of answers files), e.g. --answers clients/ --out-dir reports/');
   if (!modes.length && (opts.out !== undefined || opts.force)) {
-    throw new InputError(`${opts.out !== undefined ? '--out' : '--force'} goes with --answers, --compare or --portfolio; in the interview, save the report from its result screen`);
+    throw new InputError(`${opts.out !== undefined ? '--out' : '--force'} goes with --answers or --compare (or --portfolio); in the interview, save the report from its result screen`);
   }
   if (opts.verify !== undefined && (opts.out !== undefined || opts.outDir !== undefined)) throw new InputError('--verify writes nothing: drop --out / --out-dir');
 }

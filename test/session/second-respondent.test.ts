@@ -14,7 +14,7 @@ import {runInteractive} from '../../src/session/run-interactive.js';
 import {secondRespondent} from '../../src/session/session.js';
 import {draftsDir, saveDraft} from '../../src/store/drafts.js';
 import {FakeTerminal, KEY} from '../ui/plain/fake-terminal.js';
-import {ROOT} from '../cli/run-cli.js';
+import {ROOT, runInProcess} from '../cli/run-cli.js';
 import {testSession} from './helpers.js';
 
 const bank: Bank = loadBankDir().bank!;
@@ -129,5 +129,16 @@ describe('--respondent-of', () => {
     const missing = run('no-such-interview');
     expect(await missing.code).toBe(2);
     expect(missing.stderr()).toContain('handoff-assess: --respondent-of: No saved interview "no-such-interview"');
+  });
+});
+
+describe('--respondent-of on the command line', () => {
+  test('does not go with --resume or with a report option (exit 2, said why)', async () => {
+    const resume = await runInProcess(['--respondent-of', 'otc-priya', '--resume'], {cwd: ROOT, timeoutMs: 60_000});
+    expect(resume.code).toBe(2);
+    expect(resume.stderr).toBe('handoff-assess: --respondent-of starts a new interview and --resume continues one: give one of them\n');
+    const answers = await runInProcess(['--respondent-of', 'otc-priya', '--answers', 'examples/acme.yaml'], {cwd: ROOT, timeoutMs: 60_000});
+    expect(answers.code).toBe(2);
+    expect(answers.stderr).toContain('--respondent-of is for the interview; --answers asks no questions');
   });
 });
