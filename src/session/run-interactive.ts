@@ -14,7 +14,7 @@ import {DraftLockedError, lockDraft} from '../store/draft-lock.js';
 import {DraftError, draftsDir, ensureDraftsDir, latestDraft, listDrafts, loadDraft, type LoadedDraft, type StoreOptions} from '../store/drafts.js';
 import {noTerminal, passNoColorOn, wantsPlain} from '../terminal.js';
 import type {FrontEndModule} from '../ui/types.js';
-import {planResume} from './resume-pick.js';
+import {planResume, type PickedDraft} from './resume-pick.js';
 import {secondRespondent} from './session.js';
 import {EXIT} from '../cli-errors.js';
 import {commandLine} from '../invocation.js';
@@ -69,6 +69,7 @@ export async function runInteractive(opts: InteractiveOptions): Promise<number> 
 
   // --resume without an id and several drafts: the user picks which (never silently the latest).
   let resume = opts.resume;
+  let respondentOf = opts.respondentOf;
   if (resume === true) {
     const plan = planResume(listDrafts({...store, bank: opts.bank}), opts.now());
     if (plan.kind === 'draft') resume = plan.path;
@@ -76,7 +77,7 @@ export async function runInteractive(opts: InteractiveOptions): Promise<number> 
       const [frontEnd] = await frontEndLoading;
       // A signal while the list is up ends the pick as esc does (the terminal restored), with the signal's exit code.
       const signals = catchSignals();
-      let picked: string | undefined;
+      let picked: PickedDraft | undefined;
       try {
         picked = await frontEnd.pickDraft(plan, {stdin: opts.stdin, stdout: opts.stdout, env, signal: signals.signal});
       } finally {
@@ -86,11 +87,14 @@ export async function runInteractive(opts: InteractiveOptions): Promise<number> 
         err(`No saved interview picked: nothing was resumed. List them with: ${commandLine('drafts', env)}`);
         return signals.exitCode() ?? EXIT.interrupted;
       }
-      resume = picked;
+      if (picked.as === 'respondent') {
+        resume = undefined;
+        respondentOf = picked.path;
+      } else resume = picked.path;
     }
   }
 
-  const start = findStart({...opts, resume}, store);
+  const start = findStart({...opts, resume, respondentOf}, store);
   if (typeof start === 'string') {
     err(`handoff-assess: ${start}`);
     return EXIT.usage;

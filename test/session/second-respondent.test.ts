@@ -68,7 +68,7 @@ describe('--respondent-of', () => {
   });
   afterEach(() => rmSync(root, {recursive: true, force: true}));
 
-  function run(respondentOf: string) {
+  function run(respondentOf: string | undefined, resume?: true) {
     const term = new FakeTerminal();
     Object.assign(term.input, {isTTY: true});
     Object.assign(term.output, {isTTY: true});
@@ -80,6 +80,7 @@ describe('--respondent-of', () => {
       bank,
       plain: true,
       respondentOf,
+      resume,
       cwd: root,
       now: () => new Date((clock += 1000)),
       renderReport: () => '# Report\n',
@@ -115,6 +116,22 @@ describe('--respondent-of', () => {
     expect(text).not.toContain('Priya');
     expect(text).not.toContain('failure_frequency');
     expect(readFileSync(join(draftsDir({env}), 'otc-priya.yaml'), 'utf8')).toBe(before);
+  });
+
+  test('the resume pick offers another respondent on the workflow of one of the drafts (plain mode)', async () => {
+    const other = (organisation: string, workflow: string): Answers => ({...first, context: {...first.context, organisation, workflow}});
+    saveDraft({id: 'otc-priya', answers: first, position: 'review', saved: new Date(Date.UTC(2025, 2, 2))}, {env});
+    saveDraft({id: 'lumora-tom', answers: other('Lumora Analytics', 'Customer onboarding'), position: 'review', saved: new Date(Date.UTC(2025, 2, 1))}, {env});
+    const {term, code} = run(undefined, true);
+    await term.waitFor('Or interview another respondent on the workflow of one of these');
+    await term.choose(3);
+    await term.waitFor('Another respondent on the workflow of which interview?');
+    await term.choose(2);
+    const shown = await term.waitFor('? Who is running the assessment?');
+    expect(shown.replace(/\s+/g, ' ')).toContain('Another respondent on Lumora Analytics, Customer onboarding: the organisation, workflow and systems come from the interview lumora-tom.');
+    await term.press(KEY.ctrlC);
+    expect(await code).toBe(130);
+    expect(readdirSync(draftsDir({env})).filter((f) => !f.endsWith('.lock'))).toHaveLength(3);
   });
 
   test('takes an answers file too; an unknown one is exit 2, naming it', async () => {
