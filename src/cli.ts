@@ -53,6 +53,7 @@ function buildProgram(
     .optionsGroup('Interview:')
     .option('--plain', 'line by line (screen readers, simple terminals; automatic when TERM=dumb)')
     .option('--resume [draft]', 'continue a saved interview: the draft id or path given, else the only one, else pick from the newest')
+    .option('--respondent-of <draft>', 'interview another respondent on the same workflow: the context of this draft or answers file, answers blank')
     .optionsGroup('Report:')
     .option('-a, --answers <file>', 'no questions asked: the report from a filled answers file, a draft or a report (YAML or JSON; "-" reads stdin)')
     .addOption(new Option('-f, --format <format>', "the report form (default: from --out's extension, else md)").choices([...REPORT_FORMATS]))
@@ -64,6 +65,7 @@ function buildProgram(
     .optionsGroup('Toolkit:')
     .option('--compare <files...>', 'BEFORE AFTER: what changed between two assessments (answers files, drafts or reports) and why the verdict moved')
     .option('--combine <files...>', 'A B C...: several respondents on one workflow (2 to 20 answers files, drafts or reports): where they disagree, and one verdict')
+    .option('--portfolio <files...>', 'several workflows of one organisation (2 to 20 answers files, drafts or reports, or a folder): which to run the sprint on first')
     .option('--verify <report>', 'does a markdown or HTML report still match its embedded answers and question bank? (exit 0 intact, 3 not)')
     .optionsGroup('General:')
     .option('--questions <dir>', 'a custom question bank folder (validated on load)')
@@ -84,6 +86,7 @@ Examples:
   handoff-assess --verify report.md             has the report been edited?
   handoff-assess --compare before.yaml after.md what changed, and why
   handoff-assess --combine ops.yaml fin.yaml    several respondents, one verdict
+  handoff-assess --portfolio clients/harbour/    which workflow first, and why
   handoff-assess -a clients/ --out-dir reports/ -f html
   handoff-assess drafts                         list saved interviews
 
@@ -101,7 +104,7 @@ Exit codes: 0 done, 2 bad usage or invalid input, 3 a report failed --verify,
   });
   program
     .command('drafts')
-    .description('list saved interviews, newest first')
+    .description('list saved interviews by organisation and workflow, newest first')
     .option('--delete <id>', 'delete one saved interview')
     .action(async (opts: {delete?: string}, command: Command) => {
       refuseArguments(command, io.env);
@@ -270,6 +273,10 @@ async function runMain(given: Options, io: Io): Promise<number> {
   if (opts.combine !== undefined) {
     const {runCombine} = await import('./commands/combine.js');
     return runCombine(opts.combine, opts, io);
+  }
+  if (opts.portfolio !== undefined) {
+    const {runPortfolio} = await import('./commands/portfolio.js');
+    return runPortfolio(opts.portfolio, opts, io);
   }
   const format = opts.format as ReportFormat;
   const date = reportDate(opts, io);

@@ -118,6 +118,24 @@ export const bankFileSchema = z
       .strict()
       .optional(),
     combine: combineSection,
+    // Issue 14: how --portfolio ranks the workflows of one organisation. Optional: defaults in src/engine/portfolio.ts.
+    portfolio: z
+      .object({
+        order: z
+          .array(z.enum(['verdict', 'margin', 'heavy_axes', 'confidence', 'failures']))
+          .min(1)
+          .max(5)
+          .refine((keys) => new Set(keys).size === keys.length, 'each key at most once'),
+        verdicts: z
+          .array(z.enum(['remediation-sprint', 'not-yet-qualified', 'insufficient-evidence', 'manage-in-place']))
+          .length(4)
+          .refine((v) => new Set(v).size === 4, 'each of the four verdicts once'),
+        heavy_weight_at: z.number().min(0).max(100),
+        heavy_answer_at: scaleNumber,
+        failures_axis: id.optional(),
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 
@@ -266,6 +284,9 @@ export const bankExamples: Record<string, string> = {
   disagreement_at: 'disagreement_at: 2',
   confidence_levels: 'confidence_levels: 1',
   baseline_spread: 'baseline_spread: 2',
+  portfolio: 'portfolio: {order: [verdict, margin, heavy_axes, confidence, failures], verdicts: [...], heavy_weight_at: 3, heavy_answer_at: 4}',
+  order: 'order: [verdict, margin, heavy_axes, confidence, failures]',
+  verdicts: 'verdicts: [remediation-sprint, not-yet-qualified, insufficient-evidence, manage-in-place]',
   1: 'scale_points: {1: -2, 2: -1, 3: 0, 4: 1, 5: 2}',
   2: 'scale_points: {1: -2, 2: -1, 3: 0, 4: 1, 5: 2}',
   3: 'scale_points: {1: -2, 2: -1, 3: 0, 4: 1, 5: 2}',

@@ -97,6 +97,7 @@ export function parseBank(texts: Partial<Record<BankFile, string>>, nameOf: (fil
   checkPlaceholders(files, errors);
   checkConditions(files, errors);
   if (files.meta.data) checkScoringAndPath(files.meta.source, files.meta.data, errors);
+  checkPortfolioAxis(files, errors);
   const {meta, context, matrix, signals, disq, consistency} = files;
   if (errors.length || !meta.data || !context.data || !matrix.data || !signals.data || !disq.data) return {errors};
   if (consistency.present && !consistency.data) return {errors};
@@ -198,6 +199,15 @@ function checkScoringAndPath(source: YamlSource, meta: z.output<typeof bankFileS
 
 const PATH_STEPS = ['map', 'boundaries', 'sprint', 'monitor'] as const;
 
+/** The portfolio's `failures_axis` names an axis of the matrix that asks a figure. */
+function checkPortfolioAxis({meta, matrix}: BankFiles, errors: SourceProblem[]): void {
+  const axisId = meta.data?.portfolio?.failures_axis;
+  if (axisId === undefined || !matrix.data) return;
+  const axis = matrix.data.axes.find((a) => a.id === axisId);
+  if (!axis) errors.push(problemAt(meta.source, ['portfolio', 'failures_axis'], `"failures_axis" names no axis of the matrix ("${axisId}"); use one of ${matrix.data.axes.map((a) => a.id).join(', ')}`));
+  else if (!axis.baseline) errors.push(problemAt(meta.source, ['portfolio', 'failures_axis'], `"failures_axis": axis "${axisId}" asks no baseline figure, so it counts no failures; name an axis with a baseline, e.g. failures_axis: failure_frequency`));
+}
+
 /** The validated files as the engine's Bank: camelCase fields, defaults filled in. */
 function toBank(
   meta: z.output<typeof bankFileSchema>,
@@ -236,6 +246,15 @@ function toBank(
     consistency: (consistency?.rules ?? []).map((r) => ({...r, when: r.when.map(toCondition)})),
     handoffMap: meta.handoff_map && {...meta.handoff_map, why: meta.handoff_map.why.trim()},
     combine: toCombine(meta.combine),
+    ...(meta.portfolio && {
+      portfolio: {
+        order: meta.portfolio.order,
+        verdicts: meta.portfolio.verdicts,
+        heavyWeightAt: meta.portfolio.heavy_weight_at,
+        heavyAnswerAt: meta.portfolio.heavy_answer_at,
+        ...(meta.portfolio.failures_axis !== undefined && {failuresAxis: meta.portfolio.failures_axis}),
+      },
+    }),
     context: context.questions.map(toContextQuestion),
     axes: matrix.axes.map(toAxis),
     signals: SIGNAL_LISTS.flatMap((list) =>

@@ -20,6 +20,7 @@ import {loadBank} from './load-bank-and-template.js';
 import type {Options} from './options.js';
 import {readInput} from './read-input.js';
 import {reportDate} from './report-date.js';
+import {brandFor} from './brand-option.js';
 import {emit, htmlConverter, loadAssessment} from './report-io.js';
 
 /** One respondent's answers and where they came from, for messages. */
@@ -65,7 +66,7 @@ export async function runCombine(files: string[], opts: Options, io: Io): Promis
   // A combined report given alone keeps its date, as --answers report.md does.
   const replayed = files.length === 1 && reports.length === 1 ? reports[0]!.data.date : undefined;
   const date = opts.date === undefined && replayed ? replayed : reportDate(opts, io);
-  const text = renderCombined({bank, sources: sources.map((s) => s.answers), date, format}, await toHtml);
+  const text = renderCombined({bank, sources: sources.map((s) => s.answers), date, format, brand: await brandFor(opts, format, io)}, await toHtml);
   await emit(text, opts, io);
   return EXIT.ok;
 }

@@ -56,37 +56,80 @@ export function draftsCommand(args: DraftsArgs, io: DraftsIo): number {
     io.stdout.write(`No saved interviews in ${oneLine(dir)}.\nStart one with: ${commandLine('', io.env)}\n`);
     return 0;
   }
-  io.stdout.write(`${drafts.length} saved interview${drafts.length === 1 ? '' : 's'}, newest first:\n\n`);
+  const groups = groupDrafts(drafts);
+  io.stdout.write(
+    `${drafts.length} saved interview${drafts.length === 1 ? '' : 's'}, by organisation and workflow (${groups.length} ${groups.length === 1 ? 'workflow' : 'workflows'}), newest first:\n\n`,
+  );
   io.stdout.write(formatDraftTable(drafts));
-  io.stdout.write(`\nResume one with:  ${commandLine('--resume ID', io.env)}\nDelete one with:  ${commandLine('drafts --delete ID', io.env)}\n`);
+  io.stdout.write(
+    `\nResume one with:  ${commandLine('--resume ID', io.env)}\n` +
+      `Delete one with:  ${commandLine('drafts --delete ID', io.env)}\n` +
+      `Another respondent on the same workflow:  ${commandLine('--respondent-of ID', io.env)}\n`,
+  );
   return 0;
 }
 
 /** Every name, path and message on one line, without controls, escape sequences or bidi overrides (a file name may hold any of them). */
 const oneLine = stripControlsOnOneLine;
 
-/** The listing as a plain-text table (no colour, readable by a screen reader line by line). */
+/** Drafts of one organisation and workflow: who has been interviewed on it. */
+export interface DraftGroup {
+  organisation: string;
+  workflow: string;
+  drafts: DraftSummary[];
+}
+
+/** The same name however it was typed (case, spaces). */
+const key = (name: string | undefined): string => (name ?? '').normalize('NFKC').trim().replace(/\s+/g, ' ').toLowerCase();
+
+/**
+ * Drafts grouped by organisation and workflow (the same names, whatever the case or spacing), the
+ * group with the newest draft first, newest first within a group; drafts that name neither last.
+ */
+export function groupDrafts(drafts: DraftSummary[]): DraftGroup[] {
+  const groups = new Map<string, DraftGroup>();
+  for (const d of [...drafts].sort((a, b) => b.saved.getTime() - a.saved.getTime())) {
+    const k = `${key(d.organisation)}\0${key(d.workflow)}`;
+    const group = groups.get(k) ?? {organisation: d.organisation?.trim() ?? '', workflow: d.workflow?.trim() ?? '', drafts: []};
+    group.drafts.push(d);
+    groups.set(k, group);
+  }
+  const named = (g: DraftGroup) => (g.organisation || g.workflow ? 0 : 1);
+  return [...groups.values()].sort((a, b) => named(a) - named(b));
+}
+
+/** The listing as plain text: a heading per organisation and workflow, then one row per interview (no colour, readable by a screen reader line by line). */
 export function formatDraftTable(drafts: DraftSummary[]): string {
-  const rows = drafts.map((d) => [
+  const groups = groupDrafts(drafts);
+  const ordered = groups.flatMap((g) => g.drafts);
+  const rows = ordered.map((d) => [
     oneLine(d.id),
-    d.organisation ? oneLine(d.organisation) : '(not yet named)',
+    d.assessor?.trim() ? oneLine(d.assessor.trim()) : '(not named)',
     d.role ? oneLine(d.role) : '-',
     d.problem ? 'cannot resume' : d.answered !== undefined ? `${d.answered}/${d.total}${d.position === 'review' ? ' review' : ''}` : '?',
     formatWhen(d.saved),
   ]);
-  const head = ['ID', 'ORGANISATION', 'ROLE', 'PROGRESS', 'LAST SAVED'];
+  const head = ['ID', 'RESPONDENT', 'ROLE', 'PROGRESS', 'LAST SAVED'];
   // Columns by the cells a name takes on screen: 漢字 and most emoji take two.
   const widths = head.map((h, i) => Math.max(stringWidth(h), ...rows.map((r) => stringWidth(r[i]!))));
   const pad = (cell: string, width: number) => cell + ' '.repeat(Math.max(0, width - stringWidth(cell)));
   const line = (cells: string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : pad(c, widths[i]!))).join('  ') + '\n';
-  let out = line(head);
-  drafts.forEach((d, i) => {
-    out += line(rows[i]!);
-    out += `  ${oneLine(d.path)}\n`;
-    if (d.problem) out += `  problem: ${oneLine(d.problem)}\n`;
-    if (d.inUse !== undefined) out += `  in use: open in a running wizard, process ${d.inUse}\n`;
-  });
-  return out;
+  let out = '';
+  let i = 0;
+  for (const g of groups) {
+    const n = g.drafts.length;
+    const who = [...new Set(g.drafts.map((d) => d.assessor?.trim()).filter((a): a is string => Boolean(a)))];
+    out += `${oneLine(g.organisation || '(organisation not yet named)')} · ${oneLine(g.workflow || '(workflow not yet named)')}: ${n} ${n === 1 ? 'interview' : 'interviews'}${who.length ? ` (${oneLine(who.join(', '))})` : ''}\n`;
+    out += line(head);
+    for (const d of g.drafts) {
+      out += line(rows[i++]!);
+      out += `  ${oneLine(d.path)}\n`;
+      if (d.problem) out += `  problem: ${oneLine(d.problem)}\n`;
+      if (d.inUse !== undefined) out += `  in use: open in a running wizard, process ${d.inUse}\n`;
+    }
+    out += '\n';
+  }
+  return out.replace(/\n\n$/, '\n');
 }
 
 /** "2025-01-31 14:25" in local time. */

@@ -22,6 +22,7 @@ export async function runInterview(opts: Options, bank: Bank, template: Template
     bank,
     plain: Boolean(opts.plain),
     resume: opts.resume,
+    respondentOf: opts.respondentOf,
     cwd: io.cwd,
     now: io.now,
     date,

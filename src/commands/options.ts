@@ -17,6 +17,10 @@ export interface Options {
   compare?: string[];
   /** --combine A B C...: several respondents on one workflow. */
   combine?: string[];
+  /** Several workflows of one organisation (issue 14). */
+  portfolio?: string[];
+  /** Start the interview as another respondent of this draft or answers file (issue 14). */
+  respondentOf?: string;
   verify?: string;
   outDir?: string;
   /** --brand FILE: the consultant's brand for HTML and PDF (src/commands/brand-option.ts). */
@@ -29,15 +33,16 @@ export interface Options {
  */
 export function checkConflicts(opts: Options): void {
   const given = (name: string, value: unknown) => (value === undefined || value === false ? [] : [name]);
-  const modes = [...given('--verify', opts.verify), ...given('--compare', opts.compare), ...given('--combine', opts.combine), ...given('--answers', opts.answers)];
+  const modes = [...given('--verify', opts.verify), ...given('--compare', opts.compare), ...given('--combine', opts.combine), ...given('--portfolio', opts.portfolio), ...given('--answers', opts.answers)];
   if (modes.length > 1) throw new InputError(`${modes.join(' and ')} cannot go together: run them one at a time`);
-  const interactiveOnly = [...given('--resume', opts.resume), ...given('--plain', opts.plain)];
+  const interactiveOnly = [...given('--resume', opts.resume), ...given('--plain', opts.plain), ...given('--respondent-of', opts.respondentOf)];
   if (modes.length && interactiveOnly.length) {
     throw new InputError(`${interactiveOnly.join(' and ')} ${interactiveOnly.length > 1 ? 'are' : 'is'} for the interview; ${modes[0]} asks no questions. Drop one of them`);
   }
+  if (opts.respondentOf !== undefined && opts.resume !== undefined) throw new InputError('--respondent-of starts a new interview and --resume continues one: give one of them');
   if (opts.outDir !== undefined && opts.answers === undefined) throw new InputError('--out-dir goes with --answers DIR (a folder of answers files), e.g. --answers clients/ --out-dir reports/');
   if (!modes.length && (opts.out !== undefined || opts.force)) {
-    throw new InputError(`${opts.out !== undefined ? '--out' : '--force'} goes with --answers or --compare; in the interview, save the report from its result screen`);
+    throw new InputError(`${opts.out !== undefined ? '--out' : '--force'} goes with --answers or --compare (or --portfolio); in the interview, save the report from its result screen`);
   }
   if (opts.verify !== undefined && (opts.out !== undefined || opts.outDir !== undefined)) throw new InputError('--verify writes nothing: drop --out / --out-dir');
   if (opts.verify !== undefined && opts.brand !== undefined) throw new InputError("--verify takes no --brand: a report's brand is checked from its data block");

@@ -225,6 +225,20 @@ export interface PlanStep extends PlanFields {
   summary: string;
 }
 
+/** What --portfolio ranks workflows by, most urgent first (bank.yaml `portfolio:`; DEFAULT_PORTFOLIO in src/engine/portfolio.ts when absent). */
+export type PortfolioKey = 'verdict' | 'margin' | 'heavy_axes' | 'confidence' | 'failures';
+export interface PortfolioRule {
+  /** The keys in order: the first on which two workflows differ decides which comes first. */
+  order: PortfolioKey[];
+  /** `verdict`: the verdicts, most urgent first. */
+  verdicts: Recommendation[];
+  /** `heavy_axes`: an axis of at least this weight, answered at least `heavyAnswerAt`, counts. */
+  heavyWeightAt: number;
+  heavyAnswerAt: number;
+  /** `failures`: the axis whose baseline figure counts failures in four weeks (else the handoff map's counts). */
+  failuresAxis?: string;
+}
+
 /** The plans for the verdicts that do not get the four-step containment path as it is. */
 export interface Plans {
   /** Manage in place: the controls to keep and the re-assessment triggers; no sprint-shaped step. */
@@ -309,6 +323,8 @@ export interface Bank {
   handoffMap?: HandoffMapSpec;
   /** How several respondents' answers combine (`--combine`). */
   combine: CombineRules;
+  /** How --portfolio ranks workflows; undefined: the defaults (a bank without the section keeps its fingerprint). */
+  portfolio?: PortfolioRule;
 }
 
 // ---------------------------------------------------------------------------

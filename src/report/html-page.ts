@@ -59,27 +59,22 @@ export function cssString(text: string): string {
  *   name (data-label), the table marked `cards`: on a narrow screen each row is a card.
  * marked escapes every tag a report's text could hold, so the tags found here are its own.
  */
-export function arrangeBody(html: string, kind: 'report' | 'comparison'): string {
+/** Which part of the page is the verdict card: the first h2's section (a report, a comparison, a portfolio), or the h2 starting "Combined verdict" (a combined report opens with its disagreements). */
+export type CardRule = 'first-h2' | 'verdict-h2';
+
+export function arrangeBody(html: string, kind: CardRule): string {
   let body = labelTables(html);
   const appendix = /<h2>Appendix\b/.exec(body);
   if (appendix) body = `${body.slice(0, appendix.index)}<section class="appendix">\n${body.slice(appendix.index)}</section>\n`;
-  const card = kind === 'report' ? firstH2Section(body) : titleSection(body);
+  const card = firstH2Section(body, kind === 'verdict-h2' ? '<h2>Combined verdict' : '<h2>');
   if (card) body = `${body.slice(0, card.start)}<section class="verdict">\n${body.slice(card.start, card.end)}</section>\n${body.slice(card.end)}`;
   return body;
 }
 
-function firstH2Section(body: string): {start: number; end: number} | undefined {
-  const start = body.indexOf('<h2>');
+function firstH2Section(body: string, opening: string): {start: number; end: number} | undefined {
+  const start = body.indexOf(opening);
   if (start < 0) return undefined;
   return {start, end: sectionEnd(body, body.indexOf('</h2>', start))};
-}
-
-function titleSection(body: string): {start: number; end: number} | undefined {
-  const h1 = body.indexOf('</h1>');
-  if (h1 < 0) return undefined;
-  const start = h1 + '</h1>'.length + (body[h1 + 5] === '\n' ? 1 : 0);
-  const end = sectionEnd(body, start);
-  return end > start ? {start, end} : undefined;
 }
 
 /** Where the section that goes on from `from` ends: the next h2 or section, else the end. */

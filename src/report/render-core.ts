@@ -14,6 +14,7 @@ import {answersToYaml, answersToObject} from '../answers/serialize-answers.js';
 import {packagePath} from '../files/paths.js';
 import {buildCombinedView, type CombinedView} from '../engine/combine.js';
 import type {Comparison} from '../engine/compare.js';
+import type {PortfolioModel, PortfolioSource} from '../engine/portfolio.js';
 import {buildReportModel, type ReportModel} from '../engine/report-model.js';
 import {signed} from '../engine/phrases.js';
 import {score} from '../engine/score.js';
@@ -22,9 +23,10 @@ import {BLOCK_PLACEHOLDER, bankFingerprint, sealReport, templateFingerprint, typ
 import {CHART_REGION, chartSvg, chartText, type ChartKind} from './charts.js';
 import {escapeHtml, escapeMarkdown, fence, stripControls} from './escape.js';
 import type {Brand} from './brand-types.js';
-import {arrangeBody, embeddedBrand, pageFields} from './html-page.js';
+import {arrangeBody, embeddedBrand, pageFields, type CardRule} from './html-page.js';
 import {TemplateError, type HtmlConverter, type RenderInput, type ReportFormat, type TemplateSource} from './report-types.js';
 import {toolVersion} from '../version.js';
+import {PORTFOLIO_REGION, portfolioSvg, portfolioText} from './portfolio-chart.js';
 
 export {REPORT_FORMATS, TemplateError, type HtmlConverter, type RenderInput, type ReportFormat, type TemplateSource} from './report-types.js';
 export {toolVersion} from '../version.js';
@@ -33,6 +35,7 @@ const DEFAULT_TEMPLATE = 'templates/report.md.liquid';
 const HTML_PAGE = 'templates/report.html.liquid';
 const COMPARE_TEMPLATE = 'templates/compare.md.liquid';
 const COMBINE_TEMPLATE = 'templates/combine.md.liquid';
+const PORTFOLIO_TEMPLATE = 'templates/portfolio.md.liquid';
 
 /** A liquid engine that can read no file and cannot loop forever. */
 function liquid(escape: (value: unknown) => string): Liquid {
@@ -133,13 +136,21 @@ function needHtml(toHtml: HtmlConverter | undefined): HtmlConverter {
   return toHtml;
 }
 
+/**
+ * The one HTML page every report kind is laid out on (templates/report.html.liquid): the body
+ * from marked, arranged (src/report/html-page.ts: the verdict card, the appendix, the phone
+ * cards), the organisation in the print header and the brand, if any.
+ */
+function htmlPageText(page: {title: string; body: string; bodyClass: string; organisation: string; card: CardRule; brand?: Brand; block: string}): string {
+  const engine = liquid((v) => escapeHtml(stripControls(String(v ?? ''))));
+  htmlPage ??= engine.parse(readFileSync(packagePath(HTML_PAGE), 'utf8'));
+  return engine.renderSync(htmlPage, {...pageFields(page.organisation, page.brand), title: page.title, lang: 'en', body: arrangeBody(page.body, page.card), recommendation: page.bodyClass, block: page.block}) as string;
+}
+
 export function renderHtml(bank: Bank, answers: Answers, date: string, template: TemplateSource | undefined, toHtml: HtmlConverter, brand?: Brand): string {
   const model = buildReportModel(bank, answers, date);
   const {md, swap} = chartPlaceholders(renderMarkdown(bank, answers, date, template), model);
-  const engine = liquid((v) => escapeHtml(stripControls(String(v ?? ''))));
-  htmlPage ??= engine.parse(readFileSync(packagePath(HTML_PAGE), 'utf8'));
-  const page = pageFields(model.organisation, brand);
-  return engine.renderSync(htmlPage, {...page, title: model.title, lang: 'en', body: arrangeBody(swap(toHtml(md)), 'report'), recommendation: model.recommendation, block: BLOCK_PLACEHOLDER}) as string;
+  return htmlPageText({title: model.title, body: swap(toHtml(md)), bodyClass: model.recommendation, organisation: model.organisation, card: 'first-h2', brand, block: BLOCK_PLACEHOLDER});
 }
 
 /**
@@ -282,10 +293,7 @@ export function renderComparison(comparison: Comparison, format: ReportFormat, t
   compareTemplate ??= mdEngine().parse(readFileSync(packagePath(COMPARE_TEMPLATE), 'utf8'));
   const md = normaliseBlankLines(mdEngine().renderSync(compareTemplate, {...comparison}) as string);
   if (format === 'md') return md;
-  const engine = liquid((v) => escapeHtml(stripControls(String(v ?? ''))));
-  htmlPage ??= engine.parse(readFileSync(packagePath(HTML_PAGE), 'utf8'));
-  const page = pageFields(comparison.after.organisation, brand);
-  return engine.renderSync(htmlPage, {...page, title: `Re-assessment: ${comparison.after.organisation}`, lang: 'en', body: arrangeBody(needHtml(toHtml)(md), 'comparison'), recommendation: comparison.after.recommendation, block: ''}) as string;
+  return htmlPageText({title: `Re-assessment: ${comparison.after.organisation}`, body: needHtml(toHtml)(md), bodyClass: comparison.after.recommendation, organisation: comparison.after.organisation, card: 'first-h2', brand, block: ''});
 }
 
 let combineTemplateText: string | undefined;
@@ -302,6 +310,8 @@ export interface CombinedInput {
   sources: Answers[];
   date: string;
   format: ReportFormat;
+  /** The consultant's brand, for HTML. */
+  brand?: Brand;
 }
 
 /**
@@ -314,11 +324,9 @@ export function renderCombined(input: CombinedInput, toHtml?: HtmlConverter): st
   const md = `${renderCombinedMarkdown(input.bank, view)}\n${BLOCK_PLACEHOLDER}\n`;
   if (input.format === 'md') return sealReport(md, combinedData(input, view, 'md'));
   if (input.format !== 'html') throw new Error(`internal: a combined report has no ${String(input.format)} form of its own (it is made from md or html)`);
-  const engine = liquid((v) => escapeHtml(stripControls(String(v ?? ''))));
-  htmlPage ??= engine.parse(readFileSync(packagePath(HTML_PAGE), 'utf8'));
   const body = needHtml(toHtml)(renderCombinedMarkdown(input.bank, view));
-  // The body class is not the verdict's: the page's first heading is the disagreements, not the recommendation it would colour.
-  const page = engine.renderSync(htmlPage, {title: view.title, lang: 'en', body, recommendation: 'combined', block: BLOCK_PLACEHOLDER}) as string;
+  // The card is the combined verdict, not the disagreements that open the page.
+  const page = htmlPageText({title: view.title, body, bodyClass: view.recommendation, organisation: view.organisation, card: 'verdict-h2', brand: input.brand, block: BLOCK_PLACEHOLDER});
   return sealReport(page, combinedData(input, view, 'html'));
 }
 
@@ -347,6 +355,7 @@ function combinedData(input: CombinedInput, view: CombinedView, format: 'md' | '
     answers: answersToObject(view.answers),
     kind: 'combine',
     sources: input.sources.map((answers, i) => ({label: view.respondents[i]!.label, answers: answersToObject(answers)})),
+    ...(format !== 'md' && input.brand ? {brand: embeddedBrand(input.brand)} : {}),
     verdict: {recommendation: r.recommendation, lean: r.lean, confidence: r.confidence, score: r.score},
   };
 }
@@ -393,4 +402,85 @@ function combinedJson(v: CombinedView, sources: Answers[]): Record<string, unkno
     method: v.method,
   });
   return {...shown, answers: answersToObject(v.answers), sources: sources.map((answers, i) => ({label: v.respondents[i]!.label, answers: answersToObject(answers)}))};
+}
+
+let portfolioTemplateText: string | undefined;
+let portfolioTemplate: Template[] | undefined;
+
+/** The bundled portfolio template (its fingerprint goes into the sealed block). */
+export function portfolioTemplateSource(): TemplateSource {
+  portfolioTemplateText ??= readFileSync(packagePath(PORTFOLIO_TEMPLATE), 'utf8');
+  return {path: PORTFOLIO_TEMPLATE, text: portfolioTemplateText};
+}
+
+/** Stands for the chart while the markdown becomes HTML (a paragraph of its own, then the SVG). */
+const CHART_TOKEN = 'HANDOFFASSESSPORTFOLIOCHART';
+
+/**
+ * Several workflows of one organisation (issue 14, `--portfolio`): markdown and HTML sealed
+ * with every assessment's answers (`kind: 'portfolio'`, replayable and checked by --verify),
+ * or JSON (`handoff-assess-portfolio`, docs/report.md).
+ */
+export function renderPortfolio(model: PortfolioModel, sources: PortfolioSource[], bank: Bank, format: ReportFormat, toHtml?: HtmlConverter, brand?: Brand): string {
+  if (format === 'json') return `${safeJson(portfolioJson(model, sources))}\n`;
+  portfolioTemplate ??= mdEngine().parse(portfolioTemplateSource().text);
+  const md = normaliseBlankLines(mdEngine().renderSync(portfolioTemplate, {...model, chart: portfolioText(model)}) as string);
+  const first = model.entries[0]!;
+  const source = sources.find((s) => s.label === first.label) ?? sources[0]!;
+  const result = score(bank, source.answers);
+  const data: Omit<EmbeddedData, 'hash' | 'body'> = {
+    v: 1,
+    tool: `handoff-assess@${toolVersion()}`,
+    date: model.date,
+    format,
+    bank: {name: bank.meta.name, version: bank.meta.version, fingerprint: bankFingerprint(bank)},
+    template: {path: 'default', fingerprint: templateFingerprint(portfolioTemplateSource().text)},
+    answers: answersToObject(source.answers),
+    kind: 'portfolio',
+    sources: sources.map((s) => ({label: s.label, answers: answersToObject(s.answers)})),
+    ...(format !== 'md' && brand ? {brand: embeddedBrand(brand)} : {}),
+    verdict: {recommendation: result.recommendation, lean: result.lean, confidence: result.confidence, score: result.score},
+  };
+  if (format === 'md') return sealReport(`${md}\n${BLOCK_PLACEHOLDER}\n`, data);
+  const body = needHtml(toHtml)(md.replace(PORTFOLIO_REGION, CHART_TOKEN)).replace(`<p>${CHART_TOKEN}</p>`, `<figure class="chart">${portfolioSvg(model)}</figure>`);
+  return sealReport(htmlPageText({title: model.title, body, bodyClass: first.recommendation, organisation: model.organisation, card: 'first-h2', brand, block: BLOCK_PLACEHOLDER}), data);
+}
+
+/** The JSON portfolio: a stable, documented shape (docs/report.md, "JSON portfolio"). */
+function portfolioJson(m: PortfolioModel, sources: PortfolioSource[]): Record<string, unknown> {
+  const shown = cleanStrings({
+    format: 'handoff-assess-portfolio',
+    formatVersion: 1,
+    date: m.date,
+    bank: m.bank,
+    organisation: m.organisation,
+    threshold: m.threshold,
+    range: m.range,
+    headline: m.headline,
+    first: m.first ? {workflow: m.first.workflow, rank: m.first.rank, source: m.first.label} : null,
+    firstWhy: m.firstWhy,
+    redesign: m.redesign,
+    rule: m.rule,
+    workflows: m.entries.map((e) => ({
+      rank: e.rank,
+      workflow: e.workflow,
+      source: e.label,
+      systems: e.systemsText,
+      respondent: e.respondent,
+      recommendation: e.recommendation,
+      lean: e.lean,
+      confidence: e.confidence,
+      score: e.score,
+      margin: e.margin,
+      heavyAxes: e.heavyAxes,
+      failures: e.failures,
+      failuresText: e.failuresText,
+      why: e.why,
+      ahead: e.ahead,
+      triggers: e.triggers,
+      gaps: e.gaps,
+      redesign: e.redesign,
+    })),
+  });
+  return {...shown, assessments: sources.map((s) => ({source: s.label, answers: answersToObject(s.answers)}))};
 }

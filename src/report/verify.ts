@@ -8,7 +8,8 @@ import type {Answers, Bank} from '../engine/types.js';
 import {bankFingerprint, bodyHash, canonicalJson, dataHash, findBlock, templateFingerprint, type EmbeddedData} from './embed.js';
 import {answersToObject} from '../answers/serialize-answers.js';
 import {embeddedAnswers} from './read-assessment.js';
-import {combineTemplate, defaultTemplate, renderCombined, renderReport} from './render-core.js';
+import {combineTemplate, defaultTemplate, portfolioTemplateSource, renderCombined, renderPortfolio, renderReport} from './render-core.js';
+import {buildPortfolioModel, type PortfolioSource} from '../engine/portfolio.js';
 import type {HtmlConverter, TemplateSource} from './report-types.js';
 
 import {brandOf} from './html-page.js';
@@ -35,6 +36,7 @@ export function verifyReport(file: string, text: string, bank: Bank, template?: 
   }
   if (!found.data) return {intact: false, checks: [{ok: false, text: `${file}: ${found.problem}`}]};
   const data = found.data;
+  if (data.kind === 'portfolio') return verifyPortfolio(file, found.body, data, bank, toHtml);
   const {hash, ...rest} = data;
 
   const sealed = dataHash(rest) === hash;
@@ -117,7 +119,7 @@ function singleAgain(data: EmbeddedData, bank: Bank, template?: TemplateSource, 
 function combinedAgain(data: EmbeddedData, bank: Bank, toHtml?: HtmlConverter): string | undefined {
   const all = (data.sources ?? []).map((source) => embeddedAnswers('', {...data, answers: source?.answers ?? {}}, bank).answers);
   if (all.length < MIN_RESPONDENTS || all.some((a) => !a)) return undefined;
-  return renderCombined({bank, sources: all as Answers[], date: data.date, format: data.format}, toHtml);
+  return renderCombined({bank, sources: all as Answers[], date: data.date, format: data.format, brand: brandOf(data)}, toHtml);
 }
 
 /**
@@ -194,7 +196,7 @@ function combinedChecks(
     if (data.template?.fingerprint !== templateFingerprint(combineTemplate().text)) {
       checks.push({ok: false, text: 'Cannot confirm the report text: it was made with another version of the combined report template.', unconfirmed: true});
     } else {
-      const again = renderCombined({bank, sources: all, date: data.date, format: data.format}, toHtml);
+      const again = renderCombined({bank, sources: all, date: data.date, format: data.format, brand: brandOf(data)}, toHtml);
       checks.push(
         findBlock(again)?.body.trimEnd() === body.trimEnd()
           ? {ok: true, text: 'Combining and rendering the answers again gives the same report.'}
@@ -203,4 +205,61 @@ function combinedChecks(
     }
   }
   return checks;
+}
+
+/**
+ * A portfolio report (issue 14, `--portfolio`): the block, the text, the bank, every
+ * assessment's answers against the bank, and the report rendered again from them.
+ */
+function verifyPortfolio(file: string, body: string, data: EmbeddedData, bank: Bank, toHtml?: HtmlConverter): Verification {
+  const checks: Verification['checks'] = [];
+  const {hash, ...rest} = data;
+  const sealed = dataHash(rest) === hash;
+  checks.push(sealed ? {ok: true, text: 'The embedded data is intact.'} : {ok: false, text: 'The embedded data was altered after the report was generated (its hash does not match).'});
+  const sameBank = data.bank.name === bank.meta.name && data.bank.version === bank.meta.version && data.bank.fingerprint === bankFingerprint(bank);
+  checks.push(
+    sameBank
+      ? {ok: true, text: `Made with question bank ${bank.meta.name} ${bank.meta.version}, the same as here.`}
+      : {ok: false, text: `The report was made with question bank ${data.bank.name} ${data.bank.version} (fingerprint ${data.bank.fingerprint}); the bank here is ${bank.meta.name} ${bank.meta.version} (${bankFingerprint(bank)}).`},
+  );
+  const sources: PortfolioSource[] = [];
+  const given = Array.isArray(data.sources) ? data.sources : [];
+  for (const [i, s] of given.entries()) {
+    const {answers, problems} = embeddedAnswers(file, {...data, answers: s?.answers ?? {}}, bank);
+    if (answers) sources.push({label: String(s.label), answers});
+    else checks.push({ok: false, text: `The embedded answers of assessment ${i + 1} (${String(s?.label)}) do not fit the bank here: ${problems.join('; ')}`});
+  }
+  if (given.length < 2) checks.push({ok: false, text: 'The embedded data holds fewer than two assessments: it is not a whole portfolio.'});
+  let fresh: string | undefined;
+  if (sources.length === given.length && given.length >= 2) {
+    try {
+      fresh = findBlock(renderPortfolio(buildPortfolioModel(bank, sources, data.date), sources, bank, data.format, toHtml, brandOf(data)))?.body;
+    } catch (error) {
+      checks.push({ok: false, text: `The assessments could not be rendered again: ${(error as Error).message}`});
+    }
+  }
+  const edited = bodyHash(body) !== data.body;
+  checks.push(edited ? {ok: false, text: `The report text was edited after it was generated${fresh ? firstDifference(body, fresh) : ''}.`} : {ok: true, text: 'The report text is as generated.'});
+  if (fresh !== undefined && !edited && sealed && sameBank) {
+    const template = data.template?.fingerprint === templateFingerprint(portfolioTemplateSource().text) ? '' : ' (it was made with another version of the portfolio template)';
+    checks.push(
+      fresh.trimEnd() === body.trimEnd()
+        ? {ok: true, text: `Rendering the ${sources.length} assessments again gives the same report.`}
+        : {ok: false, text: `Rendering the ${sources.length} assessments again gives a different report (the tool or template changed since)${template}.`},
+    );
+  }
+  return {intact: checks.every((c) => c.ok), checks, data};
+}
+
+/** " (first change at line N: "...")" between a report's text and a fresh rendering. */
+function firstDifference(body: string, fresh: string): string {
+  const lines = body.split('\n');
+  const again = fresh.split('\n');
+  for (let i = 0; i < Math.max(lines.length, again.length); i++) {
+    if (lines[i] !== again[i]) {
+      const shown = (lines[i] ?? '(the report ends here)').trim();
+      return ` (first change at line ${i + 1}: "${shown.length > 80 ? `${shown.slice(0, 77)}...` : shown}")`;
+    }
+  }
+  return '';
 }

@@ -70,10 +70,18 @@ export function resumeText(draft: DraftFacts & {answered: number; total: number}
   return `Welcome back: ${draftText(draft)}. Continuing at ${at ? `“${at.label}”` : 'the review'}.`;
 }
 
+/** Interviewing another respondent (issue 14): the workflow's context is carried over, the answers start blank. */
+export function respondentText(facts: {organisation?: string; workflow?: string; from: string}): string {
+  const named = [facts.organisation?.trim(), facts.workflow?.trim()].filter(Boolean).join(', ') || 'the same workflow';
+  return `Another respondent on ${named}: the organisation, workflow and systems come from ${facts.from}. Your own answers start blank, beginning with who you are.`;
+}
+
 /** The question above the list of saved interviews `--resume` offers when there are several. */
-export function resumePickText(shown: number, more: number, listCommand: string): {title: string; more?: string} {
+export function resumePickText(shown: number, more: number, listCommand: string): {title: string; more?: string; respondent: string; respondentTitle: string} {
   return {
     title: `Which saved interview do you want to continue? The ${shown} saved last:`,
+    respondent: 'Or interview another respondent on the workflow of one of these…',
+    respondentTitle: 'Another respondent on the workflow of which interview? Its organisation, workflow and systems are kept; the answers start blank:',
     more: more > 0 ? `${more} older one${more === 1 ? ' is' : 's are'} not shown: ${listCommand} lists every one with its id, to resume by id.` : undefined,
   };
 }

@@ -25,6 +25,12 @@ export interface DraftPick {
   more: number;
 }
 
+/** What the pick returns: the draft, and whether to continue it or start another respondent on its workflow (issue 14, `secondRespondent`). */
+export interface PickedDraft {
+  path: string;
+  as: 'resume' | 'respondent';
+}
+
 export type ResumePlan =
   /** No draft at all: nothing to resume (the caller says so). */
   | {kind: 'none'}

@@ -14,7 +14,8 @@ import {DraftLockedError, lockDraft} from '../store/draft-lock.js';
 import {DraftError, draftsDir, ensureDraftsDir, latestDraft, listDrafts, loadDraft, type LoadedDraft, type StoreOptions} from '../store/drafts.js';
 import {noTerminal, passNoColorOn, wantsPlain} from '../terminal.js';
 import type {FrontEndModule} from '../ui/types.js';
-import {planResume} from './resume-pick.js';
+import {planResume, type PickedDraft} from './resume-pick.js';
+import {secondRespondent} from './session.js';
 import {EXIT} from '../cli-errors.js';
 import {commandLine} from '../invocation.js';
 import {createSession, type Session} from './runner.js';
@@ -26,6 +27,8 @@ export interface InteractiveOptions {
   plain: boolean;
   /** Continue a saved interview: `true` for the latest, or a draft id or path. */
   resume?: string | true;
+  /** Issue 14: interview another respondent on the workflow of this draft (id or path) or answers file: its context, blank answers. */
+  respondentOf?: string;
   /** Where reports are saved by default, and relative draft paths are resolved. */
   cwd: string;
   /** The clock: draft ids and save times. */
@@ -66,6 +69,7 @@ export async function runInteractive(opts: InteractiveOptions): Promise<number> 
 
   // --resume without an id and several drafts: the user picks which (never silently the latest).
   let resume = opts.resume;
+  let respondentOf = opts.respondentOf;
   if (resume === true) {
     const plan = planResume(listDrafts({...store, bank: opts.bank}), opts.now());
     if (plan.kind === 'draft') resume = plan.path;
@@ -73,7 +77,7 @@ export async function runInteractive(opts: InteractiveOptions): Promise<number> 
       const [frontEnd] = await frontEndLoading;
       // A signal while the list is up ends the pick as esc does (the terminal restored), with the signal's exit code.
       const signals = catchSignals();
-      let picked: string | undefined;
+      let picked: PickedDraft | undefined;
       try {
         picked = await frontEnd.pickDraft(plan, {stdin: opts.stdin, stdout: opts.stdout, env, signal: signals.signal});
       } finally {
@@ -83,11 +87,14 @@ export async function runInteractive(opts: InteractiveOptions): Promise<number> 
         err(`No saved interview picked: nothing was resumed. List them with: ${commandLine('drafts', env)}`);
         return signals.exitCode() ?? EXIT.interrupted;
       }
-      resume = picked;
+      if (picked.as === 'respondent') {
+        resume = undefined;
+        respondentOf = picked.path;
+      } else resume = picked.path;
     }
   }
 
-  const start = findStart({...opts, resume}, store);
+  const start = findStart({...opts, resume, respondentOf}, store);
   if (typeof start === 'string') {
     err(`handoff-assess: ${start}`);
     return EXIT.usage;
@@ -127,7 +134,7 @@ export async function runInteractive(opts: InteractiveOptions): Promise<number> 
 /** The interview itself, on a draft this process holds. */
 async function interview(
   opts: InteractiveOptions,
-  start: {initial: InterviewState; resumed?: LoadedDraft},
+  start: {initial: InterviewState; resumed?: LoadedDraft; respondentOf?: {from: string}},
   drafts: DraftKeeper,
   frontEndLoading: Promise<[FrontEndModule, unknown]>,
 ): Promise<number> {
@@ -145,7 +152,7 @@ async function interview(
 
   // Both renderers draw from the session's bank: its words, cleaned for the terminal. Drafts and reports use the bank as loaded.
   const welcomeBack = resumed && {saved: resumed.saved, now: opts.now()};
-  const session = createSession({bank: displayBank(opts.bank), date: opts.date, cwd: opts.cwd, resumed: welcomeBack}, start.initial, fileServices(drafts, opts.renderReport));
+  const session = createSession({bank: displayBank(opts.bank), date: opts.date, cwd: opts.cwd, resumed: welcomeBack, respondentOf: start.respondentOf}, start.initial, fileServices(drafts, opts.renderReport));
   // SIGINT, SIGTERM and SIGHUP end either front end as ctrl+c does, with the exit code of the signal (130, 143, 129).
   // The wizard reads ctrl+c as a key once the terminal is in raw mode; a ctrl+c typed before that (on the
   // first frame, before Ink switches the terminal) arrives as SIGINT, and must pause the interview too.
@@ -187,7 +194,17 @@ function catchSignals(): {signal: AbortSignal; exitCode: () => number | undefine
 }
 
 /** Where the interview starts: fresh, or from a draft. A string is why it cannot (exit 2); a number, an exit code already explained. */
-function findStart(opts: InteractiveOptions, store: StoreOptions): {initial: InterviewState; resumed?: LoadedDraft} | string | number {
+function findStart(opts: InteractiveOptions, store: StoreOptions): {initial: InterviewState; resumed?: LoadedDraft; respondentOf?: {from: string}} | string | number {
+  if (opts.respondentOf !== undefined) {
+    try {
+      const from = loadDraft(opts.respondentOf, opts.bank, store);
+      return {initial: secondRespondent(opts.bank, displayable(from.answers)), respondentOf: {from: from.inStore ? `the interview ${from.id}` : from.path}};
+    } catch (error) {
+      if (!(error instanceof DraftError)) throw error;
+      lines(opts.stderr)(`handoff-assess: --respondent-of: ${error.message}`);
+      return error.exitCode;
+    }
+  }
   if (opts.resume === undefined) return {initial: startInterview(opts.bank)};
   let idOrPath: string;
   if (opts.resume === true) {

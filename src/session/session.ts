@@ -23,6 +23,7 @@ import {
   setAnswer,
   setCertainty,
   setNote,
+  startInterview,
   validate,
   validateNote,
   type InterviewState,
@@ -30,7 +31,7 @@ import {
   type StepAnswer,
 } from '../engine/interview.js';
 import {score} from '../engine/score.js';
-import type {Answers, Bank, Certainty, Result} from '../engine/types.js';
+import {emptyAnswers, type Answers, type Bank, type Certainty, type Result} from '../engine/types.js';
 import type {ReportFormat} from '../report/report-types.js';
 import {reportFileName} from '../store/file-names.js';
 
@@ -43,6 +44,22 @@ export interface SessionConfig {
   cwd: string;
   /** A resumed draft: when it was last saved, and when the session started (the welcome says "saved 2 hours ago"). */
   resumed?: {saved: Date; now: Date};
+  /** Issue 14: a second respondent on another assessment's workflow (see `secondRespondent`): where its context came from. */
+  respondentOf?: {from: string};
+}
+
+/** The context answers that say who responded, not what is assessed: a second respondent gives their own. */
+export const RESPONDENT_CONTEXT: readonly string[] = ['assessor', 'role'];
+
+/**
+ * Issue 14: another respondent on the same workflow. The context of `from` is kept (organisation,
+ * workflow, systems, and any other context question a bank adds) but not who answered (assessor,
+ * role); every other answer starts blank, with no notes, marks, figures or handoff map. The
+ * interview starts at the first context question left blank: who this respondent is.
+ */
+export function secondRespondent(bank: Bank, from: Answers): InterviewState {
+  const context = Object.fromEntries(Object.entries(from.context).filter(([key, value]) => !RESPONDENT_CONTEXT.includes(key) && value !== undefined));
+  return startInterview(bank, {...emptyAnswers(), context});
 }
 
 /**

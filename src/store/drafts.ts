@@ -259,6 +259,8 @@ export interface DraftSummary {
   path: string;
   organisation?: string;
   role?: string;
+  /** Who was interviewed (context.assessor), as answered. */
+  assessor?: string;
   /** The workflow assessed, as answered. */
   workflow?: string;
   /** Questions answered, when the draft reads cleanly against the bank. */
@@ -304,6 +306,7 @@ export function listDrafts(options: StoreOptions & {bank?: Bank} = {}): DraftSum
     const raw = rawContext(text);
     summary.organisation = raw.organisation;
     summary.role = raw.role;
+    summary.assessor = raw.assessor;
     summary.workflow = raw.workflow;
     if (options.bank) {
       const load = parseAnswers(path, text, options.bank, {partial: true});
@@ -313,6 +316,7 @@ export function listDrafts(options: StoreOptions & {bank?: Bank} = {}): DraftSum
         summary.total = steps.length;
         summary.organisation = load.answers.context.organisation ?? summary.organisation;
         summary.role = load.answers.context.role ?? summary.role;
+        summary.assessor = load.answers.context.assessor ?? summary.assessor;
         summary.workflow = load.answers.context.workflow ?? summary.workflow;
       } else {
         const first = load.errors[0];
@@ -325,13 +329,14 @@ export function listDrafts(options: StoreOptions & {bank?: Bank} = {}): DraftSum
 }
 
 /** Organisation and role read straight from the YAML, for listing a draft the bank rejects. */
-function rawContext(text: string): {organisation?: string; role?: string; workflow?: string} {
+function rawContext(text: string): {organisation?: string; role?: string; assessor?: string; workflow?: string} {
   try {
-    const value = parseYaml(text) as {context?: {organisation?: unknown; role?: unknown; workflow?: unknown}} | null;
+    const value = parseYaml(text) as {context?: {organisation?: unknown; role?: unknown; assessor?: unknown; workflow?: unknown}} | null;
     const ctx = value?.context;
     return {
       organisation: typeof ctx?.organisation === 'string' ? ctx.organisation : undefined,
       role: typeof ctx?.role === 'string' ? ctx.role : undefined,
+      assessor: typeof ctx?.assessor === 'string' ? ctx.assessor : undefined,
       workflow: typeof ctx?.workflow === 'string' ? ctx.workflow : undefined,
     };
   } catch {

@@ -4,7 +4,7 @@
  * sends it events, and returns once the session has ended; the runner does
  * every file write and the caller decides what to print and the exit code.
  */
-import type {DraftPick} from '../session/resume-pick.js';
+import type {DraftPick, PickedDraft} from '../session/resume-pick.js';
 import type {Session} from '../session/runner.js';
 
 export interface FrontEndIo {
@@ -20,9 +20,10 @@ export type FrontEnd = (session: Session, io: FrontEndIo) => Promise<void>;
 
 /**
  * `--resume` with several saved interviews: offer the newest to pick from.
- * Returns the path of the one picked, or undefined when the user quit (ctrl+c, esc).
+ * Returns the one picked and what to do with it (continue it, or interview another
+ * respondent on its workflow: issue 14), or undefined when the user quit (ctrl+c, esc).
  */
-export type DraftPicker = (pick: DraftPick, io: FrontEndIo) => Promise<string | undefined>;
+export type DraftPicker = (pick: DraftPick, io: FrontEndIo) => Promise<PickedDraft | undefined>;
 
 /** A front end as the interactive path loads it: the interview, and the pick of a draft before it. */
 export interface FrontEndModule {

@@ -38,12 +38,12 @@ describe('handoff-assess drafts', () => {
 
   test('columns line up by what the terminal shows: a name in 漢字 or with an emoji takes two cells a character', () => {
     const names = ['Beta 漢字 Co', 'Delta 👨‍👩‍👧 AG', 'Plain Co'];
-    names.forEach((organisation, i) =>
-      saveDraft({id: `org-${i}-20250101-09000${i}`, answers: {...emptyAnswers(), context: {organisation, role: 'buyer' as const}}, saved: new Date(2025, 0, 1, 9, i)}, {env}),
+    names.forEach((assessor, i) =>
+      saveDraft({id: `org-${i}-20250101-09000${i}`, answers: {...emptyAnswers(), context: {organisation: `Org ${i}`, assessor, role: 'buyer' as const}}, saved: new Date(2025, 0, 1, 9, i)}, {env}),
     );
     const {io: streams, text} = io(env);
     expect(draftsCommand({}, streams)).toBe(0);
-    const rows = text.out.split('\n').filter((l) => names.some((n) => l.includes(n)));
+    const rows = text.out.split('\n').filter((l) => l.startsWith('org-') && names.some((n) => l.includes(n)));
     expect(rows).toHaveLength(3);
     // The role column starts at the same screen column on every row.
     const columnOf = (row: string) => stringWidth(row.slice(0, row.indexOf('buyer')));
@@ -58,13 +58,40 @@ describe('handoff-assess drafts', () => {
     const {io: streams, text} = io(env);
     expect(draftsCommand({}, streams)).toBe(0);
     const lines = text.out.split('\n');
-    expect(lines[0]).toBe('2 saved interviews, newest first:');
+    expect(lines[0]).toBe('2 saved interviews, by organisation and workflow (2 workflows), newest first:');
     const header = lines.findIndex((l) => l.startsWith('ID'));
-    expect(lines[header]).toMatch(/^ID\s+ORGANISATION\s+ROLE\s+PROGRESS\s+LAST SAVED$/);
-    expect(lines[header + 1]).toMatch(/^beta-inc-20250102-100000\s+Beta Inc\s+founder\s+3\/17 review\s+2025-01-02 10:30$/);
+    expect(lines[header - 1]).toBe('Beta Inc · (workflow not yet named): 1 interview');
+    expect(lines[header]).toMatch(/^ID\s+RESPONDENT\s+ROLE\s+PROGRESS\s+LAST SAVED$/);
+    expect(lines[header + 1]).toMatch(/^beta-inc-20250102-100000\s+\(not named\)\s+founder\s+3\/17 review\s+2025-01-02 10:30$/);
     expect(lines[header + 2]).toBe(`  ${draftPath('beta-inc-20250102-100000', {env})}`);
-    expect(lines[header + 3]).toMatch(/^acme-ltd-20250101-090000\s+Acme Ltd\s+consultant\s+2\/17\s+2025-01-01 09:00$/);
+    expect(lines[header + 4]).toBe('Acme Ltd · (workflow not yet named): 1 interview');
+    expect(lines[header + 6]).toMatch(/^acme-ltd-20250101-090000\s+\(not named\)\s+consultant\s+2\/17\s+2025-01-01 09:00$/);
     expect(text.out).toContain('handoff-assess --resume ID');
+  });
+
+  test('groups the interviews by organisation and workflow, so a consultant sees who has been interviewed on each', () => {
+    const ctx = (assessor: string, role: 'consultant' | 'operations-leader' | 'buyer', workflow: string, organisation = 'Harbour & Pine Outfitters') => ({
+      ...emptyAnswers(),
+      context: {organisation, assessor, role, workflow, systems: ['NetSuite']},
+    });
+    saveDraft({id: 'otc-ops', answers: {...ctx('Sam Okoye', 'operations-leader', 'Order to cash'), matrix: {failure_frequency: 4 as const}}, saved: new Date(2025, 2, 3, 9, 0)}, {env});
+    saveDraft({id: 'returns-priya', answers: ctx('Priya Nair', 'consultant', 'Returns'), saved: new Date(2025, 2, 2, 9, 0)}, {env});
+    saveDraft({id: 'otc-finance', answers: ctx('Lena Ford', 'buyer', ' order to  Cash'), saved: new Date(2025, 2, 1, 16, 45)}, {env});
+    saveDraft({id: 'other-org', answers: ctx('Tom Becker', 'buyer', 'Order to cash', 'Lumora Analytics'), saved: new Date(2025, 1, 1, 9, 0)}, {env});
+    const {io: streams, text} = io(env);
+    expect(draftsCommand({}, streams)).toBe(0);
+    const lines = text.out.split('\n');
+    expect(lines[0]).toBe('4 saved interviews, by organisation and workflow (3 workflows), newest first:');
+    const heading = (title: string) => lines.indexOf(title);
+    const otc = heading('Harbour & Pine Outfitters · Order to cash: 2 interviews (Sam Okoye, Lena Ford)');
+    const returns = heading('Harbour & Pine Outfitters · Returns: 1 interview (Priya Nair)');
+    const lumora = heading('Lumora Analytics · Order to cash: 1 interview (Tom Becker)');
+    expect([otc, returns, lumora].every((i) => i > 0)).toBe(true);
+    expect(otc).toBeLessThan(returns);
+    expect(returns).toBeLessThan(lumora);
+    expect(lines[otc + 2]).toMatch(/^otc-ops\s+Sam Okoye\s+operations-leader\s+\d+\/17\s+2025-03-03 09:00$/);
+    expect(lines[otc + 4]).toMatch(/^otc-finance\s+Lena Ford\s+buyer\s+\d+\/17\s+2025-03-01 16:45$/);
+    expect(text.out).toContain('handoff-assess --respondent-of ID');
   });
 
   test('a draft open in a running wizard is listed as in use, with its process; a stale lock is not', () => {

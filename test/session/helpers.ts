@@ -24,6 +24,8 @@ export interface TestSessionOptions {
   renderReport?: (answers: Answers, format: ReportFormat) => string;
   /** Replaces the draft store: throw to make a draft save fail. */
   saveDraft?: SessionServices['saveDraft'];
+  /** A second respondent's session (issue 14): where its context came from. */
+  respondentOf?: {from: string};
 }
 
 export interface TestSession {
@@ -46,7 +48,7 @@ export function fakeReport(answers: Answers, format: ReportFormat): string {
 export function testSession(options: TestSessionOptions): TestSession {
   const cwd = options.cwd ?? mkdtempSync(join(tmpdir(), 'ha-session-'));
   const changes: InterviewState[] = [];
-  const session = createSession({bank: options.bank, date: options.date ?? '2025-01-31', cwd}, options.initial ?? startInterview(options.bank), {
+  const session = createSession({bank: options.bank, date: options.date ?? '2025-01-31', cwd, respondentOf: options.respondentOf}, options.initial ?? startInterview(options.bank), {
     saveDraft: (interview) => {
       changes.push(interview);
       options.saveDraft?.(interview);

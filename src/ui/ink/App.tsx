@@ -73,7 +73,7 @@ export function App({session, theme: given, live}: AppProps) {
   if (small) return <Text>{small}</Text>;
 
   const where = progress(config.bank, state.interview);
-  const footer = packHints(hintsFor(session, wizard, where.answered > 0), frame.width);
+  const footer = packHints(hintsFor(session, wizard, where.answered > 0 && !session.config.respondentOf), frame.width);
   const message = state.stage !== 'result' && state.draftProblem ? wrapText(`${theme.symbol.error} The draft could not be saved: ${state.draftProblem.message}`, frame.width) : [];
   const gap = frame.short ? 0 : 1;
   const body = rows - 1 - headerHeight(frame) - gap - footer.length - message.length;
@@ -149,7 +149,7 @@ function Welcome({session, state, wizard, frame, where}: Screen) {
   const steps = buildSteps(session.config.bank);
   return (
     <ScrollArea offset={Math.min(wizard.view.contentScroll, wizard.view.measure.overflow)} onMeasure={onMeasureOf(wizard)}>
-      <WelcomeScreen bank={session.config.bank} steps={steps} answered={where.answered} answers={state.interview.answers} saved={session.config.resumed && {at: session.config.resumed.saved, now: session.config.resumed.now}} resumeAt={where.answered > 0 ? steps[state.interview.index] ?? null : undefined} frame={frame} />
+      <WelcomeScreen bank={session.config.bank} steps={steps} answered={where.answered} answers={state.interview.answers} saved={session.config.resumed && {at: session.config.resumed.saved, now: session.config.resumed.now}} resumeAt={where.answered > 0 ? steps[state.interview.index] ?? null : undefined} respondentOf={session.config.respondentOf} frame={frame} />
     </ScrollArea>
   );
 }

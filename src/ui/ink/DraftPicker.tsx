@@ -2,7 +2,7 @@
 import {Box, Text, useApp, useInput} from 'ink';
 import {useState} from 'react';
 import {resumePickText} from '../../session/copy.js';
-import type {DraftPick} from '../../session/resume-pick.js';
+import type {DraftPick, PickedDraft} from '../../session/resume-pick.js';
 import {OptionList} from './OptionList.js';
 import {Paragraph} from './Paragraph.js';
 import {useTheme} from './use-theme.js';
@@ -11,8 +11,8 @@ export interface DraftPickerProps {
   pick: DraftPick;
   /** The command that lists every draft, for the line about older ones. */
   listCommand: string;
-  /** Called once: the path picked, or undefined (esc, ctrl+c). */
-  onDone(path: string | undefined): void;
+  /** Called once: the draft picked and what to do with it (enter or a number: continue; r: another respondent on its workflow), or undefined (esc, ctrl+c). */
+  onDone(picked: PickedDraft | undefined): void;
 }
 
 export function DraftPicker({pick, listCommand, onDone}: DraftPickerProps) {
@@ -21,17 +21,19 @@ export function DraftPicker({pick, listCommand, onDone}: DraftPickerProps) {
   const [cursor, setCursor] = useState(0);
   const text = resumePickText(pick.choices.length, pick.more, listCommand);
   const n = pick.choices.length;
-  const done = (path: string | undefined) => {
-    onDone(path);
+  const done = (picked: PickedDraft | undefined) => {
+    onDone(picked);
     exit();
   };
+  const resume = (i: number): PickedDraft => ({path: pick.choices[i]!.path, as: 'resume'});
   useInput((input, key) => {
     if ((key.ctrl && input === 'c') || key.escape || input === 'q') return done(undefined);
     if (key.upArrow || input === 'k') return setCursor((c) => (c + n - 1) % n);
     if (key.downArrow || input === 'j') return setCursor((c) => (c + 1) % n);
-    if (key.return) return done(pick.choices[cursor]!.path);
+    if (key.return) return done(resume(cursor));
+    if (input === 'r') return done({path: pick.choices[cursor]!.path, as: 'respondent'});
     const number = Number(input);
-    if (Number.isInteger(number) && number >= 1 && number <= n) return done(pick.choices[number - 1]!.path);
+    if (Number.isInteger(number) && number >= 1 && number <= n) return done(resume(number - 1));
   });
   return (
     <Box flexDirection="column">
@@ -47,7 +49,7 @@ export function DraftPicker({pick, listCommand, onDone}: DraftPickerProps) {
         </Box>
       ) : null}
       <Box marginTop={1}>
-        <Text color={theme.color.muted}>↑↓ move · enter continue · 1-{n} pick · esc quit</Text>
+        <Text color={theme.color.muted}>↑↓ move · enter continue · 1-{n} pick · r another respondent on its workflow · esc quit</Text>
       </Box>
     </Box>
   );

@@ -1,6 +1,6 @@
 import {Box, Text} from 'ink';
 import type {Step} from '../../engine/interview.js';
-import {resumeText, welcomeText} from '../../session/copy.js';
+import {respondentText, resumeText, welcomeText} from '../../session/copy.js';
 import type {Answers, Bank} from '../../engine/types.js';
 import {WELCOME_KEYS} from './keymap.js';
 import type {Frame} from './layout.js';
@@ -17,15 +17,17 @@ export interface WelcomeScreenProps {
   saved?: {at: Date; now: Date};
   /** When resuming: the question the interview continues at (null: the review). */
   resumeAt?: Step | null;
+  /** A second respondent (issue 14): where the context came from; the answers are theirs to give. */
+  respondentOf?: {from: string};
   frame: Frame;
 }
 
 /** What the assessment does, how long it takes, and the keys. */
-export function WelcomeScreen({bank, steps, answered, answers, saved, resumeAt, frame}: WelcomeScreenProps) {
+export function WelcomeScreen({bank, steps, answered, answers, saved, resumeAt, respondentOf, frame}: WelcomeScreenProps) {
   const theme = useTheme();
   const gap = frame.short ? 0 : 1;
   const text = welcomeText(bank, steps);
-  const resuming = resumeAt !== undefined;
+  const resuming = resumeAt !== undefined && !respondentOf;
   const keyWidth = Math.max(...WELCOME_KEYS.map((k) => k.keys.length)) + 2;
   return (
     <Box flexDirection="column">
@@ -40,6 +42,11 @@ export function WelcomeScreen({bank, steps, answered, answers, saved, resumeAt, 
       {resuming ? (
         <Box marginTop={gap}>
           <Paragraph color={theme.color.success}>{resumeText({organisation: answers.context.organisation, workflow: answers.context.workflow, saved, answered, total: steps.length}, resumeAt ?? undefined)}</Paragraph>
+        </Box>
+      ) : null}
+      {respondentOf ? (
+        <Box marginTop={gap}>
+          <Paragraph color={theme.color.success}>{respondentText({organisation: answers.context.organisation, workflow: answers.context.workflow, from: respondentOf.from})}</Paragraph>
         </Box>
       ) : null}
       <Box marginTop={gap} flexDirection="column">

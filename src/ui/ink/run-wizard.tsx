@@ -4,6 +4,7 @@
  */
 import {render} from 'ink';
 import type {Session} from '../../session/runner.js';
+import type {PickedDraft} from '../../session/resume-pick.js';
 import {makeTheme} from './theme.js';
 import type {DraftPicker, FrontEndIo} from '../types.js';
 import {commandLine} from '../../invocation.js';
@@ -63,10 +64,10 @@ export async function runInkWizard(session: Session, io: FrontEndIo): Promise<vo
  * chosen or the user quits; the terminal is restored before the wizard starts.
  */
 export const pickDraftInk: DraftPicker = async (pick, io) => {
-  let picked: string | undefined;
+  let picked: PickedDraft | undefined;
   const instance = render(
     <ThemeContext.Provider value={makeTheme(io.env)}>
-      <DraftPickerScreen pick={pick} listCommand={commandLine('drafts', io.env)} onDone={(path) => (picked = path)} />
+      <DraftPickerScreen pick={pick} listCommand={commandLine('drafts', io.env)} onDone={(choice) => (picked = choice)} />
     </ThemeContext.Provider>,
     {stdin: filteredStdin(io.stdin), stdout: io.stdout, exitOnCtrlC: false, patchConsole: false},
   );

@@ -8,7 +8,7 @@
 import {buildSteps, isAnswered, progress, type Step, type StepAnswer} from '../../engine/interview.js';
 import type {Session} from '../../session/runner.js';
 import {currentQuestion, isOver, onReview, type SessionEvent, type SessionState} from '../../session/session.js';
-import {resumeText, welcomeText} from '../../session/copy.js';
+import {respondentText, resumeText, welcomeText} from '../../session/copy.js';
 import type {FrontEndIo} from '../types.js';
 
 /** The pick of a draft (`--resume` with several) comes with the plain mode: one module to load. */
@@ -184,7 +184,12 @@ function welcome(session: Session, io: PlainIo): void {
   const answered = steps.filter((s) => isAnswered(state.interview.answers, s)).length;
   const context = state.interview.answers.context;
   const back = {organisation: context.organisation, workflow: context.workflow, saved: config.resumed && {at: config.resumed.saved, now: config.resumed.now}, answered, total: steps.length};
-  io.say(wrap(answered > 0 ? resumeText(back, steps[state.interview.index]) : `${text.length} ${text.saving}`, io.columns));
+  const where = config.respondentOf
+    ? `${respondentText({organisation: context.organisation, workflow: context.workflow, from: config.respondentOf.from})} ${text.saving}`
+    : answered > 0
+      ? resumeText(back, steps[state.interview.index])
+      : `${text.length} ${text.saving}`;
+  io.say(wrap(where, io.columns));
   io.say(
     wrap(
       'Lists: type the key or number shown, then Enter (arrow keys also move); nothing is chosen for you. Each list ends with Back, Why this matters, a note and how sure. ' +

@@ -96,11 +96,12 @@ export interface MountOptions {
   renderReport?: (answers: Answers, format: ReportFormat) => string;
   cwd?: string;
   noColor?: boolean;
+  respondentOf?: {from: string};
 }
 
 export async function mount(options: MountOptions = {}): Promise<Mounted> {
   const bank = options.bank ?? realBank();
-  const {session, changes, cwd, outcome} = testSession({bank, initial: options.initial, cwd: options.cwd, date: '2026-11-22', renderReport: options.renderReport});
+  const {session, changes, cwd, outcome} = testSession({bank, initial: options.initial, cwd: options.cwd, date: '2026-11-22', renderReport: options.renderReport, respondentOf: options.respondentOf});
   const app = render(<App session={session} theme={makeTheme(options.noColor === false ? {} : {NO_COLOR: '1'})} />);
   const stdin = app.stdin as unknown as NodeJS.EventEmitter & {write(s: string): void};
   // Keys written before Ink listens are lost: wait for its listener.
