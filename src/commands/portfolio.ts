@@ -3,7 +3,7 @@
  * urgently they need work, and the one to run the sprint on first. Loaded only on that path.
  */
 import {existsSync, readdirSync, statSync} from 'node:fs';
-import {join} from 'node:path';
+import {basename, join} from 'node:path';
 import {displayPath} from '../files/paths.js';
 import {EXIT, InputError} from '../cli-errors.js';
 import {buildPortfolioModel, normaliseName, PORTFOLIO_MAX, PORTFOLIO_MIN, type PortfolioSource} from '../engine/portfolio.js';
@@ -27,7 +27,8 @@ const ASSESSMENT_FILE = /\.(ya?ml|json|md|html)$/i;
 export async function runPortfolio(inputs: string[], opts: Options, io: Io): Promise<number> {
   const bank = await loadBank(opts.questions);
   const again = inputs.length === 1 ? portfolioReport(inputs[0]!, bank) : undefined;
-  const sources = again?.sources ?? readPortfolio(inputs, bank, io);
+  // The report names each assessment by its file's name, never by where it sits on this machine (a client document).
+  const sources = again?.sources ?? readPortfolio(inputs, bank, io).map((s) => ({...s, label: basename(s.label)}));
   // A portfolio made again from its report keeps the report's date unless --date says otherwise.
   const date = again && opts.date === undefined ? again.date : reportDate(opts, io);
   const format = opts.format as ReportFormat;

@@ -118,7 +118,7 @@ describe('inputs', () => {
   it('a respondent’s note cannot break the table or the page', async () => {
     const hostile = withContext(SALES, 'Maybe one a week, and the deal desk fixes it the same day', '"a | b <script>alert(1)</script> **x**"');
     const md = await cli(['--combine', OPS, hostile]);
-    expect(md.stdout).toContain('| Marcus Lee, Sales (Buyer) | 2 of 5 | a \\| b &lt;script&gt;alert(1)&lt;/script&gt; \\*\\*x\\*\\* |');
+    expect(md.stdout).toContain('| Marcus Lee, Sales (Buyer) | 2 of 5 | a \\| b &lt;script>alert(1)&lt;/script> \\*\\*x\\*\\* |');
     const html = await cli(['--combine', OPS, hostile, '-f', 'html']);
     expect(html.stdout).not.toContain('<script>');
   });

@@ -23,12 +23,27 @@ afterEach(() => {
 const cli = (args: string[]) => runInProcess(args, {cwd: ROOT, timeoutMs: 60_000});
 
 describe('--portfolio', () => {
+  it('names each assessment by its file name, never by where it sits on this machine, in every format', async () => {
+    const copies = FOUR.map((f, i) => {
+      const to = join(dir, `workflow-${i}.yaml`);
+      cpSync(f, to);
+      return to;
+    });
+    for (const format of ['md', 'html', 'json']) {
+      const run = await cli(['--portfolio', ...copies, '-f', format, '--date', '2026-12-01']);
+      expect(run.code).toBe(0);
+      const text = format === 'json' ? run.stdout : run.stdout.replace(/<!-- handoff-assess:data v1 ([A-Za-z0-9_-]+) -->/, (_m, b64: string) => Buffer.from(b64, 'base64url').toString('utf8'));
+      expect(text).toContain('workflow-0.yaml');
+      expect(text).not.toContain(dir);
+    }
+  });
+
   it('ranks the four workflows and names the one to run the sprint on first, in markdown', async () => {
     const run = await cli(['--portfolio', ...FOUR, '--date', '2026-12-01']);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     const md = run.stdout;
-    expect(md).toContain('# Workflow portfolio: Harbour &amp; Pine Outfitters');
+    expect(md).toContain('# Workflow portfolio: Harbour & Pine Outfitters');
     expect(md).toContain('## Run the sprint on Order to cash first');
     expect(md).toMatch(/\| 1 \| Order to cash \| Remediation sprint \| high \| 21 \(\+17\) \| 2 \| 18 failures in four weeks \|/);
     expect(md).toMatch(/\| 2 \| Invoice approvals \| Not yet qualified \(leans to a sprint\) \|/);
@@ -105,7 +120,7 @@ describe('--portfolio with saved drafts', () => {
     expect(run.stderr).toBe('');
     const json = JSON.parse(run.stdout);
     expect(json.workflows.map((w: {workflow: string; source: string}) => [w.workflow, w.source])).toEqual([
-      ['Order to cash', 'test/fixtures/portfolio/order-to-cash.yaml'],
+      ['Order to cash', 'order-to-cash.yaml'],
       ['Returns and credit notes', 'draft returns-sam'],
     ]);
   });
