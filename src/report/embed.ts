@@ -10,6 +10,7 @@
  */
 import {createHash} from 'node:crypto';
 import type {Bank, Confidence, Direction, Recommendation} from '../engine/types.js';
+import type {Brand} from './brand-types.js';
 
 export const BLOCK_PREFIX = '<!-- handoff-assess:data ';
 /**
@@ -69,6 +70,12 @@ export function canonicalJson(value: unknown): string {
 
 export function bankFingerprint(bank: Bank): string {
   return sha256(canonicalJson(bank)).slice(0, 16);
+}
+
+/** The fingerprint a PDF records for the brand it was drawn with (the first 64 bits of the sha256 of its content; the logo's file name left out). */
+export function brandFingerprint(brand: Brand): string {
+  const {logo, ...rest} = brand;
+  return sha256(canonicalJson({...rest, logo: logo ? {mime: logo.mime, base64: logo.base64} : undefined})).slice(0, 16);
 }
 
 /** The fingerprint the data block records for a template's content (the first 64 bits of its sha256). */

@@ -27,7 +27,7 @@ import {buildReportModel} from '../engine/report-model.js';
 import {packagePath} from '../files/paths.js';
 import type {Brand} from './brand-types.js';
 import {chartSvg, type ChartKind} from './charts.js';
-import {canonicalJson, encodePayload, findPdfBlock, pdfBodyHash, PDF_BLOCK_PREFIX, PDF_INFO_KEY, sha256, type EmbeddedData} from './embed.js';
+import {brandFingerprint, encodePayload, findPdfBlock, pdfBodyHash, PDF_BLOCK_PREFIX, PDF_INFO_KEY, type EmbeddedData} from './embed.js';
 import {stripControls} from './escape.js';
 import {embeddedData, renderComparison, renderMarkdown, toolVersion} from './render-core.js';
 import type {RenderInput} from './report-types.js';
@@ -411,12 +411,6 @@ export async function markdownToPdf(input: PdfDocumentInput): Promise<Buffer> {
   if (payload.length !== placeholder.length) throw new Error('internal: the sealed data block changed length');
   bytes.write(payload, found.at, 'latin1');
   return bytes;
-}
-
-/** The fingerprint a brand is recorded with (the first 64 bits of the sha256 of its canonical form). */
-export function brandFingerprint(brand: Brand): string {
-  const {logo, ...rest} = brand;
-  return sha256(canonicalJson({...rest, logo: logo ? {mime: logo.mime, base64: logo.base64} : undefined})).slice(0, 16);
 }
 
 /** The report as a PDF: the markdown report drawn, with the charts, the brand, and the sealed data block. */

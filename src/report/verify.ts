@@ -6,7 +6,7 @@ import {score} from '../engine/score.js';
 import type {Bank} from '../engine/types.js';
 import type {Answers} from '../engine/types.js';
 import type {Brand} from './brand-types.js';
-import {bankFingerprint, bodyHash, dataHash, findBlock, findPdfBlock, pdfBodyHash, templateFingerprint, type EmbeddedData} from './embed.js';
+import {bankFingerprint, bodyHash, brandFingerprint, dataHash, findBlock, findPdfBlock, pdfBodyHash, templateFingerprint, type EmbeddedData} from './embed.js';
 import {embeddedAnswers} from './read-assessment.js';
 import {defaultTemplate, renderReport} from './render-core.js';
 import type {HtmlConverter, TemplateSource} from './report-types.js';
@@ -126,7 +126,10 @@ function brandProblem(data: EmbeddedData, brand: Brand | undefined): string | un
   const recorded = data.brand;
   if (!recorded) return undefined;
   if (!brand) return `Cannot confirm the PDF's pages: it was made with the brand "${recorded.name}"; give that brand file with --brand FILE to draw it again and compare.`;
-  return undefined; // a different brand draws a different PDF: the comparison says so
+  if (brandFingerprint(brand) !== recorded.fingerprint) {
+    return `Cannot confirm the PDF's pages: it was made with the brand "${recorded.name}" (fingerprint ${recorded.fingerprint}); the brand given is different content (fingerprint ${brandFingerprint(brand)}).`;
+  }
+  return undefined;
 }
 
 /** The bank check shared by every format; true when the bank is the report's. */

@@ -111,3 +111,19 @@ describe('the converter', () => {
     expect(asked).toBe('score');
   });
 });
+
+describe('a branded PDF', () => {
+  const logo = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 20 10" width="20" height="10"><rect width="20" height="10" fill="#123456"/><image href="/etc/passwd" width="5" height="5"/></svg>').toString('base64');
+  const brand = {name: 'Northwind Advisory', accent: '#7a1f5c', contact: 'hello@northwind.example', disclaimer: 'Not advice to anyone else.', logo: {mime: 'image/svg+xml' as const, base64: logo, file: 'logo.svg'}};
+
+  test('records its brand; --verify confirms it only with that brand, and says so without it', async () => {
+    const bytes = await renderPdf({bank: realBank(), answers: answersFile('examples/acme.yaml'), date: DATE, format: 'pdf', brand});
+    expect(findPdfBlock(bytes)!.data!.brand).toEqual({name: 'Northwind Advisory', fingerprint: expect.stringMatching(/^[0-9a-f]{16}$/)});
+    expect((await verifyPdfReport('b.pdf', bytes, realBank(), undefined, brand)).intact).toBe(true);
+    const without = await verifyPdfReport('b.pdf', bytes, realBank());
+    expect(without.intact).toBe(false);
+    expect(without.checks.at(-1)).toEqual({ok: false, unconfirmed: true, text: expect.stringMatching(/made with the brand "Northwind Advisory"; give that brand file with --brand FILE/)});
+    const other = await verifyPdfReport('b.pdf', bytes, realBank(), undefined, {...brand, accent: '#000000'});
+    expect(other.checks.at(-1)?.text).toMatch(/the brand given is different content/);
+  });
+});
