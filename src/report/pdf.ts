@@ -276,13 +276,14 @@ function list(l: Tokens.List, options: ConvertOptions): Node {
 /** A table: the header row repeated on each page, no row split across pages, columns sized to their text. */
 function table(t: Tokens.Table): Node {
   const align = (i: number) => (t.align[i] === 'right' ? 'right' : t.align[i] === 'center' ? 'center' : 'left');
+  // A column of short entries ("weeks 1–2", "+3") takes the width of its longest entry, each on one line; the others share the rest.
+  const longest = t.header.map((h, i) => Math.max(...[plain(h.tokens), ...t.rows.map((r) => plain(r[i]?.tokens))].map((c) => c.length)));
+  const short = longest.map((n) => n <= 18);
+  // Kept on one line only while those columns together surely fit (about 4.8 pt a character at 8.5 pt, 10 pt of padding).
+  const oneLine = longest.reduce((sum, n, i) => sum + (short[i] ? n * 4.8 + 10 : 0), 0) <= CONTENT_WIDTH * 0.7;
   const header = t.header.map((c, i) => ({text: inline(c.tokens), style: 'th', alignment: align(i)}));
-  const rows = t.rows.map((r) => r.map((c, i) => ({text: inline(c.tokens), alignment: align(i)})));
-  // A column of short entries takes the width of its longest word or entry; the others share the rest.
-  const widths = t.header.map((h, i) => {
-    const cells = [plain(h.tokens), ...t.rows.map((r) => plain(r[i]?.tokens))];
-    return Math.max(...cells.map((c) => c.length)) <= 18 ? 'auto' : '*';
-  });
+  const rows = t.rows.map((r) => r.map((c, i) => ({text: inline(c.tokens), alignment: align(i), ...(short[i] && oneLine ? {noWrap: true} : {})})));
+  const widths = short.map((s) => (s ? 'auto' : '*'));
   return {table: {headerRows: 1, dontBreakRows: true, keepWithHeaderRows: 1, widths, body: [header, ...rows]}, layout: 'report', style: 'table'};
 }
 
