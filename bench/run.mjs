@@ -14,6 +14,9 @@
  * - Batches: 250, 500 and 1,000 answers files (copies of examples/acme.yaml, one
  *   organisation each) to markdown reports with --out-dir, 3 runs each.
  *
+ * - `--format pdf` beside `--format html` (examples/acme.yaml to a file), interleaved; BENCH_ONLY=pdf
+ *   runs only that section.
+ *
  * Prints a markdown table and writes bench/results.json; when an earlier
  * bench/results.json is there, its medians are shown beside this run's.
  *
@@ -319,8 +322,40 @@ function table(rows, base, previous) {
   return lines.join('\n');
 }
 
+// --- PDF beside HTML (issue 11) ----------------------------------------------------------------
+/** `--format pdf` and `--format html` of the example to a file, interleaved, RUNS rounds: medians, ratio, the PDF's size and pages. */
+async function pdfSection() {
+  const example = join(ROOT, 'examples', 'acme.yaml');
+  const run = (format) => timeExit(['node', BIN, '--answers', example, '--date', '2026-11-22', '-f', format, '--force', '-o', join(work, `example.${format}`)]);
+  const samples = {html: [], pdf: []};
+  for (let i = 0; i < WARMUP + RUNS; i++) {
+    process.stderr.write(`\rbench: pdf beside html, round ${i + 1}/${WARMUP + RUNS}`);
+    for (const format of ['html', 'pdf']) {
+      const r = await run(format);
+      if (i >= WARMUP) samples[format].push(r.ms);
+    }
+  }
+  process.stderr.write('\n');
+  const pdf = readFileSync(join(work, 'example.pdf'));
+  const pages = Number(/\/Type\s*\/Pages[^>]*?\/Count\s+(\d+)/.exec(pdf.toString('latin1'))?.[1]);
+  const html = round(median(samples.html));
+  const ms = round(median(samples.pdf));
+  return {htmlMs: html, pdfMs: ms, ratio: round(ms / html, 2), pdfBytes: pdf.length, pdfPages: pages, runs: RUNS};
+}
+
+function pdfTable(p) {
+  return [
+    '| examples/acme.yaml to a file | median ms | ratio |',
+    '| --- | ---: | ---: |',
+    `| \`--format html\` | ${p.htmlMs} | 1x |`,
+    `| \`--format pdf\` (${p.pdfPages} A4 pages, ${(p.pdfBytes / 1024).toFixed(0)} KiB) | ${p.pdfMs} | ${p.ratio}x |`,
+  ].join('\n');
+}
+
 async function main() {
   if (!existsSync(join(ROOT, 'dist', 'cli.js'))) throw new Error('bench: build first (npm run bench does)');
+  // BENCH_ONLY=pdf: only the PDF section (printed, not written to results.json).
+  if (process.env.BENCH_ONLY === 'pdf') return void process.stdout.write(`${pdfTable(await pdfSection())}\n`);
   const previous = existsSync(join(ROOT, 'bench', 'results.json')) ? JSON.parse(readFileSync(join(ROOT, 'bench', 'results.json'), 'utf8')) : undefined;
   log(`bench: node ${process.version}, ${cpus().length} cores, load ${loadavg().map((l) => l.toFixed(2)).join(' ')}; ${RUNS} runs after ${WARMUP} warm-ups`);
   await buildHarnesses();
@@ -339,6 +374,7 @@ async function main() {
   log('bench: engine');
   const engine = harness('engine.js');
   const batch = await batches();
+  const pdf = await pdfSection();
 
   const ms = (id) => processes.find((r) => r.id === id).ms;
   const base = ms('node');
@@ -371,6 +407,8 @@ async function main() {
   out.push('| target | this run | met |');
   out.push('| --- | ---: | --- |');
   for (const t of targets) out.push(`| ${t.target} | ${t.value}${t.unit} | ${t.met ? 'yes' : '**no**'} |`);
+  out.push('');
+  out.push(pdfTable(pdf));
   process.stdout.write(`${out.join('\n')}\n`);
 
   const results = {
@@ -384,6 +422,7 @@ async function main() {
     keystrokes,
     engine,
     batch,
+    pdf,
     targets,
   };
   writeFileSync(join(ROOT, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);

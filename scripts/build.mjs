@@ -26,7 +26,7 @@
  * Usage: node scripts/build.mjs [--metafile]   (--metafile writes dist/meta.json for analysis)
  */
 import {build} from 'esbuild';
-import {mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync} from 'node:fs';
+import {copyFileSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {dirname, join, relative} from 'node:path';
 import {fileURLToPath, pathToFileURL} from 'node:url';
@@ -60,8 +60,15 @@ for (const [file, output] of Object.entries(result.metafile.outputs)) {
 }
 writeFileSync(join(out, 'manifest.json'), JSON.stringify(manifest, null, 1));
 
-// THIRD_PARTY_NOTICES.md: the licences of every package bundled above (scripts/notices.mjs).
-writeNotices(root, result.metafile);
+// The PDF report's font (src/report/pdf.ts reads dist/fonts/): Inter, four styles, copied as they are.
+export const PDF_FONTS = ['400Regular/Inter_400Regular.ttf', '600SemiBold/Inter_600SemiBold.ttf', '400Regular_Italic/Inter_400Regular_Italic.ttf', '600SemiBold_Italic/Inter_600SemiBold_Italic.ttf'].map(
+  (f) => `node_modules/@expo-google-fonts/inter/${f}`,
+);
+mkdirSync(join(out, 'fonts'), {recursive: true});
+for (const font of PDF_FONTS) copyFileSync(join(root, font), join(out, 'fonts', font.split('/').pop()));
+
+// THIRD_PARTY_NOTICES.md: the licences of every package bundled above (scripts/notices.mjs), and of the font.
+writeNotices(root, {...result.metafile, inputs: {...result.metafile.inputs, ...Object.fromEntries(PDF_FONTS.map((f) => [f, {}]))}});
 
 // The bank cache: the same loader the CLI uses, bundled to a temporary module and run here.
 const loader = await build({

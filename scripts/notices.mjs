@@ -31,7 +31,12 @@ export function bundledPackageDirs(metafile) {
   return [...dirs];
 }
 
-const LICENCE_FILE = /^(licen[sc]e|copying)(\b|[.-]|$)/i;
+/** Bundled packages whose package.json names no licence, read from their licence file (checked by hand). */
+const LICENCE_FROM_FILE = {
+  'png-js': 'MIT', // the PDF report's PNG logo decoder (pdfkit's); its LICENSE file is the MIT licence
+};
+
+const LICENCE_FILE = /^(licen[sc]e|copying)(\b|[._-]|$)/i;
 
 /**
  * Copyright lines of bundled MIT packages that ship no licence file (their source
@@ -40,6 +45,10 @@ const LICENCE_FILE = /^(licen[sc]e|copying)(\b|[.-]|$)/i;
  */
 const COPYRIGHT_WITHOUT_FILE = {
   'yoga-layout': 'Copyright (c) Meta Platforms, Inc. and affiliates.',
+  // The PDF report's font code (pdfkit's): their package.json files name Devon Govett, MIT.
+  fontkit: 'Copyright (c) Devon Govett',
+  dfa: 'Copyright (c) Devon Govett',
+  brotli: 'Copyright (c) Devon Govett',
 };
 
 export const MIT_TEXT = `Permission is hereby granted, free of charge, to any person obtaining a copy
@@ -65,7 +74,7 @@ export function bundledPackages(root, metafile) {
   const byKey = new Map();
   for (const dir of bundledPackageDirs(metafile)) {
     const pkg = JSON.parse(readFileSync(join(root, dir, 'package.json'), 'utf8'));
-    const license = typeof pkg.license === 'string' ? pkg.license : pkg.license?.type;
+    const license = (typeof pkg.license === 'string' ? pkg.license : pkg.license?.type) ?? LICENCE_FROM_FILE[pkg.name];
     if (!license) throw new Error(`notices: ${pkg.name}@${pkg.version} (${dir}) is bundled into dist/ but its package.json names no licence`);
     const files = readdirSync(join(root, dir)).filter((f) => LICENCE_FILE.test(f)).sort();
     let text = files.map((f) => readFileSync(join(root, dir, f), 'utf8').replace(/\r\n/g, '\n').trim()).join('\n\n');

@@ -6,23 +6,22 @@ import {EXIT, InputError} from '../cli-errors.js';
 import {score} from '../engine/score.js';
 import type {Bank} from '../engine/types.js';
 import {stripControls} from '../report/escape.js';
-import {renderReport} from '../report/render-core.js';
 import {TemplateError, type ReportFormat, type TemplateSource} from '../report/report-types.js';
 import {FileExistsError, writeFileSafely} from '../store/atomic-write.js';
 import {reportFileName, slug} from '../store/file-names.js';
 import type {Io} from './io.js';
 import type {Options} from './options.js';
-import {readInput} from './read-input.js';
-import {htmlConverter, loadAssessment} from './report-io.js';
+import {readReport} from './read-input.js';
+import {htmlConverter, loadAssessment, renderAny} from './report-io.js';
 import {brandFor} from './brand-option.js';
 
 /** Every answers file in a folder to a report in --out-dir. One bad file is reported and skipped. */
 export async function runBatch(dir: string, opts: Options, bank: Bank, template: TemplateSource | undefined, format: ReportFormat, date: string, io: Io): Promise<number> {
   if (opts.outDir === undefined) throw new InputError(`${displayPath(dir)} is a folder: add --out-dir DIR2 to write a report for every answers file in it`);
   const files = readdirSync(dir)
-    .filter((f) => /\.(ya?ml|json|md|html)$/i.test(f) && !f.startsWith('.'))
+    .filter((f) => /\.(ya?ml|json|md|html|pdf)$/i.test(f) && !f.startsWith('.'))
     .sort();
-  if (files.length === 0) throw new InputError(`${displayPath(dir)} holds no answers files (.yaml, .yml, .json, or reports .md/.html)`);
+  if (files.length === 0) throw new InputError(`${displayPath(dir)} holds no answers files (.yaml, .yml, .json, or reports .md/.html/.pdf)`);
   if (!opts.force && realPath(opts.outDir) === realPath(dir)) {
     throw new InputError(`--out-dir ${displayPath(opts.outDir)} is the folder the answers are read from: choose another, e.g. --out-dir reports/, or add --force to write there (an input is never replaced)`);
   }
@@ -35,12 +34,12 @@ export async function runBatch(dir: string, opts: Options, bank: Bank, template:
   const failures: string[] = [];
   const used = new Set<string>();
   const progress = io.stderr.isTTY ? (i: number) => io.stderr.write(`\r${bar(i / files.length)} ${i}/${files.length}`) : () => {};
-  files.forEach((file, i) => {
+  for (const [i, file] of files.entries()) {
     progress(i);
     const path = join(dir, file);
     const name = displayPath(path);
     try {
-      const {answers, embedded} = loadAssessment(name, readInput(path, 'answers', {pipeHint: false}), bank, quiet(io));
+      const {answers, embedded} = loadAssessment(name, readReport(path, 'answers', {pipeHint: false}), bank, quiet(io));
       const reportDay = opts.date !== undefined ? date : embedded?.date ?? date;
       // Two files for the same organisation and day get the source file's name too.
       let outName = reportFileName(answers, reportDay, format);
@@ -48,7 +47,7 @@ export async function runBatch(dir: string, opts: Options, bank: Bank, template:
       used.add(outName);
       const out = join(opts.outDir!, outName);
       if (inputs.has(realPath(out))) throw new InputError(`${displayPath(out)} is one of the answers files read (from ${file}): not replaced; choose another --out-dir`);
-      writeFileSafely(out, renderReport({bank, answers, date: reportDay, format, template, brand}, toHtml), {overwrite: Boolean(opts.force)});
+      writeFileSafely(out, await renderAny({bank, answers, date: reportDay, format, template, brand}, toHtml), {overwrite: Boolean(opts.force)});
       const r = score(bank, answers);
       rows.push({file, organisation: answers.context.organisation ?? '', verdict: r.recommendation, confidence: r.confidence, out: displayPath(out)});
     } catch (error) {
@@ -61,7 +60,7 @@ export async function runBatch(dir: string, opts: Options, bank: Bank, template:
             : error.message,
       );
     }
-  });
+  }
   progress(files.length);
   if (io.stderr.isTTY) io.stderr.write('\n');
   io.stdout.write(batchTable(rows));

@@ -4,31 +4,32 @@ import {parse as parseYaml} from 'yaml';
 import {displayPath} from '../files/paths.js';
 import {EXIT, InputError} from '../cli-errors.js';
 import {compareAnswers} from '../engine/compare.js';
-import {renderComparison} from '../report/render-core.js';
 import type {ReportFormat} from '../report/report-types.js';
 import {resolveDraft} from '../store/drafts.js';
 import type {Io} from './io.js';
 import {loadBank} from './load-bank-and-template.js';
 import type {Options} from './options.js';
-import {readInput} from './read-input.js';
-import {emit, htmlConverter, loadAssessment} from './report-io.js';
+import {readReport} from './read-input.js';
+import {emit, htmlConverter, loadAssessment, refuseBinaryToTerminal, renderComparisonAny} from './report-io.js';
+import {reportDate} from './report-date.js';
 import {brandFor} from './brand-option.js';
 
 export async function runCompare(files: string[], opts: Options, io: Io): Promise<number> {
   if (files.length !== 2) throw new InputError(`--compare takes two assessments, BEFORE and AFTER (got ${files.length}), e.g. --compare before.yaml after.yaml`);
+  refuseBinaryToTerminal(opts.format as ReportFormat, opts, io);
   const brand = await brandFor(opts, opts.format, io);
   const bank = await loadBank(opts.questions);
   const [before, after] = files.map((file) => {
     const path = existsSync(file) ? file : draftPathIfAny(file, io);
     const name = displayPath(path);
-    const text = readInput(path, 'answers');
-    const loaded = loadAssessment(name, text, bank, io);
-    return {...loaded, date: assessmentDate(path, text, loaded.embedded?.date)};
+    const content = readReport(path, 'answers');
+    const loaded = loadAssessment(name, content, bank, io);
+    return {...loaded, date: assessmentDate(path, content, loaded.embedded?.date)};
   });
   // The two sides are labelled by their dates, never by their paths: a local path must not reach a client document.
   const comparison = compareAnswers(bank, before!.answers, after!.answers, {before: before!.date, after: after!.date});
   const format = opts.format as ReportFormat;
-  await emit(renderComparison(comparison, format, await htmlConverter(format), brand), opts, io);
+  await emit(await renderComparisonAny(comparison, {format, date: reportDate(opts, io), brand}, await htmlConverter(format)), opts, io);
   return EXIT.ok;
 }
 
@@ -37,9 +38,9 @@ export async function runCompare(files: string[], opts: Options, io: Io): Promis
  * one printed on it), else a draft's saved date, else the answers file's modification date,
  * in local time; undefined for stdin or when none can be read.
  */
-export function assessmentDate(path: string, text: string, reportDate: string | undefined): string | undefined {
+export function assessmentDate(path: string, content: string | Uint8Array, reportDate: string | undefined): string | undefined {
   if (reportDate) return reportDate;
-  const saved = draftSaved(text);
+  const saved = typeof content === 'string' ? draftSaved(content) : undefined;
   if (saved) return localDay(saved);
   if (path === '-') return undefined;
   try {

@@ -26,7 +26,9 @@ export async function runInterview(opts: Options, bank: Bank, template: Template
     cwd: io.cwd,
     now: io.now,
     date,
-    renderReport: (answers, fmt) => report!.renderReport({bank, answers, date, format: fmt, template, brand}),
+    // A PDF is made asynchronously, its code (pdfmake, the font) loaded on the first one.
+    renderReport: (answers, fmt) =>
+      fmt === 'pdf' ? import('../report/pdf.js').then((m) => m.renderPdf({bank, answers, date, format: fmt, template, brand})) : report!.renderReport({bank, answers, date, format: fmt, template, brand}),
     stdin: io.stdin,
     stdout: io.stdout,
     stderr: io.stderr,

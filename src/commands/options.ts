@@ -49,10 +49,10 @@ export function checkConflicts(opts: Options): void {
 }
 
 /** The report format each extension of --out stands for. */
-export const FORMAT_OF_EXTENSION: Readonly<Record<string, ReportFormat>> = {'.md': 'md', '.markdown': 'md', '.html': 'html', '.htm': 'html', '.json': 'json'};
+export const FORMAT_OF_EXTENSION: Readonly<Record<string, ReportFormat>> = {'.md': 'md', '.markdown': 'md', '.html': 'html', '.htm': 'html', '.json': 'json', '.pdf': 'pdf'};
 
-/** The extensions `--out` takes without -f, for messages: ".md, .html (.htm) or .json". */
-const EXTENSIONS_ALLOWED = '.md, .html (or .htm) or .json';
+/** The extensions `--out` takes without -f, for messages: ".md, .html (.htm), .json or .pdf". */
+const EXTENSIONS_ALLOWED = '.md, .html (or .htm), .json or .pdf';
 
 /**
  * The report format: -f when given, else the one `--out`'s extension names

@@ -5,7 +5,7 @@
 import {InputError} from '../cli-errors.js';
 import {displayPath} from '../files/paths.js';
 import {decodeUtf8, describeSize, readFileBytes, ReadTextError, readStreamBytes, SIZE_CAPS} from '../files/read-text.js';
-import {BLOCK_PREFIX} from '../report/embed.js';
+import {BLOCK_PREFIX, isPdf} from '../report/embed.js';
 
 /** What a file is read as: its cap, and the flag that names it in messages. */
 const KINDS = {
@@ -24,9 +24,21 @@ export function readInput(
   /** Say how to read a pipe when the file is one (not for an entry of a batch folder). */
   {pipeHint = true}: {pipeHint?: boolean} = {},
 ): string {
+  const read = readReport(path, what, {pipeHint});
+  if (typeof read !== 'string') throw new InputError(`${displayPath(path)}: is a PDF; ${KINDS[what].flag} takes a text file here`);
+  return read;
+}
+
+/**
+ * Read an assessment or a report the user named: its text, or its bytes when it is a PDF
+ * (a PDF report carries its data block; src/report/embed.ts findPdfBlock reads it).
+ */
+export function readReport(path: string, what: InputKind, {pipeHint = true}: {pipeHint?: boolean} = {}): string | Buffer {
   const name = displayPath(path);
   try {
-    return checkAnswersSize(name, decodeUtf8(readFileBytes(path, KINDS[what].cap)), what);
+    const bytes = readFileBytes(path, KINDS[what].cap);
+    if (what !== 'template' && isPdf(bytes)) return bytes;
+    return checkAnswersSize(name, decodeUtf8(bytes), what);
   } catch (error) {
     if (!(error instanceof ReadTextError)) throw error;
     if (error.code === 'ENOENT') throw new InputError(`${name}: no such ${what} file`);
@@ -39,10 +51,12 @@ export function readInput(
 /** Said after the report cap, when an answers file or a report was read. */
 const ANSWERS_LIMITS = ` for a report with its data block, ${describeSize(SIZE_CAPS.answers)} for an answers file`;
 
-/** All of stdin, as an answers file or a report (the same caps as a file). */
-export async function readStdin(stdin: NodeJS.ReadStream, name = '<stdin>'): Promise<string> {
+/** All of stdin, as an answers file or a report (the same caps as a file); a PDF report as its bytes. */
+export async function readStdin(stdin: NodeJS.ReadStream, name = '<stdin>'): Promise<string | Buffer> {
   try {
-    return checkAnswersSize(name, decodeUtf8(await readStreamBytes(stdin, KINDS.answers.cap)), 'answers');
+    const bytes = await readStreamBytes(stdin, KINDS.answers.cap);
+    if (isPdf(bytes)) return bytes;
+    return checkAnswersSize(name, decodeUtf8(bytes), 'answers');
   } catch (error) {
     if (!(error instanceof ReadTextError)) throw error;
     throw new InputError(`${name}${error.line ? `:${error.line}` : ''}: ${error.message}${error.code === 'EFBIG' ? ANSWERS_LIMITS : ''}`);

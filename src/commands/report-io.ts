@@ -6,17 +6,19 @@
 import {resolve} from 'node:path';
 import {formatProblem} from '../yaml/yaml-source.js';
 import {InputError, OutputError} from '../cli-errors.js';
+import type {Comparison} from '../engine/compare.js';
 import type {Answers, Bank} from '../engine/types.js';
 import {stdoutGoesNowhere} from '../files/stdout-sink.js';
 import {stripControls} from '../report/escape.js';
 import {readAssessment, type AssessmentLoad} from '../report/read-assessment.js';
-import type {HtmlConverter, ReportFormat} from '../report/report-types.js';
+import {renderComparison, renderReport} from '../report/render-core.js';
+import type {HtmlConverter, RenderInput, ReportFormat} from '../report/report-types.js';
 import type {Io} from './io.js';
 import type {Options} from './options.js';
 
 /** Answers from an answers file, a draft or a report; every problem is an InputError listing all of them. */
-export function loadAssessment(name: string, text: string, bank: Bank, io: Io): AssessmentLoad & {answers: Answers} {
-  const loaded = readAssessment(name, text, bank);
+export function loadAssessment(name: string, content: string | Uint8Array, bank: Bank, io: Io): AssessmentLoad & {answers: Answers} {
+  const loaded = readAssessment(name, content, bank);
   for (const w of loaded.warnings) io.stderr.write(stripControls(`warning: ${formatProblem(w)}\n`));
   if (!loaded.answers) {
     const n = loaded.errors.length;
@@ -33,16 +35,48 @@ export async function htmlConverter(format: ReportFormat | undefined): Promise<H
 }
 
 /**
- * Write to --out (atomically, never replacing without --force; the full path is told) or to stdout
- * (no --out, or `--out -`; cleaned by `stripControls` when stdout is a terminal).
+ * A report in its format: text, or the bytes of a PDF (src/report/pdf.ts, loaded only for
+ * a PDF). `toHtml` as `htmlConverter` gives it.
  */
-export async function emit(text: string, opts: Options, io: Io): Promise<void> {
+export async function renderAny(input: RenderInput, toHtml: HtmlConverter | undefined): Promise<string | Buffer> {
+  if (input.format !== 'pdf') return renderReport(input, toHtml);
+  const {renderPdf} = await import('../report/pdf.js');
+  return renderPdf(input);
+}
+
+/** A comparison in its format: text, or a PDF's bytes. */
+export async function renderComparisonAny(comparison: Comparison, input: Pick<RenderInput, 'format' | 'date' | 'brand'>, toHtml: HtmlConverter | undefined): Promise<string | Buffer> {
+  if (input.format !== 'pdf') return renderComparison(comparison, input.format, toHtml);
+  const {renderComparisonPdf} = await import('../report/pdf.js');
+  return renderComparisonPdf(comparison, {date: input.date, brand: input.brand});
+}
+
+/**
+ * A PDF is bytes a terminal would show as garbage (and could act on): to a terminal it is
+ * refused before any work, with the two ways that work. A pipe or a redirect gets it.
+ */
+export function refuseBinaryToTerminal(format: ReportFormat | undefined, opts: Options, io: Io): void {
+  if (format === 'pdf' && (opts.out === undefined || opts.out === '-') && io.stdout.isTTY) {
+    throw new InputError('a PDF report is binary and standard output is a terminal: write it to a file with -o report.pdf, or redirect or pipe it (> report.pdf, | lpr)');
+  }
+}
+
+/**
+ * Write to --out (atomically, never replacing without --force; the full path is told) or to stdout
+ * (no --out, or `--out -`; text is cleaned by `stripControls` when stdout is a terminal; a PDF
+ * never goes to a terminal: `refuseBinaryToTerminal`).
+ */
+export async function emit(report: string | Uint8Array, opts: Options, io: Io): Promise<void> {
   if (opts.out !== undefined && opts.out !== '-') {
     const {writeFileSafely} = await import('../store/atomic-write.js');
     const path = resolve(io.cwd, opts.out);
-    writeFileSafely(path, text, {overwrite: Boolean(opts.force)});
+    writeFileSafely(path, report, {overwrite: Boolean(opts.force)});
     io.stderr.write(stripControls(`Written to ${path}\n`));
+  } else if (typeof report !== 'string') {
+    refuseBinaryToTerminal('pdf', opts, io);
+    await writeToStdout(io.stdout, report);
   } else {
+    const text = report;
     // On a terminal, what a template or an answers file holds cannot retitle, recolour or reorder it; a pipe or file gets the report byte for byte.
     await writeToStdout(io.stdout, io.stdout.isTTY ? stripControls(text) : text);
   }
@@ -53,7 +87,7 @@ export async function emit(text: string, opts: Options, io: Io): Promise<void> {
  * device, a closed descriptor) is an OutputError, exit 1; a reader that went
  * away (EPIPE, `| head`) is not a failure.
  */
-async function writeToStdout(stdout: NodeJS.WriteStream, text: string): Promise<void> {
+async function writeToStdout(stdout: NodeJS.WriteStream, text: string | Uint8Array): Promise<void> {
   if ((stdout as {fd?: number}).fd === 1 && stdoutGoesNowhere()) {
     throw new OutputError(new Error('it is closed or discarded (>&-, or started with its output ignored), so the report would be lost; write it to a file with -o FILE, or redirect it (> report.md)'));
   }

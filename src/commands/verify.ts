@@ -3,18 +3,20 @@ import {displayPath} from '../files/paths.js';
 import {EXIT} from '../cli-errors.js';
 import {stripControls} from '../report/escape.js';
 import {findBlock} from '../report/embed.js';
-import {verifyReport} from '../report/verify.js';
+import {verifyPdfReport, verifyReport} from '../report/verify.js';
 import type {Io} from './io.js';
 import {loadBank, loadTemplate} from './load-bank-and-template.js';
 import type {Options} from './options.js';
-import {readInput} from './read-input.js';
+import {readReport} from './read-input.js';
 import {htmlConverter} from './report-io.js';
 
 export async function runVerify(file: string, opts: Options, io: Io): Promise<number> {
   const bank = await loadBank(opts.questions);
-  const text = readInput(file, 'report');
-  const toHtml = await htmlConverter(findBlock(text)?.data?.format);
-  const {intact, checks} = verifyReport(displayPath(file), text, bank, loadTemplate(opts.template), toHtml);
+  const content = readReport(file, 'report');
+  const {intact, checks} =
+    typeof content === 'string'
+      ? verifyReport(displayPath(file), content, bank, loadTemplate(opts.template), await htmlConverter(findBlock(content)?.data?.format))
+      : await verifyPdfReport(displayPath(file), content, bank, loadTemplate(opts.template));
   // A check quotes the report and the bank; the file name is the user's: all cleaned for the terminal.
   const say = (text: string) => io.stdout.write(stripControls(text));
   for (const check of checks) say(`${check.ok ? 'ok  ' : 'FAIL'}  ${check.text}\n`);

@@ -25,7 +25,7 @@ export interface EmbeddedData {
   /** The tool and version that wrote the report. */
   tool: string;
   date: string;
-  format: 'md' | 'html';
+  format: 'md' | 'html' | 'pdf';
   bank: {name: string; version: string; fingerprint: string};
   template: {path: string; fingerprint: string};
   answers: Record<string, unknown>;
@@ -38,10 +38,13 @@ export interface EmbeddedData {
    */
   kind?: 'combine' | 'portfolio';
   sources?: {label: string; answers: Record<string, unknown>}[];
-  /** Issue 11: the consultant's brand an HTML or PDF report was made with (the logo without its file name), so that --verify renders it again the same. */
+  /** Issue 11: the consultant's brand an HTML or PDF report was made with (the logo without its file name), so that --verify renders or draws it again the same. */
   brand?: Brand;
   verdict: {recommendation: Recommendation; lean: Direction; confidence: Confidence; score: number};
-  /** sha256 of the report text without the block (line endings normalised). */
+  /**
+   * sha256 of the report text without the block (line endings normalised); for a PDF, of the
+   * file's bytes without the block's payload (`pdfBodyHash`).
+   */
   body: string;
   /** sha256 over every field above, in canonical form. */
   hash: string;
@@ -82,8 +85,25 @@ export function dataHash(data: Omit<EmbeddedData, 'hash'>): string {
 }
 
 export function encodeBlock(data: Omit<EmbeddedData, 'hash'>): string {
+  return `${BLOCK_PREFIX}v1 ${encodePayload(data)} -->`;
+}
+
+/** The sealed data as base64url JSON (the hash added): what the block of every format carries. */
+export function encodePayload(data: Omit<EmbeddedData, 'hash'>): string {
   const full: EmbeddedData = {...data, hash: dataHash(data)};
-  return `${BLOCK_PREFIX}v1 ${Buffer.from(JSON.stringify(full), 'utf8').toString('base64url')} -->`;
+  return Buffer.from(JSON.stringify(full), 'utf8').toString('base64url');
+}
+
+/** The payload decoded, or why it cannot be. */
+function decodePayload(version: string, payload: string): {data?: EmbeddedData; problem?: string} {
+  if (version !== 'v1') return {problem: `the embedded data is version ${version}; this handoff-assess reads v1`};
+  try {
+    const data = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as EmbeddedData;
+    if (!data || typeof data !== 'object' || typeof data.hash !== 'string' || !data.answers) return {problem: 'the embedded data is incomplete'};
+    return {data};
+  } catch {
+    return {problem: 'the embedded data is not readable (it was cut or edited)'};
+  }
 }
 
 /** Stands where the block will go while the report text is hashed. */
@@ -120,12 +140,54 @@ export function findBlock(text: string): FoundBlock | undefined {
   const match = [...normal.matchAll(BLOCK_RE)].at(-1);
   if (!match) return undefined;
   const body = normal.slice(0, match.index).replace(/\n$/, '') + normal.slice(match.index + match[0].length).replace(/^\n/, '');
-  if (match[1] !== 'v1') return {body, problem: `the embedded data is version ${match[1]}; this handoff-assess reads v1`};
-  try {
-    const data = JSON.parse(Buffer.from(match[2]!, 'base64url').toString('utf8')) as EmbeddedData;
-    if (!data || typeof data !== 'object' || typeof data.hash !== 'string' || !data.answers) return {body, problem: 'the embedded data is incomplete'};
-    return {data, body};
-  } catch {
-    return {body, problem: 'the embedded data is not readable (it was cut or edited)'};
+  return {body, ...decodePayload(match[1]!, match[2]!)};
+}
+
+/*
+ * The block in a PDF (src/report/pdf.ts writes it). It is a custom entry of the document
+ * information dictionary, `/HandoffAssessData N 0 R`, whose object is the literal string
+ * `(handoff-assess:data v1 BASE64URL)`: ASCII without parentheses or backslashes, so the PDF
+ * writer stores it as is (no escape, no hex, outside any compressed stream) and it is found
+ * again in the file's bytes without a PDF library.
+ */
+export const PDF_INFO_KEY = 'HandoffAssessData';
+export const PDF_BLOCK_PREFIX = 'handoff-assess:data ';
+
+/** True when the bytes are a PDF file (they start with %PDF-). */
+export function isPdf(bytes: Uint8Array): boolean {
+  return bytes.length >= 5 && Buffer.from(bytes.subarray(0, 5)).toString('latin1') === '%PDF-';
+}
+
+export interface FoundPdfBlock {
+  data?: EmbeddedData;
+  problem?: string;
+  /** Where the payload (the base64url) starts in the bytes, and its length: what the body hash leaves out. */
+  at: number;
+  length: number;
+}
+
+/**
+ * The block in a PDF's bytes, or undefined when it has none. The object the information
+ * dictionary's key names wins; without that key (a file rewritten by another program that
+ * kept the object), the last such string in the file.
+ */
+export function findPdfBlock(bytes: Uint8Array): FoundPdfBlock | undefined {
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+  const strings = [...text.matchAll(/(?<!\\)\(handoff-assess:data (v\d+) ([A-Za-z0-9_-]+)\)/g)];
+  if (!strings.length) return undefined;
+  const ref = [...text.matchAll(new RegExp(`/${PDF_INFO_KEY}\\s+(\\d+)\\s+0\\s+R`, 'g'))].at(-1);
+  const object = ref ? new RegExp(`(?:^|[\\r\\n])${ref[1]}\\s+0\\s+obj\\s*\\(handoff-assess:data `, 'g') : undefined;
+  let match = strings.at(-1)!;
+  if (object) {
+    const found = [...text.matchAll(object)].at(-1);
+    const named = found && strings.find((m) => m.index === found.index! + found[0].length - PDF_BLOCK_PREFIX.length - 1);
+    if (named) match = named;
   }
+  const at = match.index! + 1 + PDF_BLOCK_PREFIX.length + match[1]!.length + 1;
+  return {...decodePayload(match[1]!, match[2]!), at, length: match[2]!.length};
+}
+
+/** The hash a PDF's block records: sha256 of the file's bytes without the payload. */
+export function pdfBodyHash(bytes: Uint8Array, at: number, length: number): string {
+  return createHash('sha256').update(bytes.subarray(0, at)).update(bytes.subarray(at + length)).digest('hex');
 }

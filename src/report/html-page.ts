@@ -110,9 +110,12 @@ function textOf(cellHtml: string): string {
     .trim();
 }
 
-/** The brand as a report's data block records it: the logo without the name of its file (a local path stays local). */
+/**
+ * The brand as a report's data block records it: the logo without the name of its file (a
+ * local path stays local), the fields always in one order (a PDF's bytes follow the data's).
+ */
 export function embeddedBrand(brand: Brand): Brand {
-  return {...brand, ...(brand.logo ? {logo: {mime: brand.logo.mime, base64: brand.logo.base64, file: 'logo'}} : {})};
+  return brandOf({brand})!;
 }
 
 /**

@@ -5,7 +5,7 @@
 import {parseAnswers, validateAnswers, type AnswersLoad} from '../answers/parse-answers.js';
 import {parseYamlSource, type SourceProblem} from '../yaml/yaml-source.js';
 import type {Answers, Bank} from '../engine/types.js';
-import {findBlock, type EmbeddedData} from './embed.js';
+import {findBlock, findPdfBlock, isPdf, type EmbeddedData} from './embed.js';
 import {describeSize, SIZE_CAPS} from '../files/read-text.js';
 
 export interface AssessmentLoad extends AnswersLoad {
@@ -13,10 +13,24 @@ export interface AssessmentLoad extends AnswersLoad {
   embedded?: EmbeddedData;
 }
 
-export function readAssessment(file: string, text: string, bank: Bank, options: {partial?: boolean} = {}): AssessmentLoad {
+/** `content` is text, or the bytes of a PDF report. */
+export function readAssessment(file: string, content: string | Uint8Array, bank: Bank, options: {partial?: boolean} = {}): AssessmentLoad {
+  if (typeof content !== 'string') return readPdfAssessment(file, content, bank);
+  const text = content;
   const found = findBlock(text);
   if (!found) return parseAnswers(file, text, bank, options);
   const problem = (message: string): SourceProblem => ({file, field: '(report)', message});
+  if (!found.data) return {errors: [problem(found.problem ?? 'the embedded data is not readable')], warnings: []};
+  const {answers, problems} = embeddedAnswers(file, found.data, bank);
+  if (!answers) return {errors: problems.map((p) => problem(`embedded answers: ${p}`)), warnings: []};
+  return {answers, errors: [], warnings: [], embedded: found.data};
+}
+
+/** A PDF report: the answers of its data block (a PDF without one is not an answers file). */
+function readPdfAssessment(file: string, bytes: Uint8Array, bank: Bank): AssessmentLoad {
+  const problem = (message: string): SourceProblem => ({file, field: '(report)', message});
+  const found = isPdf(bytes) ? findPdfBlock(bytes) : undefined;
+  if (!found) return {errors: [problem('is a PDF without handoff-assess data: only a PDF report made by handoff-assess (--format pdf) can be read, and only as it was written')], warnings: []};
   if (!found.data) return {errors: [problem(found.problem ?? 'the embedded data is not readable')], warnings: []};
   const {answers, problems} = embeddedAnswers(file, found.data, bank);
   if (!answers) return {errors: problems.map((p) => problem(`embedded answers: ${p}`)), warnings: []};

@@ -265,11 +265,13 @@ export function renderReport(input: RenderInput, toHtml?: HtmlConverter): string
       return sealReport(renderHtml(input.bank, input.answers, input.date, input.template, needHtml(toHtml), input.brand), embeddedData(input, 'html'));
     case 'json':
       return `${safeJson(reportJson(input.bank, input.answers, input.date))}\n`;
+    case 'pdf':
+      throw new Error('internal: a PDF report is bytes, made by renderPdf (src/report/pdf.ts)');
   }
 }
 
 /** What the report's data block records (all but the body hash and the hash itself). */
-function embeddedData(input: RenderInput, format: 'md' | 'html'): Omit<EmbeddedData, 'hash' | 'body'> {
+export function embeddedData(input: RenderInput, format: EmbeddedData['format']): Omit<EmbeddedData, 'hash' | 'body'> {
   const template = input.template ?? defaultTemplate();
   const result = score(input.bank, input.answers); // what the report model's result is, without building the model again
   return {
@@ -289,6 +291,7 @@ let compareTemplate: Template[] | undefined;
 
 /** A comparison of two assessments as markdown, HTML (needs `toHtml`; `brand` applies to it) or JSON. */
 export function renderComparison(comparison: Comparison, format: ReportFormat, toHtml?: HtmlConverter, brand?: Brand): string {
+  if (format === 'pdf') throw new Error('internal: a PDF comparison is bytes, made by renderComparisonPdf (src/report/pdf.ts)');
   if (format === 'json') return `${safeJson({format: 'handoff-assess-comparison', formatVersion: 1, ...comparison})}\n`;
   compareTemplate ??= mdEngine().parse(readFileSync(packagePath(COMPARE_TEMPLATE), 'utf8'));
   const md = normaliseBlankLines(mdEngine().renderSync(compareTemplate, {...comparison}) as string);

@@ -6,8 +6,8 @@
 import type {Answers, Bank} from '../engine/types.js';
 import type {Brand} from './brand-types.js';
 
-export type ReportFormat = 'md' | 'html' | 'json';
-export const REPORT_FORMATS: readonly ReportFormat[] = ['md', 'html', 'json'];
+export type ReportFormat = 'md' | 'html' | 'json' | 'pdf';
+export const REPORT_FORMATS: readonly ReportFormat[] = ['md', 'html', 'json', 'pdf'];
 
 export interface TemplateSource {
   /** The file as the user named it, for messages. */

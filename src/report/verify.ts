@@ -5,7 +5,7 @@
 import {combineAnswers, MAX_RESPONDENTS, MIN_RESPONDENTS} from '../engine/combine.js';
 import {score} from '../engine/score.js';
 import type {Answers, Bank} from '../engine/types.js';
-import {bankFingerprint, bodyHash, canonicalJson, dataHash, findBlock, templateFingerprint, type EmbeddedData} from './embed.js';
+import {bankFingerprint, bodyHash, canonicalJson, dataHash, findBlock, findPdfBlock, pdfBodyHash, templateFingerprint, type EmbeddedData} from './embed.js';
 import {answersToObject} from '../answers/serialize-answers.js';
 import {embeddedAnswers} from './read-assessment.js';
 import {combineTemplate, defaultTemplate, portfolioTemplateSource, renderCombined, renderPortfolio, renderReport} from './render-core.js';
@@ -37,6 +37,7 @@ export function verifyReport(file: string, text: string, bank: Bank, template?: 
   if (!found.data) return {intact: false, checks: [{ok: false, text: `${file}: ${found.problem}`}]};
   const data = found.data;
   if (data.kind === 'portfolio') return verifyPortfolio(file, found.body, data, bank, toHtml);
+  if (data.format === 'pdf') return {intact: false, checks: [{ok: false, text: `${file} is a text file whose data block says it is a PDF: it is not as handoff-assess wrote it`}], data};
   const {hash, ...rest} = data;
 
   const sealed = dataHash(rest) === hash;
@@ -86,6 +87,75 @@ export function verifyReport(file: string, text: string, bank: Bank, template?: 
     }
   }
   return {intact: checks.every((c) => c.ok), checks, data};
+}
+
+/**
+ * Check a PDF report (src/report/pdf.ts). Its body hash covers the file's bytes without
+ * the data block's payload, so any change to a page, a font or the metadata fails; and the
+ * PDF is drawn again from the embedded answers (with `brand` when it was made with one)
+ * and must come out byte for byte the same. Loads pdfmake only for that drawing.
+ */
+export async function verifyPdfReport(file: string, bytes: Uint8Array, bank: Bank, template?: TemplateSource): Promise<Verification> {
+  const found = findPdfBlock(bytes);
+  if (!found) {
+    return {intact: false, checks: [{ok: false, text: `${file} holds no handoff-assess data: it is not a PDF report made by handoff-assess, or it was saved again by another program`}]};
+  }
+  if (!found.data) return {intact: false, checks: [{ok: false, text: `${file}: ${found.problem}`}]};
+  const data = found.data;
+  const {hash, ...rest} = data;
+  const checks: Verification['checks'] = [];
+  const sealed = dataHash(rest) === hash;
+  checks.push(sealed ? {ok: true, text: 'The embedded data is intact.'} : {ok: false, text: 'The embedded data was altered after the report was generated (its hash does not match).'});
+  const edited = pdfBodyHash(bytes, found.at, found.length) !== data.body;
+  checks.push(edited ? {ok: false, text: 'The PDF was changed after it was generated (its bytes are not the ones written: edited, or saved again by another program).'} : {ok: true, text: 'The PDF is byte for byte as generated.'});
+  const sameBank = bankCheck(checks, data, bank);
+  const answers = verdictCheck(checks, file, data, bank);
+  if (answers && !edited && sealed && sameBank) {
+    const choice = templateFor(data, template);
+    if (choice.template === null) checks.push({ok: false, text: choice.why, unconfirmed: true});
+    else {
+      const {renderPdf} = await import('./pdf.js');
+      const again = await renderPdf({bank, answers, date: data.date, format: 'pdf', template: choice.template, brand: brandOf(data)});
+      const fresh = findPdfBlock(again);
+      const same = fresh !== undefined && pdfBodyHash(again, fresh.at, fresh.length) === pdfBodyHash(bytes, found.at, found.length);
+      checks.push(
+        same
+          ? {ok: true, text: `Drawing the answers again ${choice.template ? `with ${choice.template.path} ` : ''}gives the same PDF, byte for byte.`}
+          : {ok: false, text: 'Drawing the answers again gives a different PDF (the tool, the template or the brand changed since, or the PDF was forged with a recomputed seal).'},
+      );
+    }
+  }
+  return {intact: checks.every((c) => c.ok), checks, data};
+}
+
+/** The bank check shared by every format; true when the bank is the report's. */
+function bankCheck(checks: Verification['checks'], data: EmbeddedData, bank: Bank): boolean {
+  const sameBank = data.bank.name === bank.meta.name && data.bank.version === bank.meta.version;
+  if (!sameBank) {
+    checks.push({ok: false, text: `The report was made with question bank ${data.bank.name} ${data.bank.version}; the bank here is ${bank.meta.name} ${bank.meta.version}.`});
+  } else if (data.bank.fingerprint !== bankFingerprint(bank)) {
+    checks.push({ok: false, text: `The question bank ${bank.meta.name} ${bank.meta.version} here differs from the one the report was made with (same version, different content).`});
+  } else {
+    checks.push({ok: true, text: `Made with question bank ${bank.meta.name} ${bank.meta.version}, the same as here.`});
+  }
+  return sameBank;
+}
+
+/** The answers and verdict check shared by every format; the answers when they fit the bank. */
+function verdictCheck(checks: Verification['checks'], file: string, data: EmbeddedData, bank: Bank): Answers | undefined {
+  const {answers, problems} = embeddedAnswers(file, data, bank);
+  if (!answers) {
+    checks.push({ok: false, text: `The embedded answers do not fit the bank here: ${problems.join('; ')}`});
+    return undefined;
+  }
+  const result = score(bank, answers);
+  const v = data.verdict;
+  if (result.recommendation !== v.recommendation || result.confidence !== v.confidence) {
+    checks.push({ok: false, text: `The verdict changed: the report says ${v.recommendation} (${v.confidence} confidence); its answers now give ${result.recommendation} (${result.confidence} confidence).`});
+  } else {
+    checks.push({ok: true, text: `The answers still give ${result.recommendation} (${result.confidence} confidence).`});
+  }
+  return answers;
 }
 
 /** Where an edited report first differs from a fresh rendering of its answers, when that can be told. */

@@ -36,7 +36,7 @@ export interface InteractiveOptions {
   /** The report date (YYYY-MM-DD): it names the report files offered. */
   date: string;
   /** The report for these answers in one format (the caller binds the bank, date and template). */
-  renderReport(answers: Answers, format: ReportFormat): string;
+  renderReport(answers: Answers, format: ReportFormat): string | Promise<string | Uint8Array>;
   stdin: NodeJS.ReadStream;
   stdout: NodeJS.WriteStream;
   stderr: NodeJS.WriteStream;

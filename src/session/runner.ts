@@ -16,10 +16,13 @@ import {startSession, transition, type SessionConfig, type SessionEffect, type S
 export interface SessionServices {
   /** Save the draft of the interview. Throws an Error whose message says why, for the user. */
   saveDraft(interview: InterviewState): void;
-  /** The report for these answers in one format. Throws when it cannot be made. */
-  renderReport(answers: Answers, format: ReportFormat): string;
+  /**
+   * The report for these answers in one format: text, or (a PDF, made asynchronously) a promise
+   * of its bytes. Throws (or rejects) when it cannot be made.
+   */
+  renderReport(answers: Answers, format: ReportFormat): string | Promise<string | Uint8Array>;
   /** Write a report file whole. `exists`: the file was there and `overwrite` was false; nothing was written. */
-  writeReport(path: string, text: string, overwrite: boolean): 'written' | 'exists';
+  writeReport(path: string, content: string | Uint8Array, overwrite: boolean): 'written' | 'exists';
 }
 
 /** A running session, as a front end sees it. */
@@ -30,6 +33,8 @@ export interface Session {
   dispatch(event: SessionEvent): void;
   /** Called after every dispatch that changed the state (the end of the session included). Returns the unsubscribe function. */
   subscribe(listener: () => void): () => void;
+  /** Settles once no effect is still running (a PDF being made and written); its outcome is dispatched by then. */
+  idle(): Promise<void>;
 }
 
 export function createSession(config: SessionConfig, initial: InterviewState, services: SessionServices): Session {
@@ -37,6 +42,8 @@ export function createSession(config: SessionConfig, initial: InterviewState, se
   const listeners = new Set<() => void>();
   const queue: SessionEvent[] = [];
   let running = false;
+  /** Effects still running (a PDF): their outcome is dispatched when they settle. */
+  const pending = new Set<Promise<void>>();
 
   const dispatch = (event: SessionEvent): void => {
     queue.push(event);
@@ -47,7 +54,18 @@ export function createSession(config: SessionConfig, initial: InterviewState, se
       for (let next = queue.shift(); next; next = queue.shift()) {
         const t = transition(config, state, next);
         state = t.state;
-        for (const effect of t.effects) queue.push(runEffect(effect, services, config.cwd));
+        for (const effect of t.effects) {
+          const outcome = runEffect(effect, services, config.cwd);
+          if (!(outcome instanceof Promise)) {
+            queue.push(outcome);
+            continue;
+          }
+          const done: Promise<void> = outcome.then((event) => {
+            pending.delete(done);
+            dispatch(event);
+          });
+          pending.add(done);
+        }
       }
     } finally {
       running = false;
@@ -65,11 +83,14 @@ export function createSession(config: SessionConfig, initial: InterviewState, se
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    async idle() {
+      while (pending.size) await Promise.all([...pending]);
+    },
   };
 }
 
 /** Run one effect through the services; its outcome comes back as an event. */
-function runEffect(effect: SessionEffect, services: SessionServices, cwd: string): SessionEvent {
+function runEffect(effect: SessionEffect, services: SessionServices, cwd: string): SessionEvent | Promise<SessionEvent> {
   switch (effect.type) {
     case 'save-draft':
       try {
@@ -80,7 +101,7 @@ function runEffect(effect: SessionEffect, services: SessionServices, cwd: string
       }
     case 'prepare-report':
       try {
-        return {type: 'report-ready', markdown: forReading(services.renderReport(effect.answers, 'md'))};
+        return {type: 'report-ready', markdown: forReading(services.renderReport(effect.answers, 'md') as string)};
       } catch (error) {
         return {type: 'report-failed', message: (error as Error).message};
       }
@@ -89,16 +110,22 @@ function runEffect(effect: SessionEffect, services: SessionServices, cwd: string
   }
 }
 
-/** Render the report in its format and write it; the outcome as an event. */
-function writeReport(effect: Extract<SessionEffect, {type: 'write-report'}>, services: SessionServices, cwd: string): SessionEvent {
-  let text: string;
+/** Render the report in its format and write it; the outcome as an event (a promise of it while a PDF is made). */
+function writeReport(effect: Extract<SessionEffect, {type: 'write-report'}>, services: SessionServices, cwd: string): SessionEvent | Promise<SessionEvent> {
+  const unmade = (error: unknown): SessionEvent => ({type: 'report-unmade', message: `The ${effect.format} report could not be made: ${(error as Error).message}`});
+  let made: string | Promise<string | Uint8Array>;
   try {
-    text = services.renderReport(effect.answers, effect.format);
+    made = services.renderReport(effect.answers, effect.format);
   } catch (error) {
-    return {type: 'report-unmade', message: `The ${effect.format} report could not be made: ${(error as Error).message}`};
+    return unmade(error);
   }
+  if (made instanceof Promise) return made.then((content) => write(effect, services, cwd, content), unmade);
+  return write(effect, services, cwd, made);
+}
+
+function write(effect: Extract<SessionEffect, {type: 'write-report'}>, services: SessionServices, cwd: string, content: string | Uint8Array): SessionEvent {
   try {
-    const done = services.writeReport(effect.path, text, effect.overwrite);
+    const done = services.writeReport(effect.path, content, effect.overwrite);
     return done === 'exists' ? {type: 'report-exists', path: effect.path} : {type: 'report-written', path: effect.path};
   } catch (error) {
     const why = (error as {why?: string}).why ?? (error as NodeJS.ErrnoException).code ?? (error as Error).message;

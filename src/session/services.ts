@@ -88,9 +88,9 @@ function hasContent(answers: Answers): boolean {
 }
 
 /** A report file written whole; an existing file is left alone unless `overwrite`. */
-export function writeReportFile(path: string, text: string, overwrite: boolean): 'written' | 'exists' {
+export function writeReportFile(path: string, content: string | Uint8Array, overwrite: boolean): 'written' | 'exists' {
   try {
-    writeFileSafely(path, text, {overwrite});
+    writeFileSafely(path, content, {overwrite});
     return 'written';
   } catch (error) {
     if (error instanceof FileExistsError) return 'exists';

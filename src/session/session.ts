@@ -108,6 +108,8 @@ export interface SaveAsk {
   /** The full path being confirmed. */
   path?: string;
   error?: string;
+  /** The report is being made and written (a PDF takes a moment): the dialog waits for the outcome. */
+  writing?: boolean;
 }
 
 /** The result: the verdict at once; the markdown report once the runner has made it, or why it could not. */
@@ -312,11 +314,11 @@ function step(config: SessionConfig, state: SessionState, event: SessionEvent): 
         notice: {tone: 'success', kind: 'saved', text: `Saved ${resolve(config.cwd, event.path)}`},
       });
     case 'report-exists':
-      return none(state.save ? {...state, save: {...state.save, stage: 'confirm', path: event.path, error: undefined}} : state);
+      return none(state.save ? {...state, save: {...state.save, stage: 'confirm', path: event.path, error: undefined, writing: undefined}} : state);
     case 'write-failed':
       return none(
         state.save
-          ? {...state, save: {...state.save, stage: 'name', path: undefined, error: event.message}}
+          ? {...state, save: {...state.save, stage: 'name', path: undefined, error: event.message, writing: undefined}}
           : {...state, notice: {tone: 'error', kind: 'save-failed', text: event.message}},
       );
     case 'report-unmade':
@@ -455,21 +457,21 @@ function toResult(config: SessionConfig, state: SessionState): Transition {
 
 function saveAs(config: SessionConfig, state: SessionState, typed: string): Transition {
   const save = state.save;
-  if (!save || save.stage !== 'name') return none(state);
+  if (!save || save.stage !== 'name' || save.writing) return none(state);
   const name = typed.trim();
   if (!name) return none({...state, save: {...save, error: `Type a file name, e.g. ${offeredName(config, state.interview.answers, save.format)}`}});
   const path = resolve(config.cwd, name);
   return {
-    state: {...state, save: {...save, name, error: undefined}},
+    state: {...state, save: {...save, name, error: undefined, writing: true}},
     effects: [{type: 'write-report', path, format: save.format, answers: state.interview.answers, overwrite: false}],
   };
 }
 
 function overwrite(state: SessionState, replace: boolean): Transition {
   const save = state.save;
-  if (!save || save.stage !== 'confirm' || !save.path) return none(state);
+  if (!save || save.stage !== 'confirm' || !save.path || save.writing) return none(state);
   if (!replace) return none({...state, save: {...save, stage: 'name', path: undefined, error: undefined}});
-  return {state, effects: [{type: 'write-report', path: save.path, format: save.format, answers: state.interview.answers, overwrite: true}]};
+  return {state: {...state, save: {...save, writing: true}}, effects: [{type: 'write-report', path: save.path, format: save.format, answers: state.interview.answers, overwrite: true}]};
 }
 
 function finish(state: SessionState): SessionState {

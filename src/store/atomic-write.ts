@@ -42,7 +42,8 @@ export interface WriteOptions {
   followSymlinks?: boolean;
 }
 
-export function writeFileSafely(path: string, data: string, options: WriteOptions = {}): void {
+/** Write `data` (text, written as UTF-8, or bytes: a PDF) to `path`, whole or not at all. */
+export function writeFileSafely(path: string, data: string | Uint8Array, options: WriteOptions = {}): void {
   const target = options.followSymlinks === false ? path : followLink(path);
   const existing = statOrUndefined(target, path);
   if (existing && !existing.isFile() && !(existing.isSymbolicLink() && options.followSymlinks === false)) {
@@ -57,7 +58,7 @@ export function writeFileSafely(path: string, data: string, options: WriteOption
     fd = openSync(temp, 'wx', mode ?? 0o644);
     if (mode !== undefined) fchmodSync(fd, mode); // exactly, whatever the umask
     step = 'write';
-    writeAll(fd, Buffer.from(data, 'utf8'));
+    writeAll(fd, typeof data === 'string' ? Buffer.from(data, 'utf8') : Buffer.from(data.buffer, data.byteOffset, data.byteLength));
     fsyncSync(fd);
     closeSync(fd);
     fd = undefined;

@@ -14,6 +14,6 @@ export function slug(text: string, max = 60): string {
 }
 
 /** handoff-assessment-<organisation>-<date>.<ext> */
-export function reportFileName(answers: Answers, date: string, format: 'md' | 'html' | 'json'): string {
+export function reportFileName(answers: Answers, date: string, format: 'md' | 'html' | 'json' | 'pdf'): string {
   return `handoff-assessment-${slug(answers.context.organisation ?? '') || 'unnamed'}-${date}.${format}`;
 }

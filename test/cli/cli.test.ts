@@ -155,9 +155,9 @@ describe('invalid input exits 2, names the file, the field and what is allowed, 
   });
 
   it('a format that does not exist', async () => {
-    const run = await cli(['--answers', EXAMPLE, '--format', 'pdf']);
+    const run = await cli(['--answers', EXAMPLE, '--format', 'docx']);
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/md, html, json/);
+    expect(run.stderr).toMatch(/md, html, json, pdf/);
   });
 
   it('an unknown option', () => {
@@ -310,7 +310,7 @@ describe('conventions of command-line tools', () => {
   it('an extension that names no format, without -f, is refused saying which are allowed; with -f it is written', () => {
     const run = runCli(['--answers', EXAMPLE, '-o', 'report.txt'], {cwd: dir});
     expect(run.code).toBe(2);
-    expect(run.stderr).toBe('handoff-assess: --out report.txt: the extension .txt names no report format; use .md, .html (or .htm) or .json, or give the format with -f md|html|json\n');
+    expect(run.stderr).toBe('handoff-assess: --out report.txt: the extension .txt names no report format; use .md, .html (or .htm), .json or .pdf, or give the format with -f md|html|json|pdf\n');
     expect(noFiles()).toEqual([]);
     const given = runCli(['--answers', EXAMPLE, '-o', 'report.txt', '-f', 'md'], {cwd: dir});
     expect(given.code).toBe(0);
@@ -361,7 +361,7 @@ describe('conventions of command-line tools', () => {
   });
 
   it.each([
-    [['--format', 'pdf', '--answers', 'examples/acme.yaml'], /^handoff-assess: option '-f, --format <format>' argument 'pdf' is invalid\. Allowed choices are md, html, json; see handoff-assess --help\n$/],
+    [['--format', 'docx', '--answers', 'examples/acme.yaml'], /^handoff-assess: option '-f, --format <format>' argument 'docx' is invalid\. Allowed choices are md, html, json, pdf; see handoff-assess --help\n$/],
     [['--verify'], /^handoff-assess: option '--verify <report>' argument missing; see handoff-assess --help\n$/],
     [['drafts', '--purge'], /^handoff-assess: unknown option '--purge'; see handoff-assess --help\n$/],
     [['extra'], /^handoff-assess: unknown command 'extra': the commands are drafts, completion and help; see handoff-assess --help\n$/],

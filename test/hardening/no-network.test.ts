@@ -57,6 +57,7 @@ describe('the report path opens no connection', () => {
   test.each([
     ['markdown to stdout', ['--answers', EXAMPLE]],
     ['HTML to a file', ['--answers', EXAMPLE, '--format', 'html', '--out', 'r.html']],
+    ['PDF to a file (pdfmake: URL and file access refused, nothing fetched)', ['--answers', EXAMPLE, '--format', 'pdf', '--out', 'r.pdf']],
     ['JSON from stdin', ['--answers', '-', '--format', 'json']],
     ['batch', ['--answers', join(ROOT, 'examples'), '--out-dir', 'batch']],
     ['--compare', ['--compare', EXAMPLE, EXAMPLE]],

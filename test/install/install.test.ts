@@ -5,7 +5,7 @@
  *   empty npm cache: it declares no dependencies, so npm fetches nothing, and a
  *   dependency added by mistake fails the install (ENOTCACHED) instead of passing
  *   by a download. The installed copy has no node_modules; from there, in a folder
- *   of its own, it runs --version, the example in md, html and json, and --verify.
+ *   of its own, it runs --version, the example in md, html, json and pdf, and --verify.
  * - `npm install -g git+file://<fresh clone>`: npm builds dist/ in its own clone
  *   (`prepare`) and installs a real folder with a working command.
  * - `npx --package=git+file://<fresh clone> handoff-assess --version`.
@@ -98,7 +98,7 @@ describe('the packed tarball', () => {
 
   test('holds what the program reads at run time, its licences, the docs the README links to, and no source or tests', () => {
     const listed = execFileSync('tar', ['-tzf', tarball], {encoding: 'utf8'}).split('\n').filter(Boolean).map((f) => f.replace(/^package\//, ''));
-    for (const file of ['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md', 'THIRD_PARTY_NOTICES.md', 'bin/handoff-assess.js', 'dist/cli.js', 'dist/bank.json', 'questions/bank.yaml', 'templates/report.md.liquid', 'templates/report.html.liquid', 'examples/acme.yaml', 'SECURITY.md']) {
+    for (const file of ['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md', 'THIRD_PARTY_NOTICES.md', 'bin/handoff-assess.js', 'dist/cli.js', 'dist/bank.json', 'dist/fonts/Inter_400Regular.ttf', 'questions/bank.yaml', 'templates/report.md.liquid', 'templates/report.html.liquid', 'examples/acme.yaml', 'SECURITY.md']) {
       expect(listed).toContain(file);
     }
     expect(listed.filter((f) => /^(src|test|scripts|bench|node_modules)\//.test(f))).toEqual([]);
@@ -143,7 +143,12 @@ describe('the packed tarball', () => {
     expect(json.status).toBe(0);
     expect(JSON.parse(json.stdout)).toMatchObject({format: 'handoff-assess-report'});
 
-    for (const report of ['report.md', 'report.html']) {
+    // The PDF's code and font come from the installed copy (dist/chunks, dist/fonts).
+    const pdf = run(bin, ['--answers', example, '-o', 'report.pdf'], user, env);
+    expect({code: pdf.status, stderr: pdf.stderr}).toEqual({code: 0, stderr: expect.stringContaining('Written to')});
+    expect(readFileSync(join(user, 'report.pdf')).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+
+    for (const report of ['report.md', 'report.html', 'report.pdf']) {
       const verified = run(bin, ['--verify', report], user, env);
       expect({report, code: verified.status}).toEqual({report, code: 0});
     }

@@ -21,7 +21,7 @@ export interface TestSessionOptions {
   cwd?: string;
   /** The report date; it names the files offered. Default 2025-01-31. */
   date?: string;
-  renderReport?: (answers: Answers, format: ReportFormat) => string;
+  renderReport?: SessionServices['renderReport'];
   /** Replaces the draft store: throw to make a draft save fail. */
   saveDraft?: SessionServices['saveDraft'];
   /** A second respondent's session (issue 14): where its context came from. */

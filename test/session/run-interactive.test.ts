@@ -190,7 +190,7 @@ describe('runInteractive: drafts while answering', () => {
     await term.waitFor('? Save as: (handoff-assessment-acme-2025-01-31.md)');
     await term.line('');
     await term.waitFor('? Save the report?');
-    await term.choose(4);
+    await term.choose(5);
     expect(await code).toBe(0);
     const path = join(draftsDir({env}), `${id}.yaml`);
     expect(term.text).toContain(`Report saved: ${join(root, 'handoff-assessment-acme-2025-01-31.md')}`);

@@ -218,6 +218,28 @@ describe('the runner: effects through services', () => {
     expect(existsSync(join(t.cwd, 'r.html'))).toBe(false);
   });
 
+  it('a PDF is made asynchronously: the dialog waits (writing), keys cannot save twice, then the bytes are written whole', async () => {
+    const {renderPdf} = await import('../../src/report/pdf.js');
+    const t = testSession({
+      bank,
+      initial: {...startInterview(bank, complete()), index: steps.length},
+      date: '2026-11-22',
+      renderReport: (answers, format) => (format === 'pdf' ? renderPdf({bank, answers, date: '2026-11-22', format}) : `# Report for ${answers.context.organisation}\n`),
+    });
+    t.session.dispatch({type: 'start'});
+    t.session.dispatch({type: 'show-result'});
+    t.session.dispatch({type: 'save', format: 'pdf'});
+    expect(t.session.state.save?.name).toBe('handoff-assessment-acme-2026-11-22.pdf');
+    t.session.dispatch({type: 'save-as', name: 'r.pdf'});
+    expect(t.session.state.save).toMatchObject({stage: 'name', writing: true});
+    t.session.dispatch({type: 'save-as', name: 'other.pdf'}); // ignored while writing
+    await t.session.idle();
+    expect(t.session.state.save).toBeUndefined();
+    expect(t.session.state.saved).toEqual([join(t.cwd, 'r.pdf')]);
+    expect(readFileSync(join(t.cwd, 'r.pdf')).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(existsSync(join(t.cwd, 'other.pdf'))).toBe(false);
+  });
+
   it('the end of the session reaches its listeners, with the final state', () => {
     const t = testSession({bank, initial: at('organisation')});
     const seen: string[] = [];

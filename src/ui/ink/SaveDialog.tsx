@@ -20,8 +20,12 @@ export function saveDialogHeight(save: SaveAsk, name: TextBuffer | undefined, cw
   if (save.stage === 'confirm') return wrapText(overwriteQuestion(displayPath(save.path ?? '', cwd)), width).length;
   const input = Math.ceil((cellWidth(name?.value ?? save.name) + 1) / Math.max(1, width - 2)) || 1;
   const error = save.error ? wrapText(`${theme.symbol.error} ${save.error}`, width).length : 0;
-  return wrapText(saveTitle(save.format), width).length + input + error;
+  const writing = save.writing ? wrapText(WRITING, width).length : 0;
+  return wrapText(saveTitle(save.format), width).length + input + error + writing;
 }
+
+/** Shown while the report is made and written (a PDF takes a moment). */
+const WRITING = 'Making the report...';
 
 /** Ask for the file name (the default prefilled), then, if the file exists, whether to overwrite it. */
 export function SaveDialog({save, name, cwd}: SaveDialogProps) {
@@ -42,6 +46,7 @@ export function SaveDialog({save, name, cwd}: SaveDialogProps) {
           {theme.symbol.error} {save.error}
         </Text>
       ) : null}
+      {save.writing ? <Text dimColor>{WRITING}</Text> : null}
     </Box>
   );
 }

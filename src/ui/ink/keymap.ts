@@ -26,6 +26,7 @@ export type Action =
   | 'saveMd'
   | 'saveHtml'
   | 'saveJson'
+  | 'savePdf'
   | 'finish'
   | 'cancel'
   | 'confirm'
@@ -163,6 +164,7 @@ export const KEYMAP: Record<KeyMode, Binding[]> = {
     {action: 'saveMd', keys: 'm', hint: 'save .md', match: char('m')},
     {action: 'saveHtml', keys: 'h', hint: '.html', match: char('h')},
     {action: 'saveJson', keys: 'j', hint: '.json', match: char('j')},
+    {action: 'savePdf', keys: 'p', hint: '.pdf', match: char('p')},
     {action: 'back', keys: 'esc', hint: 'review', match: (_, k) => k.escape || k.leftArrow},
     {action: 'finish', keys: 'q', hint: 'finish', match: char('q')},
     quit,

@@ -22,7 +22,7 @@ export function chooseHint(step: Step): string {
   }
 }
 
-export const FORMAT_NAMES = {md: 'Markdown', html: 'an HTML page', json: 'JSON'} as const;
+export const FORMAT_NAMES = {md: 'Markdown', html: 'an HTML page', json: 'JSON', pdf: 'a PDF (A4)'} as const;
 
 export function saveTitle(format: keyof typeof FORMAT_NAMES): string {
   return `Save the report as ${FORMAT_NAMES[format]}: enter saves, esc cancels`;

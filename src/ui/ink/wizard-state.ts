@@ -224,10 +224,11 @@ function onReviewKey(view: WizardView, config: SessionConfig, session: SessionSt
   }
 }
 
-const SAVE_KEYS: Partial<Record<Action, ReportFormat>> = {saveMd: 'md', saveHtml: 'html', saveJson: 'json'};
+const SAVE_KEYS: Partial<Record<Action, ReportFormat>> = {saveMd: 'md', saveHtml: 'html', saveJson: 'json', savePdf: 'pdf'};
 
 function onResultKey(view: WizardView, session: SessionState, act: Action | undefined, input: string, key: Key): KeyResult {
   const save = session.save;
+  if (save?.writing) return only(view); // a PDF being made: keys wait for the outcome (ctrl+c still quits)
   if (save?.stage === 'name') {
     if (act === 'cancel') return send(view, {type: 'cancel-save'});
     if (act === 'next') return send(view, {type: 'save-as', name: view.saveName?.value ?? ''});

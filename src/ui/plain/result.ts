@@ -11,6 +11,7 @@ const FORMATS: {format: ReportFormat; label: string}[] = [
   {format: 'md', label: 'Markdown'},
   {format: 'html', label: 'HTML (printable page)'},
   {format: 'json', label: 'JSON (for a CRM)'},
+  {format: 'pdf', label: 'PDF (A4, for the client)'},
 ];
 
 /** The verdict in words, then the markdown report as it is. */
@@ -61,6 +62,13 @@ export async function askSave(session: Session, io: PlainIo, send: (event: Sessi
   }
 }
 
+/** Wait for a report being written (a PDF takes a moment), saying so. */
+async function settled(session: Session, io: PlainIo): Promise<void> {
+  if (!session.state.save?.writing) return;
+  io.say('Making the PDF...');
+  await session.idle();
+}
+
 /** Ask for the file name (the offered one first) until the report is written or the user goes back; true once written. */
 async function saveDialog(session: Session, io: PlainIo, send: (event: SessionEvent) => SessionState): Promise<boolean> {
   const {cwd} = session.config;
@@ -69,6 +77,7 @@ async function saveDialog(session: Session, io: PlainIo, send: (event: SessionEv
       const replace = await io.ask((c) => confirm({message: `${displayPath(save!.path!, cwd)} already exists. Replace it?`, default: false}, c));
       if (!replace) io.say('Kept the existing file. Choose another name.');
       send({type: 'overwrite', replace});
+      await settled(session, io);
       continue;
     }
     if (save.error) io.say(save.error);
@@ -79,6 +88,7 @@ async function saveDialog(session: Session, io: PlainIo, send: (event: SessionEv
       return false;
     }
     send({type: 'save-as', name: typed});
+    await settled(session, io);
   }
   const notice = session.state.notice;
   if (notice) io.say(notice.text);

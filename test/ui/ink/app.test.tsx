@@ -4,7 +4,7 @@ import {join} from 'node:path';
 import {cleanup} from 'ink-testing-library';
 import {buildSteps, startInterview} from '../../../src/engine/interview.js';
 import {renderReport} from '../../../src/report/render-report.js';
-import {KEY, keysOf, mount, realBank, waitFor, WHOLE_INTERVIEW, type Mounted} from './helpers.js';
+import {fakeReport, KEY, keysOf, mount, realBank, waitFor, WHOLE_INTERVIEW, type Mounted} from './helpers.js';
 
 afterEach(() => cleanup());
 
@@ -411,8 +411,8 @@ describe('navigation', () => {
 });
 
 describe('result screen', () => {
-  async function toResult(): Promise<Mounted> {
-    const w = await mount();
+  async function toResult(options: Parameters<typeof mount>[0] = {}): Promise<Mounted> {
+    const w = await mount(options);
     await w.press(...WHOLE_INTERVIEW);
     await w.waitForFrame('17 of 17 answered');
     await w.press('r');
@@ -453,6 +453,23 @@ describe('result screen', () => {
     const outcome = await w.waitForOutcome();
     expect(outcome.kind).toBe('done');
     expect(outcome.kind === 'done' && outcome.savedReports).toEqual([join(w.cwd, 'other.html'), file]);
+  });
+
+  it('p saves a PDF: the dialog says it is being made, keys wait, then the bytes are written', async () => {
+    let finish: (bytes: Uint8Array) => void = () => undefined;
+    const pdf = new Promise<Uint8Array>((resolve) => (finish = resolve));
+    const w = await toResult({renderReport: (answers, format) => (format === 'pdf' ? pdf : fakeReport(answers, format))});
+    await w.press('p');
+    await w.waitForFrame('Save the report as a PDF (A4)');
+    await w.waitForFrame('› handoff-assessment-acme-ltd-2026-11-22.pdf');
+    await w.press(KEY.enter);
+    await w.waitForFrame('Making the report...');
+    await w.press('q'); // waits: the PDF is being made
+    finish(Buffer.from('%PDF-1.3 test'));
+    const file = join(w.cwd, 'handoff-assessment-acme-ltd-2026-11-22.pdf');
+    await w.waitForFrame(`Saved ${file}`);
+    expect(readFileSync(file, 'latin1')).toBe('%PDF-1.3 test');
+    expect(w.outcome()).toBeUndefined();
   });
 
   it('asks once before finishing without a saved report', async () => {

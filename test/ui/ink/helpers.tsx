@@ -93,7 +93,7 @@ export interface Mounted {
 export interface MountOptions {
   bank?: Bank;
   initial?: InterviewState;
-  renderReport?: (answers: Answers, format: ReportFormat) => string;
+  renderReport?: (answers: Answers, format: ReportFormat) => string | Promise<string | Uint8Array>;
   cwd?: string;
   noColor?: boolean;
   respondentOf?: {from: string};

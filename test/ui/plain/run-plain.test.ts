@@ -107,7 +107,7 @@ describe('plain mode: a whole interview', () => {
     await term.line('');
     await term.waitFor(`Saved ${join(cwd, 'handoff-assessment-acme-ltd-2025-01-31.md')}`);
     await term.waitFor('? Save the report?');
-    await term.choose(4);
+    await term.choose(5);
 
     const done = await outcome;
     expect(done.kind).toBe('done');
@@ -419,10 +419,10 @@ describe('plain mode: why this matters, notes, certainty', () => {
     await term.choose(18);
     const result = await term.waitFor('? Save the report?');
     expect(result).toContain('Notes: {"failure_frequency":"Three escalations last week"}');
-    await term.choose(4);
+    await term.choose(5);
     // Finishing without a report asks once, as the wizard does.
     await term.waitFor('No report saved yet. Choose Finish again to finish without one.');
-    await term.choose(4);
+    await term.choose(5);
     const done = await outcome;
     expect(done.kind).toBe('done');
     expect(done.state.answers.notes).toEqual({failure_frequency: 'Three escalations last week'});
@@ -525,7 +525,7 @@ describe('plain mode: saving reports', () => {
     await term.line('');
     await term.waitFor(`Saved ${join(cwd, 'handoff-assessment-acme-ltd-2025-01-31.json')}`);
     await term.waitFor('? Save the report?');
-    await term.choose(4);
+    await term.choose(5);
     const done = await outcome;
     expect(readFileSync(existing, 'utf8')).toBe('precious');
     expect(readFileSync(join(cwd, 'acme-v2.md'), 'utf8')).toContain('# Handoff report for Acme Ltd');
@@ -547,7 +547,7 @@ describe('plain mode: saving reports', () => {
     await term.line('y');
     await term.waitFor(`Saved ${join(cwd, 'handoff-assessment-acme-ltd-2025-01-31.md')}`);
     await term.waitFor('? Save the report?');
-    await term.choose(4);
+    await term.choose(5);
     await outcome;
     expect(readFileSync(existing, 'utf8')).toContain('# Handoff report for Acme Ltd');
   });
@@ -573,7 +573,7 @@ describe('plain mode: saving reports', () => {
     await term.line('');
     await term.waitFor(`Saved ${join(cwd, 'handoff-assessment-acme-ltd-2025-01-31.md')}`);
     await term.waitFor('? Save the report?');
-    await term.choose(4);
+    await term.choose(5);
     expect((await outcome).kind).toBe('done');
   });
 });
