@@ -46,7 +46,7 @@ export async function renderAny(input: RenderInput, toHtml: HtmlConverter | unde
 
 /** A comparison in its format: text, or a PDF's bytes. */
 export async function renderComparisonAny(comparison: Comparison, input: Pick<RenderInput, 'format' | 'date' | 'brand'>, toHtml: HtmlConverter | undefined): Promise<string | Buffer> {
-  if (input.format !== 'pdf') return renderComparison(comparison, input.format, toHtml);
+  if (input.format !== 'pdf') return renderComparison(comparison, input.format, toHtml, input.brand);
   const {renderComparisonPdf} = await import('../report/pdf.js');
   return renderComparisonPdf(comparison, {date: input.date, brand: input.brand});
 }
