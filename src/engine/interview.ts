@@ -479,7 +479,7 @@ export function describeAnswer(step: Step, answers: Answers): string {
   if (step.kind === 'yesno') {
     const said = value ? 'Yes' : 'No';
     if (answers.disqualifiers[step.id]) return `${said}: applies`;
-    return isUnconfirmed(answers, step.id) ? `${said}: unconfirmed` : said;
+    return isUnconfirmed(answers, step.id) ? `${said}: unconfirmed` : `${said}: does not apply`;
   }
   if (step.kind === 'choice') return step.options?.find((o) => o.value === value)?.label ?? String(value);
   if (Array.isArray(value)) return value.join(', ');

@@ -440,7 +440,7 @@ describe('the review', () => {
     expect(rows.remediation_sprint!.answer).toBe('none of these');
     expect(rows.no_budget_path!.answer).toBe('No: applies');
     expect(rows.no_budget_path!.note).toBe('CFO away until May');
-    expect(rows.no_tradeoff_owner!.answer).toBe('Yes');
+    expect(rows.no_tradeoff_owner!.answer).toBe('Yes: does not apply');
     expect(Object.values(rows).every((r) => r.answered)).toBe(true);
   });
 
@@ -472,15 +472,15 @@ describe('disqualifiers asked as plain questions', () => {
     expect(setAnswer(emptyAnswers(), s, true).disqualifiers.no_budget_path).toBe(true);
     expect(setAnswer(emptyAnswers(), s, false).disqualifiers.no_budget_path).toBe(false);
     expect(describeAnswer(s, setAnswer(emptyAnswers(), s, true))).toBe('Yes: applies');
-    expect(describeAnswer(s, setAnswer(emptyAnswers(), s, false))).toBe('No');
+    expect(describeAnswer(s, setAnswer(emptyAnswers(), s, false))).toBe('No: does not apply');
   });
 
   it('the review says the answer and whether it applies; not applying but estimated or unknown is unconfirmed', () => {
     const s = step(bank, 'no_budget_path');
     const cleared = setAnswer(emptyAnswers(), s, true);
-    expect(describeAnswer(s, cleared)).toBe('Yes');
+    expect(describeAnswer(s, cleared)).toBe('Yes: does not apply');
     expect(describeAnswer(s, setAnswer(emptyAnswers(), s, false))).toBe('No: applies');
-    expect(describeAnswer(s, setCertainty(cleared, 'no_budget_path', 'verified'))).toBe('Yes');
+    expect(describeAnswer(s, setCertainty(cleared, 'no_budget_path', 'verified'))).toBe('Yes: does not apply');
     expect(describeAnswer(s, setCertainty(cleared, 'no_budget_path', 'estimated'))).toBe('Yes: unconfirmed');
     expect(describeAnswer(s, setCertainty(cleared, 'no_budget_path', 'unknown'))).toBe('Yes: unconfirmed');
   });

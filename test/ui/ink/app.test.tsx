@@ -270,7 +270,7 @@ describe('certainty (c) and evidence', () => {
     await w.waitForFrame('note the evidence');
     await w.type('Budget signed');
     await w.press(KEY.enter);
-    const frame = await w.waitForFrame(/No budget path\s+Yes \(verified\)/);
+    const frame = await w.waitForFrame(/No budget path\s+Yes: does not apply \(verified\)/);
     expect(frame).toContain('✎ Budget signed');
     expect(last(w).answers.certainty).toEqual({failure_frequency: 'estimated', no_budget_path: 'verified'});
   });
@@ -324,7 +324,7 @@ describe('navigation', () => {
     await w.press(KEY.end);
     const bottom = await w.waitForFrame(/❯ See the result/);
     expect(bottom).toMatch(/No owner for cross-team\s+No: applies/);
-    expect(bottom).toMatch(/No budget path\s+Yes\n/);
+    expect(bottom).toMatch(/No budget path\s+Yes: does not apply\n/);
     await w.press(...Array(6).fill(KEY.up));
     await w.waitForFrame(/❯ Signals that favour a\s+none/);
   });

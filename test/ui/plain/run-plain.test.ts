@@ -466,7 +466,7 @@ describe('plain mode: why this matters, notes, certainty', () => {
     await term.waitFor(':sure) How sure are you? (now: verified)');
     await term.press(KEY.enter); // "yes" again, the answer it starts on: not asked twice
     const review = await term.waitFor('? Is everything right?');
-    expect(review).toContain('15. No budget path: Yes (verified, no evidence noted)');
+    expect(review).toContain('15. No budget path: Yes: does not apply (verified, no evidence noted)');
     await term.press(KEY.ctrlC);
     const end = await outcome;
     expect(end.state.answers.notes).toEqual({});
