@@ -7,9 +7,8 @@ import {afterEach, beforeEach, describe, expect, it} from '@jest/globals';
 import {chmodSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {main, type Io} from '../../src/cli.js';
 import {dataHash, encodePayload, findPdfBlock, type EmbeddedData} from '../../src/report/embed.js';
-import {ROOT, runInProcess, Sink} from './run-cli.js';
+import {expectRemadeByteForByte, ROOT, runInProcess, runOnTerminal} from './run-cli.js';
 
 const FIXTURES = join(ROOT, 'test', 'fixtures', 'combine');
 const OPS = join(FIXTURES, 'ops-lead.yaml');
@@ -164,12 +163,7 @@ describe('replay and verify', () => {
 
   it('-o combined.pdf writes a PDF that --combine re-makes byte for byte (and as the same markdown) and --verify finds intact', async () => {
     const pdf = await combined('pdf');
-    const bytes = readFileSync(pdf);
-    expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
-    expect(findPdfBlock(bytes)?.data).toMatchObject({kind: 'combine', format: 'pdf', date: '2026-12-01'});
-    const again = join(dir, 'again.pdf');
-    expect((await cli(['--combine', pdf, '-o', again])).code).toBe(0);
-    expect(readFileSync(again).equals(bytes)).toBe(true);
+    await expectRemadeByteForByte(pdf, '--combine', {kind: 'combine', date: '2026-12-01'});
     const md = await cli(['--combine', pdf, '-f', 'md']);
     expect(md.code).toBe(0);
     expect(md.stdout).toBe(readFileSync(await combined('md'), 'utf8'));
@@ -195,14 +189,10 @@ describe('replay and verify', () => {
   });
 
   it('-f pdf to a terminal is refused before any work (exit 2), nothing written', async () => {
-    const stdout = Object.assign(new Sink(), {isTTY: true});
-    const stderr = new Sink();
-    const io = {stdin: process.stdin, stdout, stderr, cwd: ROOT, env: {NO_COLOR: '1'}, now: () => new Date(2026, 11, 1)} as unknown as Io;
-    const code = await main(['--combine', ...THREE, '-f', 'pdf'], io);
-    process.exitCode = undefined;
+    const {code, stdout, stderr} = await runOnTerminal(['--combine', ...THREE, '-f', 'pdf'], {cwd: ROOT});
     expect(code).toBe(2);
-    expect(stderr.text).toMatch(/^handoff-assess: a PDF report is binary and standard output is a terminal: write it to a file with -o report\.pdf/);
-    expect(stdout.text).toBe('');
+    expect(stderr).toMatch(/^handoff-assess: a PDF report is binary and standard output is a terminal: write it to a file with -o report\.pdf/);
+    expect(stdout).toBe('');
   });
 
   it('edited text fails --verify and says where', async () => {

@@ -35,15 +35,38 @@ function forged(bytes: Buffer, edit: (data: Record<string, any>) => void): Buffe
 
 const failed = (v: {checks: {ok: boolean; text: string}[]}) => v.checks.filter((c) => !c.ok).map((c) => c.text);
 
+/**
+ * `bytes` verify intact, `drawnAgain` among the checks; the same PDF with `edit` made to its data
+ * and the seal recomputed keeps a sound seal: what failed is returned.
+ */
+async function intactThenForged(bytes: Buffer, drawnAgain: string, edit: (data: Record<string, any>) => void): Promise<string[]> {
+  const ok = await verifyPdfReport('report.pdf', bytes, realBank());
+  expect(failed(ok)).toEqual([]);
+  expect(ok.checks.map((c) => c.text)).toContain(drawnAgain);
+  const v = await verifyPdfReport('report.pdf', forged(bytes, edit), realBank());
+  expect(v.intact).toBe(false);
+  expect(v.checks[0]).toEqual({ok: true, text: 'The embedded data is intact.'});
+  return failed(v);
+}
+
+/**
+ * `make` gives a PDF (%PDF), the same bytes twice, sealed with the data the markdown `md` is
+ * sealed with but for the format (and the hashes): that data is returned.
+ */
+async function sealedAsMarkdown(make: () => Promise<Buffer>, md: string): Promise<Omit<EmbeddedData, 'hash' | 'body' | 'format'>> {
+  const bytes = await make();
+  expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  expect((await make()).equals(bytes)).toBe(true);
+  const {body: _b, hash: _h, format, ...sealed} = findPdfBlock(bytes)!.data!;
+  const {body: _mb, hash: _mh, format: mdFormat, ...fromMarkdown} = findBlock(md)!.data!;
+  expect([format, mdFormat]).toEqual(['pdf', 'md']);
+  expect(sealed).toEqual(fromMarkdown);
+  return sealed;
+}
+
 describe('a combined report as a PDF', () => {
   test('is a PDF, the same bytes each time, sealed with what the markdown records (format pdf)', async () => {
-    const bytes = await combinedPdf();
-    expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
-    expect((await combinedPdf()).equals(bytes)).toBe(true);
-    const {body: _b, hash: _h, format, ...sealed} = findPdfBlock(bytes)!.data!;
-    const {body: _mb, hash: _mh, format: mdFormat, ...md} = findBlock(renderCombined({bank: realBank(), sources: RESPONDENTS, date: DATE, format: 'md'}))!.data!;
-    expect([format, mdFormat]).toEqual(['pdf', 'md']);
-    expect(sealed).toEqual(md);
+    const sealed = await sealedAsMarkdown(() => combinedPdf(), renderCombined({bank: realBank(), sources: RESPONDENTS, date: DATE, format: 'md'}));
     expect(sealed.kind).toBe('combine');
     expect(sealed.sources!.map((s) => s.label)).toEqual(['Dana Ruiz (Operations leader)', 'Priya Shah, Finance (Buyer)', 'Marcus Lee, Sales (Buyer)']);
   });
@@ -57,15 +80,8 @@ describe('a combined report as a PDF', () => {
   });
 
   test('verifies intact; a respondent answer changed with the seal recomputed fails, naming the combined answers', async () => {
-    const bytes = await combinedPdf();
-    const ok = await verifyPdfReport('combined.pdf', bytes, realBank());
-    expect(failed(ok)).toEqual([]);
-    expect(ok.checks.map((c) => c.text)).toContain('Combining and drawing the answers again gives the same PDF, byte for byte.');
-
-    const v = await verifyPdfReport('combined.pdf', forged(bytes, (d) => (d.sources[2].answers.matrix.failure_frequency = 5)), realBank());
-    expect(v.intact).toBe(false);
-    expect(v.checks[0]).toEqual({ok: true, text: 'The embedded data is intact.'});
-    expect(failed(v)).toContain("Combining the respondents' answers again gives other combined answers than the report records (a respondent's answer or the combined answers were changed).");
+    const edit = (d: Record<string, any>) => (d.sources[2].answers.matrix.failure_frequency = 5);
+    expect(await intactThenForged(await combinedPdf(), 'Combining and drawing the answers again gives the same PDF, byte for byte.', edit)).toContain("Combining the respondents' answers again gives other combined answers than the report records (a respondent's answer or the combined answers were changed).");
   });
 
   test('a respondent’s note changed with the seal recomputed fails too: drawn again, the PDF differs', async () => {
@@ -85,14 +101,8 @@ describe('a combined report as a PDF', () => {
 
 describe('a portfolio as a PDF', () => {
   test('is a PDF, the same bytes each time, sealed with what the markdown records (format pdf)', async () => {
-    const bytes = await portfolioPdf();
-    expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
-    expect((await portfolioPdf()).equals(bytes)).toBe(true);
-    const {body: _b, hash: _h, format, ...sealed} = findPdfBlock(bytes)!.data!;
     const model = buildPortfolioModel(realBank(), WORKFLOWS, DATE);
-    const {body: _mb, hash: _mh, format: mdFormat, ...md} = findBlock(renderPortfolio(model, WORKFLOWS, realBank(), 'md'))!.data!;
-    expect([format, mdFormat]).toEqual(['pdf', 'md']);
-    expect(sealed).toEqual(md);
+    const sealed = await sealedAsMarkdown(() => portfolioPdf(), renderPortfolio(model, WORKFLOWS, realBank(), 'md'));
     expect(sealed.kind).toBe('portfolio');
   });
 
@@ -108,13 +118,8 @@ describe('a portfolio as a PDF', () => {
   });
 
   test('verifies intact; a workflow answer changed with the seal recomputed fails', async () => {
-    const bytes = await portfolioPdf();
-    const ok = await verifyPdfReport('portfolio.pdf', bytes, realBank());
-    expect(failed(ok)).toEqual([]);
-    expect(ok.checks.map((c) => c.text)).toContain('Drawing the 4 assessments again gives the same PDF, byte for byte.');
-    const v = await verifyPdfReport('portfolio.pdf', forged(bytes, (d) => (d.sources[1].answers.matrix.failure_frequency = 5)), realBank());
-    expect(v.checks[0]).toEqual({ok: true, text: 'The embedded data is intact.'});
-    expect(failed(v)).toEqual([expect.stringMatching(/^Drawing the 4 assessments again gives a different PDF/)]);
+    const edit = (d: Record<string, any>) => (d.sources[1].answers.matrix.failure_frequency = 5);
+    expect(await intactThenForged(await portfolioPdf(), 'Drawing the 4 assessments again gives the same PDF, byte for byte.', edit)).toEqual([expect.stringMatching(/^Drawing the 4 assessments again gives a different PDF/)]);
   });
 
   test('branded: the brand is sealed, and verifies intact', async () => {
