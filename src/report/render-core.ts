@@ -313,7 +313,7 @@ export interface CombinedInput {
   sources: Answers[];
   date: string;
   format: ReportFormat;
-  /** The consultant's brand, for HTML. */
+  /** The consultant's brand, for HTML and PDF. */
   brand?: Brand;
 }
 
