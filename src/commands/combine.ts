@@ -2,7 +2,7 @@
  * `--combine A B C...`: several respondents on one workflow, one combined
  * report. Each input is an answers file, a draft (by id, as --compare takes
  * it) or a report; a combined report stands for its respondents, so
- * `--combine combined.md` re-makes it and `--combine combined.md new.yaml`
+ * `--combine combined.md` (or .html, .pdf) re-makes it and `--combine combined.md new.yaml`
  * adds a respondent. Loaded only on that path.
  */
 import {existsSync} from 'node:fs';
@@ -12,16 +12,15 @@ import {findMismatch, MAX_RESPONDENTS, MIN_RESPONDENTS} from '../engine/combine.
 import type {Answers, Bank} from '../engine/types.js';
 import {bankFingerprint, type EmbeddedData} from '../report/embed.js';
 import {embeddedAnswers} from '../report/read-assessment.js';
-import {renderCombined} from '../report/render-core.js';
 import type {ReportFormat} from '../report/report-types.js';
 import {resolveDraft} from '../store/drafts.js';
 import type {Io} from './io.js';
 import {loadBank} from './load-bank-and-template.js';
 import type {Options} from './options.js';
-import {readInput} from './read-input.js';
+import {readReport} from './read-input.js';
 import {reportDate} from './report-date.js';
 import {brandFor} from './brand-option.js';
-import {emit, htmlConverter, loadAssessment} from './report-io.js';
+import {emit, htmlConverter, loadAssessment, refuseBinaryToTerminal, renderCombinedAny} from './report-io.js';
 
 /** One respondent's answers and where they came from, for messages. */
 interface Source {
@@ -35,6 +34,7 @@ export async function runCombine(files: string[], opts: Options, io: Io): Promis
   if (opts.template !== undefined) throw new InputError('--template is for the single report; a combined report has its own layout (templates/combine.md.liquid): drop --template');
   if (files.length > MAX_RESPONDENTS) throw new InputError(`${HOW_MANY} (got ${files.length})`);
   const format = opts.format as ReportFormat;
+  refuseBinaryToTerminal(format, opts, io);
   const toHtml = htmlConverter(format);
   toHtml.catch(() => undefined); // awaited below; a failed read must not leave it unhandled
   const bank = await loadBank(opts.questions);
@@ -43,7 +43,7 @@ export async function runCombine(files: string[], opts: Options, io: Io): Promis
   for (const file of files) {
     const path = existsSync(file) ? file : draftPathIfAny(file, io);
     const name = displayPath(path);
-    const {answers, embedded} = loadAssessment(name, readInput(path, 'answers'), bank, io);
+    const {answers, embedded} = loadAssessment(name, readReport(path, 'answers'), bank, io);
     if (embedded) {
       checkBank(name, embedded, bank, reports, io);
       reports.push({name, data: embedded});
@@ -66,7 +66,7 @@ export async function runCombine(files: string[], opts: Options, io: Io): Promis
   // A combined report given alone keeps its date, as --answers report.md does.
   const replayed = files.length === 1 && reports.length === 1 ? reports[0]!.data.date : undefined;
   const date = opts.date === undefined && replayed ? replayed : reportDate(opts, io);
-  const text = renderCombined({bank, sources: sources.map((s) => s.answers), date, format, brand: await brandFor(opts, format, io)}, await toHtml);
+  const text = await renderCombinedAny({bank, sources: sources.map((s) => s.answers), date, format, brand: await brandFor(opts, format, io)}, await toHtml);
   await emit(text, opts, io);
   return EXIT.ok;
 }

@@ -8,32 +8,32 @@ import {displayPath} from '../files/paths.js';
 import {EXIT, InputError} from '../cli-errors.js';
 import {buildPortfolioModel, normaliseName, PORTFOLIO_MAX, PORTFOLIO_MIN, type PortfolioSource} from '../engine/portfolio.js';
 import type {Bank} from '../engine/types.js';
-import {bankFingerprint, findBlock} from '../report/embed.js';
+import {bankFingerprint, findBlock, findPdfBlock} from '../report/embed.js';
 import {embeddedAnswers} from '../report/read-assessment.js';
-import {renderPortfolio} from '../report/render-core.js';
 import type {ReportFormat} from '../report/report-types.js';
 import {resolveDraft} from '../store/drafts.js';
 import type {Io} from './io.js';
 import {loadBank} from './load-bank-and-template.js';
 import type {Options} from './options.js';
-import {readInput} from './read-input.js';
+import {readReport} from './read-input.js';
 import {reportDate} from './report-date.js';
 import {brandFor} from './brand-option.js';
-import {emit, htmlConverter, loadAssessment} from './report-io.js';
+import {emit, htmlConverter, loadAssessment, refuseBinaryToTerminal, renderPortfolioAny} from './report-io.js';
 
 /** What a folder given to --portfolio is read for (as a batch reads it). */
-const ASSESSMENT_FILE = /\.(ya?ml|json|md|html)$/i;
+const ASSESSMENT_FILE = /\.(ya?ml|json|md|html|pdf)$/i;
 
 export async function runPortfolio(inputs: string[], opts: Options, io: Io): Promise<number> {
+  const format = opts.format as ReportFormat;
+  refuseBinaryToTerminal(format, opts, io);
   const bank = await loadBank(opts.questions);
   const again = inputs.length === 1 ? portfolioReport(inputs[0]!, bank) : undefined;
   // The report names each assessment by its file's name, never by where it sits on this machine (a client document).
   const sources = again?.sources ?? readPortfolio(inputs, bank, io).map((s) => ({...s, label: basename(s.label)}));
   // A portfolio made again from its report keeps the report's date unless --date says otherwise.
   const date = again && opts.date === undefined ? again.date : reportDate(opts, io);
-  const format = opts.format as ReportFormat;
   const model = buildPortfolioModel(bank, sources, date);
-  await emit(renderPortfolio(model, sources, bank, format, await htmlConverter(format), await brandFor(opts, format, io)), opts, io);
+  await emit(await renderPortfolioAny(model, sources, bank, {format, brand: await brandFor(opts, format, io)}, await htmlConverter(format)), opts, io);
   return EXIT.ok;
 }
 
@@ -46,7 +46,7 @@ export function readPortfolio(inputs: string[], bank: Bank, io: Io): PortfolioSo
     );
   }
   const sources = entries.map(({path, label}) => {
-    const loaded = loadAssessment(label, readInput(path, 'answers'), bank, io);
+    const loaded = loadAssessment(label, readReport(path, 'answers'), bank, io);
     const e = loaded.embedded;
     if (e?.kind) throw new InputError(`${label} is a ${e.kind} report (several assessments); give the assessments it was made from, or one assessment's answers file or report`);
     if (e && (e.bank.name !== bank.meta.name || e.bank.version !== bank.meta.version || e.bank.fingerprint !== bankFingerprint(bank))) {
@@ -66,7 +66,8 @@ export function readPortfolio(inputs: string[], bank: Bank, io: Io): PortfolioSo
 function portfolioReport(input: string, bank: Bank): {sources: PortfolioSource[]; date: string} | undefined {
   if (!existsSync(input) || statSync(input).isDirectory()) return undefined;
   const label = displayPath(input);
-  const data = findBlock(readInput(input, 'answers'))?.data;
+  const content = readReport(input, 'answers');
+  const data = (typeof content === 'string' ? findBlock(content) : findPdfBlock(content))?.data;
   if (data?.kind !== 'portfolio' || !Array.isArray(data.sources)) return undefined;
   const sources = data.sources.map((s, i) => {
     const {answers, problems} = embeddedAnswers(label, {...data, answers: s.answers}, bank);

@@ -1,5 +1,5 @@
 /**
- * What the report commands (--answers, a batch, --compare, --verify) share:
+ * What the report commands (--answers, a batch, --compare, --combine, --portfolio, --verify) share:
  * reading an assessment, the renderer for a format (marked only for HTML) and
  * writing the result. Loaded only by those commands.
  */
@@ -7,11 +7,12 @@ import {resolve} from 'node:path';
 import {formatProblem} from '../yaml/yaml-source.js';
 import {InputError, OutputError} from '../cli-errors.js';
 import type {Comparison} from '../engine/compare.js';
+import type {PortfolioModel, PortfolioSource} from '../engine/portfolio.js';
 import type {Answers, Bank} from '../engine/types.js';
 import {stdoutGoesNowhere} from '../files/stdout-sink.js';
 import {stripControls} from '../report/escape.js';
 import {readAssessment, type AssessmentLoad} from '../report/read-assessment.js';
-import {renderComparison, renderReport} from '../report/render-core.js';
+import {renderCombined, renderComparison, renderPortfolio, renderReport, type CombinedInput} from '../report/render-core.js';
 import type {HtmlConverter, RenderInput, ReportFormat} from '../report/report-types.js';
 import type {Io} from './io.js';
 import type {Options} from './options.js';
@@ -49,6 +50,26 @@ export async function renderComparisonAny(comparison: Comparison, input: Pick<Re
   if (input.format !== 'pdf') return renderComparison(comparison, input.format, toHtml, input.brand);
   const {renderComparisonPdf} = await import('../report/pdf.js');
   return renderComparisonPdf(comparison, {date: input.date, brand: input.brand});
+}
+
+/** A combined report (--combine) in its format: text, or a PDF's bytes. */
+export async function renderCombinedAny(input: CombinedInput, toHtml: HtmlConverter | undefined): Promise<string | Buffer> {
+  if (input.format !== 'pdf') return renderCombined(input, toHtml);
+  const {renderCombinedPdf} = await import('../report/pdf.js');
+  return renderCombinedPdf(input);
+}
+
+/** A portfolio (--portfolio) in its format: text, or a PDF's bytes. */
+export async function renderPortfolioAny(
+  model: PortfolioModel,
+  sources: PortfolioSource[],
+  bank: Bank,
+  input: Pick<RenderInput, 'format' | 'brand'>,
+  toHtml: HtmlConverter | undefined,
+): Promise<string | Buffer> {
+  if (input.format !== 'pdf') return renderPortfolio(model, sources, bank, input.format, toHtml, input.brand);
+  const {renderPortfolioPdf} = await import('../report/pdf.js');
+  return renderPortfolioPdf(model, sources, bank, input.brand);
 }
 
 /**

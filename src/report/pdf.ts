@@ -26,10 +26,14 @@ import type {Comparison} from '../engine/compare.js';
 import {buildReportModel} from '../engine/report-model.js';
 import {packagePath} from '../files/paths.js';
 import type {Brand} from './brand-types.js';
-import {chartSvg, type ChartKind} from './charts.js';
+import {CHART_KINDS, chartSvg, type ChartKind} from './charts.js';
 import {encodePayload, findPdfBlock, pdfBodyHash, PDF_BLOCK_PREFIX, PDF_INFO_KEY, type EmbeddedData} from './embed.js';
 import {stripControls} from './escape.js';
-import {embeddedData, renderComparison, renderMarkdown, toolVersion} from './render-core.js';
+import {buildCombinedView} from '../engine/combine.js';
+import type {PortfolioModel, PortfolioSource} from '../engine/portfolio.js';
+import type {Bank} from '../engine/types.js';
+import {PORTFOLIO_MARKER, portfolioSvg} from './portfolio-chart.js';
+import {combinedData, embeddedData, portfolioData, portfolioMarkdown, renderCombinedMarkdown, renderComparison, renderMarkdown, toolVersion, type CombinedInput} from './render-core.js';
 import type {RenderInput} from './report-types.js';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -179,12 +183,16 @@ function plain(tokens: Token[] | undefined): string {
 }
 
 export interface ConvertOptions {
-  /** The SVG for a chart region; without it the region's text rendition is kept. */
-  chart?: (kind: ChartKind) => string;
+  /**
+   * The SVG for a chart region `<!-- handoff-assess:chart KIND -->` (charts.ts's axes and score, the
+   * portfolio's chart): the caller decides which kinds it draws; without a drawing the region's text
+   * rendition is kept.
+   */
+  chart?: (kind: string) => string | undefined;
   accent: string;
 }
 
-const CHART_START = /^<!-- handoff-assess:chart (axes|score) -->\s*$/;
+const CHART_START = /^<!-- handoff-assess:chart ([a-z][a-z-]*) -->\s*$/;
 const CHART_END = /^<!-- \/handoff-assess:chart -->\s*$/;
 
 /** Markdown → pdfmake content. */
@@ -238,7 +246,7 @@ function blocks(tokens: Token[], options: ConvertOptions): Node[] {
         const chart = CHART_START.exec(html);
         if (chart) {
           inChart = true;
-          const svg = options.chart?.(chart[1] as ChartKind);
+          const svg = options.chart?.(chart[1]!);
           if (svg) out.push(svgNode(svg, CONTENT_WIDTH));
           else inChart = false; // no drawing: the text rendition that follows stays
         } else if (!html.startsWith('<!--')) {
@@ -313,7 +321,7 @@ export interface PdfDocumentInput {
   /** YYYY-MM-DD: the document's creation date, so that the same input gives the same bytes. */
   date: string;
   brand?: Brand;
-  chart?: (kind: ChartKind) => string;
+  chart?: ConvertOptions['chart'];
   /** The data block to seal in; none for a comparison. */
   data?: Omit<EmbeddedData, 'hash' | 'body'>;
 }
@@ -419,7 +427,8 @@ export async function renderPdf(input: RenderInput): Promise<Buffer> {
   const md = renderMarkdown(input.bank, input.answers, input.date, input.template);
   const model = buildReportModel(input.bank, input.answers, input.date);
   const data = embeddedData(input, 'pdf'); // the brand with it (the logo without its file name): --verify draws it again
-  return markdownToPdf({md, title: model.title, organisation: model.organisation, date: input.date, brand: input.brand, chart: (kind) => chartSvg(kind, model), data});
+  const chart = (kind: string) => ((CHART_KINDS as readonly string[]).includes(kind) ? chartSvg(kind as ChartKind, model) : undefined);
+  return markdownToPdf({md, title: model.title, organisation: model.organisation, date: input.date, brand: input.brand, chart, data});
 }
 
 /** A comparison of two assessments as a PDF (no data block: a comparison is not replayed). */
@@ -427,4 +436,22 @@ export async function renderComparisonPdf(comparison: Comparison, options: {bran
   const md = renderComparison(comparison, 'md');
   const organisation = comparison.after.organisation;
   return markdownToPdf({md, title: `Re-assessment: ${organisation}`, organisation, date: options.date, brand: options.brand});
+}
+
+/**
+ * Several respondents on one workflow (--combine) as a PDF: the combined report's markdown
+ * drawn, sealed with every respondent's answers (`kind: 'combine'`), so that `--combine
+ * combined.pdf` re-makes it and `--verify` draws it again.
+ */
+export async function renderCombinedPdf(input: Omit<CombinedInput, 'format'>): Promise<Buffer> {
+  const view = buildCombinedView(input.bank, input.sources, input.date);
+  const data = combinedData({...input, format: 'pdf'}, view, 'pdf');
+  return markdownToPdf({md: renderCombinedMarkdown(input.bank, view), title: view.title, organisation: view.organisation, date: input.date, brand: input.brand, data});
+}
+
+/** Several workflows of one organisation (--portfolio) as a PDF: its chart drawn, sealed with every assessment's answers. */
+export async function renderPortfolioPdf(model: PortfolioModel, sources: PortfolioSource[], bank: Bank, brand?: Brand): Promise<Buffer> {
+  const chart = (kind: string) => (`<!-- handoff-assess:chart ${kind} -->` === PORTFOLIO_MARKER ? portfolioSvg(model) : undefined);
+  const data = portfolioData(model, sources, bank, 'pdf', brand);
+  return markdownToPdf({md: portfolioMarkdown(model), title: model.title, organisation: model.organisation, date: model.date, brand, chart, data});
 }

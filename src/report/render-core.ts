@@ -313,7 +313,7 @@ export interface CombinedInput {
   sources: Answers[];
   date: string;
   format: ReportFormat;
-  /** The consultant's brand, for HTML. */
+  /** The consultant's brand, for HTML and PDF. */
   brand?: Brand;
 }
 
@@ -326,14 +326,15 @@ export function renderCombined(input: CombinedInput, toHtml?: HtmlConverter): st
   if (input.format === 'json') return `${safeJson(combinedJson(view, input.sources))}\n`;
   const md = `${renderCombinedMarkdown(input.bank, view)}\n${BLOCK_PLACEHOLDER}\n`;
   if (input.format === 'md') return sealReport(md, combinedData(input, view, 'md'));
-  if (input.format !== 'html') throw new Error(`internal: a combined report has no ${String(input.format)} form of its own (it is made from md or html)`);
+  if (input.format !== 'html') throw new Error('internal: a combined PDF is bytes, made by renderCombinedPdf (src/report/pdf.ts)');
   const body = needHtml(toHtml)(renderCombinedMarkdown(input.bank, view));
   // The card is the combined verdict, not the disagreements that open the page.
   const page = htmlPageText({title: view.title, body, bodyClass: view.recommendation, organisation: view.organisation, card: 'verdict-h2', brand: input.brand, block: BLOCK_PLACEHOLDER});
   return sealReport(page, combinedData(input, view, 'html'));
 }
 
-function renderCombinedMarkdown(bank: Bank, view: CombinedView): string {
+/** The combined report's markdown (without its data block): what the HTML and the PDF are drawn from. */
+export function renderCombinedMarkdown(bank: Bank, view: CombinedView): string {
   const template = combineTemplate();
   const parsed = compileTemplate(template);
   const {result: _result, ...rest} = view;
@@ -346,7 +347,7 @@ function renderCombinedMarkdown(bank: Bank, view: CombinedView): string {
 }
 
 /** The combined report's data block: the combined answers, and every respondent's as a source. */
-function combinedData(input: CombinedInput, view: CombinedView, format: 'md' | 'html'): Omit<EmbeddedData, 'hash' | 'body'> {
+export function combinedData(input: CombinedInput, view: CombinedView, format: EmbeddedData['format']): Omit<EmbeddedData, 'hash' | 'body'> {
   const r = view.result;
   return {
     v: 1,
@@ -426,12 +427,26 @@ const CHART_TOKEN = 'HANDOFFASSESSPORTFOLIOCHART';
  */
 export function renderPortfolio(model: PortfolioModel, sources: PortfolioSource[], bank: Bank, format: ReportFormat, toHtml?: HtmlConverter, brand?: Brand): string {
   if (format === 'json') return `${safeJson(portfolioJson(model, sources))}\n`;
+  if (format === 'pdf') throw new Error('internal: a portfolio PDF is bytes, made by renderPortfolioPdf (src/report/pdf.ts)');
+  const md = portfolioMarkdown(model);
+  const data = portfolioData(model, sources, bank, format, brand);
+  if (format === 'md') return sealReport(`${md}\n${BLOCK_PLACEHOLDER}\n`, data);
+  const body = needHtml(toHtml)(md.replace(PORTFOLIO_REGION, CHART_TOKEN)).replace(`<p>${CHART_TOKEN}</p>`, `<figure class="chart">${portfolioSvg(model)}</figure>`);
+  return sealReport(htmlPageText({title: model.title, body, bodyClass: model.entries[0]!.recommendation, organisation: model.organisation, card: 'first-h2', brand, block: BLOCK_PLACEHOLDER}), data);
+}
+
+/** The portfolio's markdown (without its data block), the chart as its text rendition: what the HTML and the PDF are drawn from. */
+export function portfolioMarkdown(model: PortfolioModel): string {
   portfolioTemplate ??= mdEngine().parse(portfolioTemplateSource().text);
-  const md = normaliseBlankLines(mdEngine().renderSync(portfolioTemplate, {...model, chart: portfolioText(model)}) as string);
+  return normaliseBlankLines(mdEngine().renderSync(portfolioTemplate, {...model, chart: portfolioText(model)}) as string);
+}
+
+/** The portfolio's data block: every assessment's answers (`kind: 'portfolio'`), the first-ranked one's as `answers` and verdict. */
+export function portfolioData(model: PortfolioModel, sources: PortfolioSource[], bank: Bank, format: EmbeddedData['format'], brand?: Brand): Omit<EmbeddedData, 'hash' | 'body'> {
   const first = model.entries[0]!;
   const source = sources.find((s) => s.label === first.label) ?? sources[0]!;
   const result = score(bank, source.answers);
-  const data: Omit<EmbeddedData, 'hash' | 'body'> = {
+  return {
     v: 1,
     tool: `handoff-assess@${toolVersion()}`,
     date: model.date,
@@ -444,9 +459,6 @@ export function renderPortfolio(model: PortfolioModel, sources: PortfolioSource[
     ...(format !== 'md' && brand ? {brand: embeddedBrand(brand)} : {}),
     verdict: {recommendation: result.recommendation, lean: result.lean, confidence: result.confidence, score: result.score},
   };
-  if (format === 'md') return sealReport(`${md}\n${BLOCK_PLACEHOLDER}\n`, data);
-  const body = needHtml(toHtml)(md.replace(PORTFOLIO_REGION, CHART_TOKEN)).replace(`<p>${CHART_TOKEN}</p>`, `<figure class="chart">${portfolioSvg(model)}</figure>`);
-  return sealReport(htmlPageText({title: model.title, body, bodyClass: first.recommendation, organisation: model.organisation, card: 'first-h2', brand, block: BLOCK_PLACEHOLDER}), data);
 }
 
 /** The JSON portfolio: a stable, documented shape (docs/report.md, "JSON portfolio"). */

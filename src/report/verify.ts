@@ -36,8 +36,8 @@ export function verifyReport(file: string, text: string, bank: Bank, template?: 
   }
   if (!found.data) return {intact: false, checks: [{ok: false, text: `${file}: ${found.problem}`}]};
   const data = found.data;
-  if (data.kind === 'portfolio') return verifyPortfolio(file, found.body, data, bank, toHtml);
   if (data.format === 'pdf') return {intact: false, checks: [{ok: false, text: `${file} is a text file whose data block says it is a PDF: it is not as handoff-assess wrote it`}], data};
+  if (data.kind === 'portfolio') return verifyPortfolio(file, found.body, data, bank, toHtml);
   const {hash, ...rest} = data;
 
   const sealed = dataHash(rest) === hash;
@@ -90,10 +90,11 @@ export function verifyReport(file: string, text: string, bank: Bank, template?: 
 }
 
 /**
- * Check a PDF report (src/report/pdf.ts). Its body hash covers the file's bytes without
- * the data block's payload, so any change to a page, a font or the metadata fails; and the
- * PDF is drawn again from the embedded answers (with `brand` when it was made with one)
- * and must come out byte for byte the same. Loads pdfmake only for that drawing.
+ * Check a PDF report (src/report/pdf.ts): a single report, a combined one or a portfolio. Its
+ * body hash covers the file's bytes without the data block's payload, so any change to a
+ * page, a font or the metadata fails; the answers are checked as for the markdown of that
+ * kind; and the PDF is drawn again from them (with `brand` when it was made with one) and
+ * must come out byte for byte the same. Loads pdfmake only for that drawing.
  */
 export async function verifyPdfReport(file: string, bytes: Uint8Array, bank: Bank, template?: TemplateSource): Promise<Verification> {
   const found = findPdfBlock(bytes);
@@ -106,23 +107,56 @@ export async function verifyPdfReport(file: string, bytes: Uint8Array, bank: Ban
   const checks: Verification['checks'] = [];
   const sealed = dataHash(rest) === hash;
   checks.push(sealed ? {ok: true, text: 'The embedded data is intact.'} : {ok: false, text: 'The embedded data was altered after the report was generated (its hash does not match).'});
-  const edited = pdfBodyHash(bytes, found.at, found.length) !== data.body;
+  const body = pdfBodyHash(bytes, found.at, found.length);
+  const edited = body !== data.body;
   checks.push(edited ? {ok: false, text: 'The PDF was changed after it was generated (its bytes are not the ones written: edited, or saved again by another program).'} : {ok: true, text: 'The PDF is byte for byte as generated.'});
   const sameBank = bankCheck(checks, data, bank);
-  const answers = verdictCheck(checks, file, data, bank);
-  if (answers && !edited && sealed && sameBank) {
-    const choice = templateFor(data, template);
-    if (choice.template === null) checks.push({ok: false, text: choice.why, unconfirmed: true});
-    else {
-      const {renderPdf} = await import('./pdf.js');
-      const again = await renderPdf({bank, answers, date: data.date, format: 'pdf', template: choice.template, brand: brandOf(data)});
-      const fresh = findPdfBlock(again);
-      const same = fresh !== undefined && pdfBodyHash(again, fresh.at, fresh.length) === pdfBodyHash(bytes, found.at, found.length);
+  const drawable = !edited && sealed && sameBank;
+  /** The PDF drawn again must be these bytes. */
+  const sameAs = (again: Buffer): boolean => {
+    const fresh = findPdfBlock(again);
+    return fresh !== undefined && pdfBodyHash(again, fresh.at, fresh.length) === body;
+  };
+  const pdf = () => import('./pdf.js');
+
+  if (data.kind === 'combine') {
+    const {checks: answerChecks, all} = combinedAnswerChecks(file, data, bank);
+    checks.push(...answerChecks);
+    if (all && drawable) {
+      const unconfirmed = combinedTemplateCheck(data);
+      if (unconfirmed) checks.push(unconfirmed);
+      else {
+        const again = await (await pdf()).renderCombinedPdf({bank, sources: all, date: data.date, brand: brandOf(data)});
+        checks.push(
+          sameAs(again)
+            ? {ok: true, text: 'Combining and drawing the answers again gives the same PDF, byte for byte.'}
+            : {ok: false, text: 'Combining and drawing the answers again gives a different PDF (the tool or the brand changed since, or the answers were changed and sealed again).'},
+        );
+      }
+    }
+  } else if (data.kind === 'portfolio') {
+    const sources = portfolioSources(checks, file, data, bank);
+    if (sources && drawable) {
+      const again = await (await pdf()).renderPortfolioPdf(buildPortfolioModel(bank, sources, data.date), sources, bank, brandOf(data));
       checks.push(
-        same
-          ? {ok: true, text: `Drawing the answers again ${choice.template ? `with ${choice.template.path} ` : ''}gives the same PDF, byte for byte.`}
-          : {ok: false, text: 'Drawing the answers again gives a different PDF (the tool, the template or the brand changed since, or the PDF was forged with a recomputed seal).'},
+        sameAs(again)
+          ? {ok: true, text: `Drawing the ${sources.length} assessments again gives the same PDF, byte for byte.`}
+          : {ok: false, text: `Drawing the ${sources.length} assessments again gives a different PDF (the tool, the template or the brand changed since, or the answers were changed and sealed again)${portfolioTemplateNote(data)}.`},
       );
+    }
+  } else {
+    const answers = verdictCheck(checks, file, data, bank);
+    if (answers && drawable) {
+      const choice = templateFor(data, template);
+      if (choice.template === null) checks.push({ok: false, text: choice.why, unconfirmed: true});
+      else {
+        const again = await (await pdf()).renderPdf({bank, answers, date: data.date, format: 'pdf', template: choice.template, brand: brandOf(data)});
+        checks.push(
+          sameAs(again)
+            ? {ok: true, text: `Drawing the answers again ${choice.template ? `with ${choice.template.path} ` : ''}gives the same PDF, byte for byte.`}
+            : {ok: false, text: 'Drawing the answers again gives a different PDF (the tool, the template or the brand changed since, or the PDF was forged with a recomputed seal).'},
+        );
+      }
     }
   }
   return {intact: checks.every((c) => c.ok), checks, data};
@@ -226,25 +260,19 @@ function templateFor(data: EmbeddedData, given: TemplateSource | undefined): {te
 }
 
 /**
- * A combined report (--combine): every respondent's answers still fit the bank, combining them
- * again gives the combined answers and the verdict recorded, and renders the same text.
+ * A combined report (--combine), whatever its format: 2 to 20 respondents whose answers fit the
+ * bank, combining them again gives the combined answers and the verdict recorded. `all`: their
+ * answers, when they fit (to render or draw the report again).
  */
-function combinedChecks(
-  file: string,
-  data: EmbeddedData,
-  body: string,
-  bank: Bank,
-  state: {edited: boolean; sealed: boolean; sameBank: boolean},
-  toHtml?: HtmlConverter,
-): Verification['checks'] {
+function combinedAnswerChecks(file: string, data: EmbeddedData, bank: Bank): {checks: Verification['checks']; all?: Answers[]} {
   const sources = Array.isArray(data.sources) ? data.sources : [];
   if (sources.length < MIN_RESPONDENTS || sources.length > MAX_RESPONDENTS) {
-    return [{ok: false, text: `The report should carry ${MIN_RESPONDENTS} to ${MAX_RESPONDENTS} respondents' answers; it carries ${sources.length}.`}];
+    return {checks: [{ok: false, text: `The report should carry ${MIN_RESPONDENTS} to ${MAX_RESPONDENTS} respondents' answers; it carries ${sources.length}.`}]};
   }
   const all: Answers[] = [];
   for (const [i, source] of sources.entries()) {
     const {answers, problems} = embeddedAnswers(file, {...data, answers: source?.answers ?? {}}, bank);
-    if (!answers) return [{ok: false, text: `The answers of respondent ${i + 1} do not fit the bank here: ${problems.join('; ')}`}];
+    if (!answers) return {checks: [{ok: false, text: `The answers of respondent ${i + 1} do not fit the bank here: ${problems.join('; ')}`}]};
     all.push(answers);
   }
   const checks: Verification['checks'] = [];
@@ -262,9 +290,29 @@ function combinedChecks(
       ? {ok: false, text: `The verdict changed: the report says ${v.recommendation} (${v.confidence} confidence); the respondents' answers now give ${r.recommendation} (${r.confidence} confidence).`}
       : {ok: true, text: `The respondents' answers still give ${r.recommendation} (${r.confidence} confidence).`},
   );
-  if (!state.edited && state.sealed && state.sameBank) {
-    if (data.template?.fingerprint !== templateFingerprint(combineTemplate().text)) {
-      checks.push({ok: false, text: 'Cannot confirm the report text: it was made with another version of the combined report template.', unconfirmed: true});
+  return {checks, all};
+}
+
+/** Why a combined report's text cannot be confirmed (made with another version of its template), or undefined. */
+function combinedTemplateCheck(data: EmbeddedData): Verification['checks'][number] | undefined {
+  if (data.template?.fingerprint === templateFingerprint(combineTemplate().text)) return undefined;
+  return {ok: false, text: 'Cannot confirm the report text: it was made with another version of the combined report template.', unconfirmed: true};
+}
+
+/** A combined markdown or HTML report: its answers, and the text rendered again. */
+function combinedChecks(
+  file: string,
+  data: EmbeddedData,
+  body: string,
+  bank: Bank,
+  state: {edited: boolean; sealed: boolean; sameBank: boolean},
+  toHtml?: HtmlConverter,
+): Verification['checks'] {
+  const {checks, all} = combinedAnswerChecks(file, data, bank);
+  if (all && !state.edited && state.sealed && state.sameBank) {
+    const unconfirmed = combinedTemplateCheck(data);
+    if (unconfirmed) {
+      checks.push(unconfirmed);
     } else {
       const again = renderCombined({bank, sources: all, date: data.date, format: data.format, brand: brandOf(data)}, toHtml);
       checks.push(
@@ -292,16 +340,9 @@ function verifyPortfolio(file: string, body: string, data: EmbeddedData, bank: B
       ? {ok: true, text: `Made with question bank ${bank.meta.name} ${bank.meta.version}, the same as here.`}
       : {ok: false, text: `The report was made with question bank ${data.bank.name} ${data.bank.version} (fingerprint ${data.bank.fingerprint}); the bank here is ${bank.meta.name} ${bank.meta.version} (${bankFingerprint(bank)}).`},
   );
-  const sources: PortfolioSource[] = [];
-  const given = Array.isArray(data.sources) ? data.sources : [];
-  for (const [i, s] of given.entries()) {
-    const {answers, problems} = embeddedAnswers(file, {...data, answers: s?.answers ?? {}}, bank);
-    if (answers) sources.push({label: String(s.label), answers});
-    else checks.push({ok: false, text: `The embedded answers of assessment ${i + 1} (${String(s?.label)}) do not fit the bank here: ${problems.join('; ')}`});
-  }
-  if (given.length < 2) checks.push({ok: false, text: 'The embedded data holds fewer than two assessments: it is not a whole portfolio.'});
+  const sources = portfolioSources(checks, file, data, bank);
   let fresh: string | undefined;
-  if (sources.length === given.length && given.length >= 2) {
+  if (sources) {
     try {
       fresh = findBlock(renderPortfolio(buildPortfolioModel(bank, sources, data.date), sources, bank, data.format, toHtml, brandOf(data)))?.body;
     } catch (error) {
@@ -311,14 +352,31 @@ function verifyPortfolio(file: string, body: string, data: EmbeddedData, bank: B
   const edited = bodyHash(body) !== data.body;
   checks.push(edited ? {ok: false, text: `The report text was edited after it was generated${fresh ? firstDifference(body, fresh) : ''}.`} : {ok: true, text: 'The report text is as generated.'});
   if (fresh !== undefined && !edited && sealed && sameBank) {
-    const template = data.template?.fingerprint === templateFingerprint(portfolioTemplateSource().text) ? '' : ' (it was made with another version of the portfolio template)';
     checks.push(
       fresh.trimEnd() === body.trimEnd()
-        ? {ok: true, text: `Rendering the ${sources.length} assessments again gives the same report.`}
-        : {ok: false, text: `Rendering the ${sources.length} assessments again gives a different report (the tool or template changed since)${template}.`},
+        ? {ok: true, text: `Rendering the ${sources!.length} assessments again gives the same report.`}
+        : {ok: false, text: `Rendering the ${sources!.length} assessments again gives a different report (the tool or template changed since)${portfolioTemplateNote(data)}.`},
     );
   }
   return {intact: checks.every((c) => c.ok), checks, data};
+}
+
+/** A portfolio's assessments (whatever its format), each against the bank: undefined, with the checks that failed, unless all fit and there are two or more. */
+function portfolioSources(checks: Verification['checks'], file: string, data: EmbeddedData, bank: Bank): PortfolioSource[] | undefined {
+  const sources: PortfolioSource[] = [];
+  const given = Array.isArray(data.sources) ? data.sources : [];
+  for (const [i, s] of given.entries()) {
+    const {answers, problems} = embeddedAnswers(file, {...data, answers: s?.answers ?? {}}, bank);
+    if (answers) sources.push({label: String(s.label), answers});
+    else checks.push({ok: false, text: `The embedded answers of assessment ${i + 1} (${String(s?.label)}) do not fit the bank here: ${problems.join('; ')}`});
+  }
+  if (given.length < 2) checks.push({ok: false, text: 'The embedded data holds fewer than two assessments: it is not a whole portfolio.'});
+  return sources.length === given.length && given.length >= 2 ? sources : undefined;
+}
+
+/** " (it was made with another version of the portfolio template)" when it was, else nothing. */
+function portfolioTemplateNote(data: EmbeddedData): string {
+  return data.template?.fingerprint === templateFingerprint(portfolioTemplateSource().text) ? '' : ' (it was made with another version of the portfolio template)';
 }
 
 /** " (first change at line N: "...")" between a report's text and a fresh rendering. */

@@ -1,7 +1,9 @@
 /**
  * The example's PDF as a reader gets it (poppler's pdftotext and pdftoppm, as CI installs
  * them): the organisation, the verdict, every plan step with its owner, "Page 1 of N", on A4;
- * each page kept as a PNG under test/browser/screenshots/pdf/ to look at.
+ * each page kept as a PNG under test/browser/screenshots/pdf/ to look at. A combined report's
+ * PDF (--combine) holds its disagreements and every respondent; a portfolio's (--portfolio)
+ * the workflow chosen first, its chart drawn and "Page 1 of N".
  */
 import {afterAll, beforeAll, describe, expect, test} from '@jest/globals';
 import {spawnSync} from 'node:child_process';
@@ -21,14 +23,19 @@ const SHOTS = join(process.env.SCREENSHOT_DIR ?? join(ROOT, 'test', 'browser', '
 
 let work: string;
 let pdf: string;
-beforeAll(() => {
-  work = mkdtempSync(join(tmpdir(), 'handoff-pdf-text-'));
-  pdf = join(work, 'acme.pdf');
+/** The built binary writes `out` (in the work folder) from `args`. */
+function write(args: string[], out: string): string {
+  const file = join(work, out);
   const env = {...process.env};
   delete env.NODE_OPTIONS;
-  const run = spawnSync(process.execPath, [BIN, '--answers', EXAMPLE, '--date', DATE, '-o', pdf], {cwd: ROOT, env, encoding: 'utf8'});
+  const run = spawnSync(process.execPath, [BIN, ...args, '--date', DATE, '-o', file], {cwd: ROOT, env, encoding: 'utf8'});
   expect(run.stderr).toContain('Written to');
   expect(run.status).toBe(0);
+  return file;
+}
+beforeAll(() => {
+  work = mkdtempSync(join(tmpdir(), 'handoff-pdf-text-'));
+  pdf = write(['--answers', EXAMPLE], 'acme.pdf');
 });
 afterAll(() => rmSync(work, {recursive: true, force: true}));
 
@@ -72,5 +79,34 @@ describe("the example's PDF", () => {
     const r = spawnSync('pdftoppm', ['-png', '-r', '60', pdf, join(SHOTS, 'acme')], {encoding: 'utf8'});
     expect(r.status).toBe(0);
     expect(readdirSync(SHOTS).filter((f) => f.endsWith('.png')).length).toBeGreaterThan(0);
+  });
+});
+
+describe('a combined PDF and a portfolio PDF', () => {
+  const fixture = (folder: string, names: string[]) => names.map((n) => join(ROOT, 'test', 'fixtures', folder, `${n}.yaml`));
+
+  test('the combined report holds the disagreements to settle and each respondent', () => {
+    const file = write(['--combine', ...fixture('combine', ['ops-lead', 'finance', 'sales'])], 'combined.pdf');
+    const text = pdfText(file);
+    expect(text).toContain('Combined assessment: Northwind Tiles Ltd');
+    expect(text).toContain('The disagreements to settle');
+    for (const who of ['Dana Ruiz (Operations leader)', 'Priya Shah, Finance (Buyer)', 'Marcus Lee, Sales (Buyer)']) expect(text).toContain(who);
+    expect(text).toContain('Question for the room:');
+    mkdirSync(SHOTS, {recursive: true});
+    const r = spawnSync('pdftoppm', ['-png', '-r', '60', file, join(SHOTS, 'combined')], {encoding: 'utf8'});
+    expect(r.status).toBe(0);
+  });
+
+  test('the portfolio holds the workflow chosen first, its chart drawn (not the text rendition) and "Page 1 of N"', () => {
+    const file = write(['--portfolio', ...fixture('portfolio', ['order-to-cash', 'support-escalation', 'invoice-approvals', 'returns'])], 'portfolio.pdf');
+    const text = pdfText(file);
+    expect(text).toContain('Run the sprint on Order to cash first');
+    expect(text).toContain('threshold 4'); // the SVG's label
+    expect(text).not.toContain('| is the threshold'); // the text rendition's
+    const pages = Number(/Pages:\s+(\d+)/.exec(spawnSync('pdfinfo', [file], {encoding: 'utf8'}).stdout)?.[1]);
+    expect(text).toContain(`Page 1 of ${pages}`);
+    mkdirSync(SHOTS, {recursive: true});
+    const r = spawnSync('pdftoppm', ['-png', '-r', '60', file, join(SHOTS, 'portfolio')], {encoding: 'utf8'});
+    expect(r.status).toBe(0);
   });
 });

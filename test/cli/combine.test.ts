@@ -1,14 +1,14 @@
 /**
  * `--combine A B C...` through the CLI: three respondents at Northwind Tiles (test/fixtures/combine/)
- * make one combined report (md, html, json) that replays and verifies like a single report; what
+ * make one combined report (md, html, json, pdf) that replays and verifies like a single report; what
  * cannot be combined is refused with exit 2 and a message naming the files.
  */
 import {afterEach, beforeEach, describe, expect, it} from '@jest/globals';
 import {chmodSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {dataHash} from '../../src/report/embed.js';
-import {ROOT, runInProcess} from './run-cli.js';
+import {dataHash, encodePayload, findPdfBlock, type EmbeddedData} from '../../src/report/embed.js';
+import {expectRemadeByteForByte, ROOT, runInProcess, runOnTerminal} from './run-cli.js';
 
 const FIXTURES = join(ROOT, 'test', 'fixtures', 'combine');
 const OPS = join(FIXTURES, 'ops-lead.yaml');
@@ -26,7 +26,7 @@ afterEach(() => {
 
 const cli = (args: string[]) => runInProcess(args, {cwd: ROOT, timeoutMs: 60_000});
 
-async function combined(format: 'md' | 'html' | 'json' = 'md', files = THREE): Promise<string> {
+async function combined(format: 'md' | 'html' | 'json' | 'pdf' = 'md', files = THREE): Promise<string> {
   const out = join(dir, `combined-${Math.random().toString(36).slice(2)}.${format}`);
   const run = await cli(['--combine', ...files, '--out', out, '--date', '2026-12-01']);
   expect(run.stderr).toBe(`Written to ${out}\n`);
@@ -159,6 +159,40 @@ describe('replay and verify', () => {
     expect(again.code).toBe(3);
     expect(again.stdout).toContain('ok    The embedded data is intact.');
     expect(again.stdout).toContain("FAIL  Combining the respondents' answers again gives other combined answers than the report records");
+  });
+
+  it('-o combined.pdf writes a PDF that --combine re-makes byte for byte (and as the same markdown) and --verify finds intact', async () => {
+    const pdf = await combined('pdf');
+    await expectRemadeByteForByte(pdf, '--combine', {kind: 'combine', date: '2026-12-01'});
+    const md = await cli(['--combine', pdf, '-f', 'md']);
+    expect(md.code).toBe(0);
+    expect(md.stdout).toBe(readFileSync(await combined('md'), 'utf8'));
+    const run = await cli(['--verify', pdf]);
+    expect(run.stdout).not.toContain('FAIL');
+    expect(run.stdout).toContain('ok    Combining and drawing the answers again gives the same PDF, byte for byte.');
+    expect(run.stdout).toContain(`${pdf} is intact.`);
+    expect(run.code).toBe(0);
+  });
+
+  it('a combined PDF with a respondent answer changed and the seal recomputed fails --verify (exit 3)', async () => {
+    const bytes = readFileSync(await combined('pdf'));
+    const found = findPdfBlock(bytes)!;
+    const {hash: _hash, ...data} = found.data! as Record<string, any>;
+    data.sources[2].answers.matrix.failure_frequency = 5;
+    const forged = join(dir, 'forged.pdf');
+    writeFileSync(forged, Buffer.concat([bytes.subarray(0, found.at), Buffer.from(encodePayload(data as Omit<EmbeddedData, 'hash'>), 'latin1'), bytes.subarray(found.at + found.length)]));
+    const run = await cli(['--verify', forged]);
+    expect(run.code).toBe(3);
+    expect(run.stdout).toContain('ok    The embedded data is intact.');
+    expect(run.stdout).toContain("FAIL  Combining the respondents' answers again gives other combined answers than the report records");
+    expect(run.stdout).toContain('does not match what handoff-assess generated');
+  });
+
+  it('-f pdf to a terminal is refused before any work (exit 2), nothing written', async () => {
+    const {code, stdout, stderr} = await runOnTerminal(['--combine', ...THREE, '-f', 'pdf'], {cwd: ROOT});
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/^handoff-assess: a PDF report is binary and standard output is a terminal: write it to a file with -o report\.pdf/);
+    expect(stdout).toBe('');
   });
 
   it('edited text fails --verify and says where', async () => {

@@ -1,12 +1,12 @@
 /**
  * `--portfolio` through the CLI (issue 14): four workflows of one organisation in, one
- * decision out (md, html, json), sealed and checked by --verify; and the inputs it refuses.
+ * decision out (md, html, json, pdf), sealed and checked by --verify; and the inputs it refuses.
  */
 import {afterEach, beforeEach, describe, expect, it} from '@jest/globals';
 import {cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {ROOT, runInProcess} from './run-cli.js';
+import {expectRemadeByteForByte, ROOT, runInProcess, runOnTerminal} from './run-cli.js';
 
 const FIXTURES = join(ROOT, 'test/fixtures/portfolio');
 const fixture = (name: string) => join(FIXTURES, name);
@@ -105,6 +105,29 @@ describe('--portfolio', () => {
     const edited = await cli(['--verify', out]);
     expect(edited.code).toBe(3);
     expect(edited.stdout).toMatch(/FAIL {2}The report text was edited after it was generated \(first change at line \d+: "## Run the sprint on Invoice approvals first"\)\./);
+  });
+});
+
+describe('--portfolio as a PDF', () => {
+  it('-o portfolio.pdf writes a PDF that --portfolio re-makes byte for byte (and as the same JSON) and --verify finds intact', async () => {
+    const out = join(dir, 'portfolio.pdf');
+    const run = await cli(['--portfolio', ...FOUR, '--date', '2026-12-01', '-o', out]);
+    expect(run.stderr).toBe(`Written to ${out}\n`);
+    expect(run.code).toBe(0);
+    await expectRemadeByteForByte(out, '--portfolio', {kind: 'portfolio', date: '2026-12-01'});
+    const json = await cli(['--portfolio', out, '-f', 'json']);
+    expect(json.stdout).toBe((await cli(['--portfolio', ...FOUR, '--date', '2026-12-01', '-f', 'json'])).stdout);
+    const verify = await cli(['--verify', out]);
+    expect(verify.stdout).not.toContain('FAIL');
+    expect(verify.stdout).toContain('ok    Drawing the 4 assessments again gives the same PDF, byte for byte.');
+    expect(verify.code).toBe(0);
+  });
+
+  it('-f pdf to a terminal is refused before any work (exit 2)', async () => {
+    const {code, stdout, stderr} = await runOnTerminal(['--portfolio', ...FOUR, '-f', 'pdf'], {cwd: ROOT});
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/^handoff-assess: a PDF report is binary and standard output is a terminal/);
+    expect(stdout).toBe('');
   });
 });
 

@@ -4,10 +4,14 @@
  * what is loaded); `runInProcess` calls `main(argv, io)` with injected streams,
  * about 200 ms faster a run.
  */
+import {expect} from '@jest/globals';
 import {spawnSync} from 'node:child_process';
+import {readFileSync} from 'node:fs';
+import {dirname, join} from 'node:path';
 import {Readable, Writable} from 'node:stream';
 import {fileURLToPath} from 'node:url';
 import {main, type Io} from '../../src/cli.js';
+import {findPdfBlock, type EmbeddedData} from '../../src/report/embed.js';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const BIN = fileURLToPath(new URL('../../bin/handoff-assess.js', import.meta.url));
@@ -80,4 +84,36 @@ export async function runInProcess(argv: string[], options: {input?: Buffer | st
     // main() sets process.exitCode for the binary; the test process is not the binary.
     process.exitCode = undefined;
   }
+}
+
+/** `main(argv)` with a terminal as stdout (isTTY): what a user typing the command sees. */
+export async function runOnTerminal(argv: string[], options: {cwd?: string} = {}): Promise<{code: number; stdout: string; stderr: string}> {
+  const stdout = Object.assign(new Sink(), {isTTY: true});
+  const stderr = new Sink();
+  const io: Io = {
+    stdin: process.stdin,
+    stdout: stdout as unknown as NodeJS.WriteStream,
+    stderr: stderr as unknown as NodeJS.WriteStream,
+    cwd: options.cwd ?? process.cwd(),
+    env: {NO_COLOR: '1'},
+    now: () => new Date(2026, 2, 1, 12, 0, 0),
+  };
+  try {
+    return {code: await main(argv, io), stdout: stdout.text, stderr: stderr.text};
+  } finally {
+    process.exitCode = undefined;
+  }
+}
+
+/**
+ * `pdf` is a PDF sealed with `data` (in part), and `flag pdf -o again.pdf` (--combine, --portfolio)
+ * makes it again byte for byte.
+ */
+export async function expectRemadeByteForByte(pdf: string, flag: string, data: Partial<EmbeddedData>): Promise<void> {
+  const bytes = readFileSync(pdf);
+  expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  expect(findPdfBlock(bytes)?.data).toMatchObject({...data, format: 'pdf'});
+  const again = join(dirname(pdf), `again-${Math.random().toString(36).slice(2)}.pdf`);
+  expect((await runInProcess([flag, pdf, '-o', again], {timeoutMs: 60_000})).code).toBe(0);
+  expect(readFileSync(again).equals(bytes)).toBe(true);
 }
