@@ -247,7 +247,7 @@ function blocks(tokens: Token[], options: ConvertOptions): Node[] {
         if (chart) {
           inChart = true;
           const svg = options.chart?.(chart[1]!);
-          if (svg) out.push(svgNode(svg, CONTENT_WIDTH));
+          if (svg) out.push(svgNode(svg, chartWidth(svg)));
           else inChart = false; // no drawing: the text rendition that follows stays
         } else if (!html.startsWith('<!--')) {
           out.push({text: decode(html), style: 'p'});
@@ -293,6 +293,15 @@ function table(t: Tokens.Table): Node {
   const rows = t.rows.map((r) => r.map((c, i) => ({text: inline(c.tokens), alignment: align(i), ...(short[i] && oneLine ? {noWrap: true} : {})})));
   const widths = short.map((s) => (s ? 'auto' : '*'));
   return {table: {headerRows: 1, dontBreakRows: true, keepWithHeaderRows: 1, widths, body: [header, ...rows]}, layout: 'report', style: 'table'};
+}
+
+/**
+ * How wide a chart is drawn: its own width in CSS pixels at 0.8 pt each (the axes chart, 360 px,
+ * comes out about 10 cm wide, as the HTML prints it), never wider than the text column.
+ */
+function chartWidth(svg: string): number {
+  const px = Number(/<svg\b[^>]*?\swidth="(\d+(?:\.\d+)?)"/.exec(svg)?.[1]);
+  return Number.isFinite(px) && px > 0 ? Math.min(CONTENT_WIDTH, px * 0.8) : CONTENT_WIDTH;
 }
 
 /** Only data: URLs of raster images inside an SVG; anything else (a file, a URL) is drawn as nothing. */
