@@ -9,7 +9,7 @@
  * heavy axis.
  */
 import {describeFigure} from './baseline.js';
-import {buildReportModel} from './report-model.js';
+import {buildReportModel, type ReportModel} from './report-model.js';
 import {capitalise, fmt, list, numberWord, shorten} from './phrases.js';
 import {axisAnswerWords, round} from './points.js';
 import {score} from './score.js';
@@ -23,7 +23,6 @@ import {
   type Certainty,
   type Confidence,
   type Handoff,
-  type Recommendation,
   type Result,
   type ScaleValue,
   type SignalList,
@@ -674,23 +673,9 @@ function methodOf(bank: Bank): string[] {
 }
 
 /** The verdict's words, for the combined report. */
-export interface CombinedView extends Combined {
-  title: string;
-  date: string;
-  bank: {name: string; version: string; title: string};
-  systemsText: string;
-  recommendation: Recommendation;
-  recommendationLabel: string;
-  leanLabel: string;
-  showLean: boolean;
-  confidence: Confidence;
-  confidenceReasons: string[];
-  why: string;
-  counterEvidence: string;
-  score: number;
-  threshold: number;
-  distance: string;
-  drivers: string[];
+export interface CombinedView
+  extends Combined,
+    Pick<ReportModel, 'title' | 'date' | 'bank' | 'systemsText' | 'recommendation' | 'recommendationLabel' | 'leanLabel' | 'showLean' | 'confidence' | 'confidenceReasons' | 'why' | 'counterEvidence' | 'score' | 'threshold' | 'distance' | 'drivers'> {
   flips: string[];
   /** Every owner or required-fields conflict of the merged map, one sentence each. */
   handoffFlags: string[];

@@ -704,7 +704,7 @@ const SURE: Record<Confidence, string> = {high: 'Sure (high confidence)', medium
 
 /** Page one: the verdict, how sure, the facts that decided it, the main risk, the first step, what is open. */
 function summary(input: SummaryInput): ReportSummary {
-  const {answers, result, organisation, plan, preparation: prep} = input;
+  const {answers, organisation, plan, preparation: prep} = input;
   const framing: Framing = FRAMINGS.includes(input.role as Framing) ? (input.role as Framing) : 'neutral';
   const assessor = answers.context.assessor?.trim();
   const first = plan[0]!;

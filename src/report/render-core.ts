@@ -18,7 +18,7 @@ import type {PortfolioModel, PortfolioSource} from '../engine/portfolio.js';
 import {buildReportModel, type ReportModel} from '../engine/report-model.js';
 import {signed} from '../engine/phrases.js';
 import {score} from '../engine/score.js';
-import type {Answers, Bank} from '../engine/types.js';
+import type {Answers, Bank, Result} from '../engine/types.js';
 import {BLOCK_PLACEHOLDER, bankFingerprint, sealReport, templateFingerprint, type EmbeddedData} from './embed.js';
 import {CHART_REGION, chartSvg, chartText, type ChartKind} from './charts.js';
 import {escapeHtml, escapeMarkdown, fence, stripControls} from './escape.js';
@@ -270,21 +270,28 @@ export function renderReport(input: RenderInput, toHtml?: HtmlConverter): string
   }
 }
 
-/** What the report's data block records (all but the body hash and the hash itself). */
-export function embeddedData(input: RenderInput, format: EmbeddedData['format']): Omit<EmbeddedData, 'hash' | 'body'> {
-  const template = input.template ?? defaultTemplate();
-  const result = score(input.bank, input.answers); // what the report model's result is, without building the model again
+/** One data block's fields, in one order (a PDF's bytes follow the data's): what every report kind's block records but the body hash and the hash. */
+function dataBlock(p: {bank: Bank; date: string; format: EmbeddedData['format']; templateText: string; templatePath?: string; answers: Answers; verdictOf: Result; brand?: Brand; several?: {kind: 'combine' | 'portfolio'; sources: {label: string; answers: Answers}[]}}): Omit<EmbeddedData, 'hash' | 'body'> {
+  const r = p.verdictOf;
   return {
     v: 1,
     tool: `handoff-assess@${toolVersion()}`,
-    date: input.date,
-    format,
-    bank: {name: input.bank.meta.name, version: input.bank.meta.version, fingerprint: bankFingerprint(input.bank)},
-    template: {path: input.template ? template.path : 'default', fingerprint: templateFingerprint(template.text)},
-    answers: answersToObject(input.answers),
-    verdict: {recommendation: result.recommendation, lean: result.lean, confidence: result.confidence, score: result.score},
-    ...(format !== 'md' && input.brand ? {brand: embeddedBrand(input.brand)} : {}),
+    date: p.date,
+    format: p.format,
+    bank: {name: p.bank.meta.name, version: p.bank.meta.version, fingerprint: bankFingerprint(p.bank)},
+    template: {path: p.templatePath ?? 'default', fingerprint: templateFingerprint(p.templateText)},
+    answers: answersToObject(p.answers),
+    ...(p.several ? {kind: p.several.kind, sources: p.several.sources.map((s) => ({label: s.label, answers: answersToObject(s.answers)}))} : {}),
+    ...(p.format !== 'md' && p.brand ? {brand: embeddedBrand(p.brand)} : {}),
+    verdict: {recommendation: r.recommendation, lean: r.lean, confidence: r.confidence, score: r.score},
   };
+}
+
+/** What the report's data block records (all but the body hash and the hash itself). */
+export function embeddedData(input: RenderInput, format: EmbeddedData['format']): Omit<EmbeddedData, 'hash' | 'body'> {
+  const template = input.template ?? defaultTemplate();
+  // score(): what the report model's result is, without building the model again
+  return dataBlock({bank: input.bank, date: input.date, format, templateText: template.text, templatePath: input.template ? template.path : undefined, answers: input.answers, verdictOf: score(input.bank, input.answers), brand: input.brand});
 }
 
 let compareTemplate: Template[] | undefined;
@@ -348,20 +355,8 @@ export function renderCombinedMarkdown(bank: Bank, view: CombinedView): string {
 
 /** The combined report's data block: the combined answers, and every respondent's as a source. */
 export function combinedData(input: CombinedInput, view: CombinedView, format: EmbeddedData['format']): Omit<EmbeddedData, 'hash' | 'body'> {
-  const r = view.result;
-  return {
-    v: 1,
-    tool: `handoff-assess@${toolVersion()}`,
-    date: input.date,
-    format,
-    bank: {name: input.bank.meta.name, version: input.bank.meta.version, fingerprint: bankFingerprint(input.bank)},
-    template: {path: 'default', fingerprint: templateFingerprint(combineTemplate().text)},
-    answers: answersToObject(view.answers),
-    kind: 'combine',
-    sources: input.sources.map((answers, i) => ({label: view.respondents[i]!.label, answers: answersToObject(answers)})),
-    ...(format !== 'md' && input.brand ? {brand: embeddedBrand(input.brand)} : {}),
-    verdict: {recommendation: r.recommendation, lean: r.lean, confidence: r.confidence, score: r.score},
-  };
+  const sources = input.sources.map((answers, i) => ({label: view.respondents[i]!.label, answers}));
+  return dataBlock({bank: input.bank, date: input.date, format, templateText: combineTemplate().text, answers: view.answers, verdictOf: view.result, brand: input.brand, several: {kind: 'combine', sources}});
 }
 
 /** The combined JSON report (docs/report.md, "Combined JSON report"). */
@@ -445,20 +440,7 @@ export function portfolioMarkdown(model: PortfolioModel): string {
 export function portfolioData(model: PortfolioModel, sources: PortfolioSource[], bank: Bank, format: EmbeddedData['format'], brand?: Brand): Omit<EmbeddedData, 'hash' | 'body'> {
   const first = model.entries[0]!;
   const source = sources.find((s) => s.label === first.label) ?? sources[0]!;
-  const result = score(bank, source.answers);
-  return {
-    v: 1,
-    tool: `handoff-assess@${toolVersion()}`,
-    date: model.date,
-    format,
-    bank: {name: bank.meta.name, version: bank.meta.version, fingerprint: bankFingerprint(bank)},
-    template: {path: 'default', fingerprint: templateFingerprint(portfolioTemplateSource().text)},
-    answers: answersToObject(source.answers),
-    kind: 'portfolio',
-    sources: sources.map((s) => ({label: s.label, answers: answersToObject(s.answers)})),
-    ...(format !== 'md' && brand ? {brand: embeddedBrand(brand)} : {}),
-    verdict: {recommendation: result.recommendation, lean: result.lean, confidence: result.confidence, score: result.score},
-  };
+  return dataBlock({bank, date: model.date, format, templateText: portfolioTemplateSource().text, answers: source.answers, verdictOf: score(bank, source.answers), brand, several: {kind: 'portfolio', sources}});
 }
 
 /** The JSON portfolio: a stable, documented shape (docs/report.md, "JSON portfolio"). */

@@ -46,14 +46,7 @@ export function verifyReport(file: string, text: string, bank: Bank, template?: 
   const edited = bodyHash(found.body) !== data.body;
   checks.push(edited ? {ok: false, text: `The report text was edited after it was generated${firstEdit(found.body, data, bank, template, toHtml)}.`} : {ok: true, text: 'The report text is as generated.'});
 
-  const sameBank = data.bank.name === bank.meta.name && data.bank.version === bank.meta.version;
-  if (!sameBank) {
-    checks.push({ok: false, text: `The report was made with question bank ${data.bank.name} ${data.bank.version}; the bank here is ${bank.meta.name} ${bank.meta.version}.`});
-  } else if (data.bank.fingerprint !== bankFingerprint(bank)) {
-    checks.push({ok: false, text: `The question bank ${bank.meta.name} ${bank.meta.version} here differs from the one the report was made with (same version, different content).`});
-  } else {
-    checks.push({ok: true, text: `Made with question bank ${bank.meta.name} ${bank.meta.version}, the same as here.`});
-  }
+  const sameBank = bankCheck(checks, data, bank);
 
   if (data.kind === 'combine') {
     checks.push(...combinedChecks(file, data, found.body, bank, {edited, sealed, sameBank}, toHtml));
@@ -197,15 +190,7 @@ function firstEdit(body: string, data: EmbeddedData, bank: Bank, template?: Temp
   try {
     const again = data.kind === 'combine' ? combinedAgain(data, bank, toHtml) : singleAgain(data, bank, template, toHtml);
     if (again === undefined) return '';
-    const fresh = findBlock(again)!.body.split('\n');
-    const lines = body.split('\n');
-    for (let i = 0; i < Math.max(lines.length, fresh.length); i++) {
-      if (lines[i] !== fresh[i]) {
-        const shown = (lines[i] ?? '(the report ends here)').trim();
-        return ` (first change at line ${i + 1}: "${shown.length > 80 ? `${shown.slice(0, 77)}...` : shown}")`;
-      }
-    }
-    return '';
+    return firstDifference(body, findBlock(again)!.body);
   } catch {
     return '';
   }
