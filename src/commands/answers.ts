@@ -6,7 +6,7 @@ import type {ReportFormat, TemplateSource} from '../report/report-types.js';
 import type {Io} from './io.js';
 import type {Options} from './options.js';
 import {readReport, readStdin} from './read-input.js';
-import {emit, htmlConverter, loadAssessment, refuseBinaryToTerminal, renderAny} from './report-io.js';
+import {emit, htmlConverter, loadAssessment, oneAssessment, refuseBinaryToTerminal, renderAny} from './report-io.js';
 import {brandFor} from './brand-option.js';
 
 export async function runAnswers(file: string, opts: Options, bank: Bank, template: TemplateSource | undefined, format: ReportFormat, date: string, io: Io): Promise<number> {
@@ -16,7 +16,7 @@ export async function runAnswers(file: string, opts: Options, bank: Bank, templa
   const brand = await brandFor(opts, format, io);
   const name = file === '-' ? '<stdin>' : displayPath(file);
   const content = file === '-' ? await readStdin(io.stdin) : readReport(file, 'answers');
-  const {answers, embedded} = loadAssessment(name, content, bank, io);
+  const {answers, embedded} = oneAssessment(name, loadAssessment(name, content, bank, io));
   if (embedded && embedded.template.path !== 'default' && !template) {
     io.stderr.write(`warning: ${name} was made with the custom template ${embedded.template.path}; pass it with --template to reproduce it exactly\n`);
   }

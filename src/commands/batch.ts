@@ -12,7 +12,7 @@ import {reportFileName, slug} from '../store/file-names.js';
 import type {Io} from './io.js';
 import type {Options} from './options.js';
 import {readReport} from './read-input.js';
-import {htmlConverter, loadAssessment, renderAny} from './report-io.js';
+import {htmlConverter, loadAssessment, oneAssessment, renderAny} from './report-io.js';
 import {brandFor} from './brand-option.js';
 
 /** Every answers file in a folder to a report in --out-dir. One bad file is reported and skipped. */
@@ -39,7 +39,7 @@ export async function runBatch(dir: string, opts: Options, bank: Bank, template:
     const path = join(dir, file);
     const name = displayPath(path);
     try {
-      const {answers, embedded} = loadAssessment(name, readReport(path, 'answers', {pipeHint: false}), bank, quiet(io));
+      const {answers, embedded} = oneAssessment(name, loadAssessment(name, readReport(path, 'answers', {pipeHint: false}), bank, quiet(io)));
       const reportDay = opts.date !== undefined ? date : embedded?.date ?? date;
       // Two files for the same organisation and day get the source file's name too.
       let outName = reportFileName(answers, reportDay, format);

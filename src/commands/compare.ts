@@ -10,7 +10,7 @@ import type {Io} from './io.js';
 import {loadBank} from './load-bank-and-template.js';
 import type {Options} from './options.js';
 import {readReport} from './read-input.js';
-import {emit, htmlConverter, loadAssessment, refuseBinaryToTerminal, renderComparisonAny} from './report-io.js';
+import {emit, htmlConverter, loadAssessment, oneAssessment, refuseBinaryToTerminal, renderComparisonAny} from './report-io.js';
 import {reportDate} from './report-date.js';
 import {brandFor} from './brand-option.js';
 
@@ -23,7 +23,7 @@ export async function runCompare(files: string[], opts: Options, io: Io): Promis
     const path = existsSync(file) ? file : draftPathIfAny(file, io);
     const name = displayPath(path);
     const content = readReport(path, 'answers');
-    const loaded = loadAssessment(name, content, bank, io);
+    const loaded = oneAssessment(name, loadAssessment(name, content, bank, io));
     return {...loaded, date: assessmentDate(path, content, loaded.embedded?.date)};
   });
   // The two sides are labelled by their dates, never by their paths: a local path must not reach a client document.

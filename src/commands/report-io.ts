@@ -28,6 +28,18 @@ export function loadAssessment(name: string, content: string | Uint8Array, bank:
   return loaded as AssessmentLoad & {answers: Answers};
 }
 
+/**
+ * A report that stands for one assessment: a portfolio report holds several workflows' answers,
+ * and taking one of them (the block's `answers`, the first-ranked) without saying so would
+ * report on a workflow the user did not name. A combined report's answers are one workflow's.
+ */
+export function oneAssessment<T extends {embedded?: {kind?: string}}>(name: string, loaded: T): T {
+  if (loaded.embedded?.kind === 'portfolio') {
+    throw new InputError(`${name} is a portfolio report (several workflows): --portfolio ${name} makes it again; for one workflow's report, give that workflow's answers file or report`);
+  }
+  return loaded;
+}
+
 /** The markdown-to-HTML converter when `format` needs it (it loads marked), else undefined. */
 export async function htmlConverter(format: ReportFormat | undefined): Promise<HtmlConverter | undefined> {
   if (format !== 'html') return undefined;

@@ -157,6 +157,13 @@ describe('--portfolio refuses', () => {
     return run.stderr;
   }
 
+  it('a portfolio report given where one assessment is expected (--answers, --compare): it names --portfolio, and no report is made of one workflow it picked', async () => {
+    const out = join(dir, 'portfolio.md');
+    expect((await cli(['--portfolio', ...FOUR, '--date', '2026-12-01', '-o', out])).code).toBe(0);
+    expect(await refused(['--answers', out])).toContain(`is a portfolio report (several workflows): --portfolio`);
+    expect(await refused(['--compare', out, fixture('returns.yaml')])).toContain('is a portfolio report (several workflows)');
+  });
+
   it('one assessment', async () => {
     expect(await refused(['--portfolio', fixture('order-to-cash.yaml')])).toContain('handoff-assess: --portfolio takes 2 to 20 assessments, one per workflow of one organisation (got 1)');
   });
