@@ -2,7 +2,7 @@
  * `--verify REPORT`: does a report still match its embedded answers and the
  * question bank? Each way it can fail is reported in words.
  */
-import {combineAnswers, MAX_RESPONDENTS, MIN_RESPONDENTS} from '../engine/combine.js';
+import {combineAnswers, MAX_RESPONDENTS, MIN_RESPONDENTS, respondentsOf} from '../engine/combine.js';
 import {score} from '../engine/score.js';
 import type {Answers, Bank} from '../engine/types.js';
 import {bankFingerprint, bodyHash, canonicalJson, dataHash, findBlock, findPdfBlock, pdfBodyHash, templateFingerprint, type EmbeddedData} from './embed.js';
@@ -267,6 +267,14 @@ function combinedAnswerChecks(file: string, data: EmbeddedData, bank: Bank): {ch
     same
       ? {ok: true, text: `Combining the ${sources.length} respondents' answers again gives the combined answers recorded.`}
       : {ok: false, text: "Combining the respondents' answers again gives other combined answers than the report records (a respondent's answer or the combined answers were changed)."},
+  );
+  // The names a report shows come from the answers; a recorded name that is not theirs was put there by hand.
+  const names = respondentsOf(bank, all).map((r) => r.label);
+  const renamed = sources.findIndex((source, i) => source?.label !== names[i]);
+  checks.push(
+    renamed < 0
+      ? {ok: true, text: "Each respondent's recorded name is the one their answers give."}
+      : {ok: false, text: `Respondent ${renamed + 1} is recorded as "${String(sources[renamed]?.label)}", but their answers name "${names[renamed]}": the data was changed.`},
   );
   const r = combined.result;
   const v = data.verdict;

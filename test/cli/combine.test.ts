@@ -161,6 +161,16 @@ describe('replay and verify', () => {
     expect(again.stdout).toContain("FAIL  Combining the respondents' answers again gives other combined answers than the report records");
   });
 
+  it("a respondent's recorded name changed and the seal recomputed fails --verify (exit 3): names come from the answers", async () => {
+    const text = readFileSync(await combined('md'), 'utf8');
+    const forged = join(dir, 'renamed.md');
+    writeFileSync(forged, editBlock(text, (data) => (data.sources[1].label = 'The CFO'), true));
+    const run = await cli(['--verify', forged]);
+    expect(run.code).toBe(3);
+    expect(run.stdout).toContain('ok    The embedded data is intact.');
+    expect(run.stdout).toMatch(/FAIL  Respondent 2 is recorded as "The CFO", but their answers name ".+": the data was changed\./);
+  });
+
   it('-o combined.pdf writes a PDF that --combine re-makes byte for byte (and as the same markdown) and --verify finds intact', async () => {
     const pdf = await combined('pdf');
     await expectRemadeByteForByte(pdf, '--combine', {kind: 'combine', date: '2026-12-01'});
