@@ -708,7 +708,13 @@ function summary(input: SummaryInput): ReportSummary {
   const framing: Framing = FRAMINGS.includes(input.role as Framing) ? (input.role as Framing) : 'neutral';
   const assessor = answers.context.assessor?.trim();
   const first = plan[0]!;
-  const open = prep.map((p) => p.title);
+  // One line per kind of gap: five disagreements are "Settle 5 disagreements", not the same title five times.
+  const disagreements = prep.filter((p) => p.reason === 'contradiction').length;
+  const open = prep.flatMap((p, i) => {
+    if (p.reason !== 'contradiction') return [p.title];
+    if (prep.findIndex((q) => q.reason === 'contradiction') !== i) return [];
+    return [disagreements === 1 ? p.title : `Settle ${numberWord(disagreements)} disagreements`];
+  });
   const shownOpen = open.length > 5 ? [...open.slice(0, 4), `and ${open.length - 4} more (see "What to prepare")`] : open;
   return {
     framing,
