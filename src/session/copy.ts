@@ -51,6 +51,8 @@ export function savedAgo(saved: Date, now: Date): string {
 export interface DraftFacts {
   organisation?: string;
   workflow?: string;
+  /** Who is answering (the assessor): with several respondents on one workflow, what tells their drafts apart. */
+  respondent?: string;
   /** When it was last saved, and the time it is told at (for "2 hours ago"). */
   saved?: {at: Date; now: Date};
   answered?: number;
@@ -59,7 +61,7 @@ export interface DraftFacts {
 
 /** A saved interview in one line: "Acme Ltd, Quote to cash, saved 2 hours ago (6 of 17 answered)". */
 export function draftText(draft: DraftFacts): string {
-  const named = [draft.organisation?.trim() || 'organisation not yet named', draft.workflow?.trim()].filter(Boolean).join(', ');
+  const named = [draft.organisation?.trim() || 'organisation not yet named', draft.workflow?.trim(), draft.respondent?.trim() && `answered by ${draft.respondent.trim()}`].filter(Boolean).join(', ');
   const when = draft.saved ? `, saved ${savedAgo(draft.saved.at, draft.saved.now)}` : '';
   const progress = draft.answered !== undefined && draft.total !== undefined ? ` (${draft.answered} of ${draft.total} answered)` : '';
   return `${named}${when}${progress}`;

@@ -54,6 +54,6 @@ export function planResume(drafts: readonly DraftSummary[], now: Date, max = PIC
 /** A draft as the pick shows it. */
 export function draftLabel(draft: DraftSummary, now: Date): string {
   return stripControlsOnOneLine(
-    draftText({organisation: draft.organisation, workflow: draft.workflow, saved: {at: draft.saved, now}, answered: draft.answered, total: draft.total}),
+    draftText({organisation: draft.organisation, workflow: draft.workflow, respondent: draft.assessor, saved: {at: draft.saved, now}, answered: draft.answered, total: draft.total}),
   );
 }

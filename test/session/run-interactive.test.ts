@@ -117,7 +117,7 @@ describe('runInteractive: drafts while answering', () => {
 
     const second = run({resume: true});
     const shown = await second.term.waitFor("? What is the assessor's role?");
-    expect(shown).toContain('Welcome back: Acme Ltd, saved just now (2 of 17 answered). Continuing at “Role”.');
+    expect(shown).toContain('Welcome back: Acme Ltd, answered by Jo, saved just now (2 of 17 answered). Continuing at “Role”.');
     expect(shown).toContain('question 3 of 17');
     await second.term.choose(1);
     await second.term.waitFor('? Which single workflow');
@@ -248,15 +248,15 @@ describe('runInteractive: --resume with several saved interviews offers the newe
     const list = await term.waitFor('Which saved interview do you want to continue? The 3 saved last:');
     await term.waitFor('Beta');
     const text = term.text;
-    const gamma = text.indexOf('Gamma, Hire to onboard, saved 5 minutes ago (');
-    const acme = text.indexOf('Acme, Quote to cash, saved 2 hours ago (');
-    const beta = text.indexOf('Beta, Order to invoice, saved yesterday (');
+    const gamma = text.indexOf('Gamma, Hire to onboard, answered by Jo, saved 5 minutes ago (');
+    const acme = text.indexOf('Acme, Quote to cash, answered by Jo, saved 2 hours ago (');
+    const beta = text.indexOf('Beta, Order to invoice, answered by Jo, saved yesterday (');
     expect([gamma, acme, beta].every((i) => i >= 0)).toBe(true);
     expect(gamma < acme && acme < beta).toBe(true);
     expect(list).not.toContain('Welcome back');
     await term.choose(2);
     await term.waitFor('Continuing at');
-    expect(term.text.replace(/\s+/g, ' ')).toMatch(/Welcome back: Acme, Quote to cash, saved 2 hours ago \(16 of 17 answered\)\. Continuing at /);
+    expect(term.text.replace(/\s+/g, ' ')).toMatch(/Welcome back: Acme, Quote to cash, answered by Jo, saved 2 hours ago \(16 of 17 answered\)\. Continuing at /);
     await term.press(KEY.ctrlC);
     expect(await code).toBe(130);
     expect(stderr()).toContain('Resume with: handoff-assess --resume acme-20250130-120000');
@@ -287,7 +287,7 @@ describe('runInteractive: --resume with several saved interviews offers the newe
   test('one saved interview is resumed at once, without a pick', async () => {
     saveDraft({id: 'acme-20250130-120000', answers: full(), position: 'review', saved: new Date(clock - 3 * 86400_000)}, {env});
     const {term, code} = run({resume: true});
-    const shown = await term.waitFor('Welcome back: Acme, Quote to cash, saved 3 days ago');
+    const shown = await term.waitFor('Welcome back: Acme, Quote to cash, answered by Jo, saved 3 days ago');
     expect(shown).not.toContain('Which saved interview');
     await term.press(KEY.ctrlC);
     expect(await code).toBe(130);
@@ -313,13 +313,13 @@ describe('runInteractive: --resume with several saved interviews offers the newe
     });
     const screen = (text: string) => waitFor(() => stdout.screen().includes(text) && stdout.screen(), () => stdout.screen());
     const pick = await screen('Which saved interview do you want to continue?');
-    const order = ['Gamma, Hire to onboard, saved 5 minutes ago', 'Acme, Quote to cash, saved 2 hours ago', 'Beta, Order to invoice, saved yesterday'].map((t) => pick.indexOf(t));
+    const order = ['Gamma, Hire to onboard, answered by Jo, saved 5 minutes ago', 'Acme, Quote to cash, answered by Jo, saved 2 hours ago', 'Beta, Order to invoice, answered by Jo, saved yesterday'].map((t) => pick.indexOf(t));
     expect(order.every((i) => i >= 0)).toBe(true);
     expect(order).toEqual([...order].sort((a, b) => a - b));
     await waitFor(() => stdin.listenerCount('readable') > 0, () => stdout.screen());
     stdin.send('3');
     const welcome = await screen('Press enter to continue');
-    expect(welcome.replace(/\s+/g, ' ')).toMatch(/Welcome back: Beta, Order to invoice, saved yesterday \(\d+ of 17 answered\)/);
+    expect(welcome.replace(/\s+/g, ' ')).toMatch(/Welcome back: Beta, Order to invoice, answered by Jo, saved yesterday \(\d+ of 17 answered\)/);
     await waitFor(() => stdin.listenerCount('readable') > 0, () => stdout.screen());
     stdin.send(KEY.ctrlC);
     expect(await code).toBe(130);

@@ -41,7 +41,7 @@ export function WelcomeScreen({bank, steps, answered, answers, saved, resumeAt, 
       </Box>
       {resuming ? (
         <Box marginTop={gap}>
-          <Paragraph color={theme.color.success}>{resumeText({organisation: answers.context.organisation, workflow: answers.context.workflow, saved, answered, total: steps.length}, resumeAt ?? undefined)}</Paragraph>
+          <Paragraph color={theme.color.success}>{resumeText({organisation: answers.context.organisation, workflow: answers.context.workflow, respondent: answers.context.assessor, saved, answered, total: steps.length}, resumeAt ?? undefined)}</Paragraph>
         </Box>
       ) : null}
       {respondentOf ? (

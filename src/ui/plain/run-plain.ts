@@ -183,7 +183,7 @@ function welcome(session: Session, io: PlainIo): void {
   io.say('');
   const answered = steps.filter((s) => isAnswered(state.interview.answers, s)).length;
   const context = state.interview.answers.context;
-  const back = {organisation: context.organisation, workflow: context.workflow, saved: config.resumed && {at: config.resumed.saved, now: config.resumed.now}, answered, total: steps.length};
+  const back = {organisation: context.organisation, workflow: context.workflow, respondent: context.assessor, saved: config.resumed && {at: config.resumed.saved, now: config.resumed.now}, answered, total: steps.length};
   const where = config.respondentOf
     ? `${respondentText({organisation: context.organisation, workflow: context.workflow, from: config.respondentOf.from})} ${text.saving}`
     : answered > 0
