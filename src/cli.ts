@@ -61,12 +61,12 @@ function buildProgram(
     .option('--force', 'allow --out to replace an existing file')
     .option('--out-dir <dir>', 'with --answers DIR: a report for every answers file in the folder, written here (in -f)')
     .option('--date <yyyy-mm-dd>', 'the date printed on the report (default: today, or the date of a report given to --answers)')
-    .option('--brand <file>', 'your brand on HTML reports: name, logo, colour, contact, disclaimer (YAML; default: brand.yaml in the config folder)')
+    .option('--brand <file>', 'your brand on HTML and PDF reports: name, logo, colour, contact, disclaimer (YAML; default: brand.yaml in the config folder)')
     .optionsGroup('Toolkit:')
     .option('--compare <files...>', 'BEFORE AFTER: what changed between two assessments (answers files, drafts or reports) and why the verdict moved')
     .option('--combine <files...>', 'A B C...: several respondents on one workflow (2 to 20 answers files, drafts or reports): where they disagree, and one verdict')
     .option('--portfolio <files...>', 'several workflows of one organisation (2 to 20 answers files, drafts or reports, or a folder): which to run the sprint on first')
-    .option('--verify <report>', 'does a markdown or HTML report still match its embedded answers and question bank? (exit 0 intact, 3 not)')
+    .option('--verify <report>', 'does a markdown, HTML or PDF report still match its embedded answers and question bank? (exit 0 intact, 3 not)')
     .optionsGroup('General:')
     .option('--questions <dir>', 'a custom question bank folder (validated on load)')
     .option('--template <file>', 'a custom markdown report template (liquid; validated on load)')
@@ -82,11 +82,12 @@ Examples:
   handoff-assess --resume                       continue a saved interview
   handoff-assess -a examples/acme.yaml          a markdown report on stdout
   handoff-assess -a answers.yaml -o report.html HTML (format from .html)
+  handoff-assess -a answers.yaml -o report.pdf  an A4 PDF (format from .pdf)
   cat answers.json | handoff-assess -a - -f json -o -
   handoff-assess --verify report.md             has the report been edited?
   handoff-assess --compare before.yaml after.md what changed, and why
   handoff-assess --combine ops.yaml fin.yaml    several respondents, one verdict
-  handoff-assess --portfolio clients/harbour/    which workflow first, and why
+  handoff-assess --portfolio clients/harbour/   which workflow first, and why
   handoff-assess -a clients/ --out-dir reports/ -f html
   handoff-assess drafts                         list saved interviews
 

@@ -31,7 +31,7 @@ export function noTerminal(stdin: {isTTY?: boolean}, stdout: {isTTY?: boolean}, 
   return [
     `the interview needs a terminal, and ${!stdin.isTTY ? 'stdin' : 'stdout'} is not one.`,
     `Run it in a terminal:     ${commandLine('', env)}`,
-    `or from an answers file:  ${commandLine('--answers answers.yaml [--out report.md|report.html|report.json|-]', env)}`,
+    `or from an answers file:  ${commandLine('--answers answers.yaml [--out report.md|report.html|report.pdf|report.json|-]', env)}`,
     'A filled example:         examples/acme.yaml',
   ].join('\n');
 }
