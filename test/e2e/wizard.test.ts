@@ -255,7 +255,7 @@ describeTmux('the Ink wizard in a real terminal', () => {
 
     const again = wizard(['--resume']);
     const welcome = await again.waitFor('Data reconciliation load');
-    expect(welcome).toMatch(/7 of 17 answered/);
+    expect(welcome.replace(/\s+/g, ' ')).toMatch(/Welcome back: Beta Inc, Order to delivery, answered by Sam, saved just now \(7 of 17 answered\)/);
     again.key('Enter');
     const question = await again.waitFor('How much manual work goes into making records agree');
     expect(question).toContain('Decision matrix · 2 of 5');
