@@ -53,30 +53,19 @@ export function verifyReport(file: string, text: string, bank: Bank, template?: 
     return {intact: checks.every((c) => c.ok), checks, data};
   }
 
-  const {answers, problems} = embeddedAnswers(file, data, bank);
-  if (!answers) {
-    checks.push({ok: false, text: `The embedded answers do not fit the bank here: ${problems.join('; ')}`});
-  } else {
-    const result = score(bank, answers);
-    const v = data.verdict;
-    if (result.recommendation !== v.recommendation || result.confidence !== v.confidence) {
-      checks.push({ok: false, text: `The verdict changed: the report says ${v.recommendation} (${v.confidence} confidence); its answers now give ${result.recommendation} (${result.confidence} confidence).`});
+  const answers = verdictCheck(checks, file, data, bank);
+  if (answers && !edited && sealed && sameBank) {
+    const choice = templateFor(data, template);
+    if (choice.template === null) {
+      checks.push({ok: false, text: choice.why, unconfirmed: true});
     } else {
-      checks.push({ok: true, text: `The answers still give ${result.recommendation} (${result.confidence} confidence).`});
-    }
-    if (!edited && sealed && sameBank) {
-      const choice = templateFor(data, template);
-      if (choice.template === null) {
-        checks.push({ok: false, text: choice.why, unconfirmed: true});
-      } else {
-        const again = renderReport({bank, answers, date: data.date, format: data.format, template: choice.template, brand: brandOf(data)}, toHtml);
-        const same = findBlock(again)?.body.trimEnd() === found.body.trimEnd();
-        checks.push(
-          same
-            ? {ok: true, text: `Rendering the answers again ${choice.template ? `with ${choice.template.path} ` : ''}gives the same report.`}
-            : {ok: false, text: 'Rendering the answers again gives a different report (the tool or template changed since).'},
-        );
-      }
+      const again = renderReport({bank, answers, date: data.date, format: data.format, template: choice.template, brand: brandOf(data)}, toHtml);
+      const same = findBlock(again)?.body.trimEnd() === found.body.trimEnd();
+      checks.push(
+        same
+          ? {ok: true, text: `Rendering the answers again ${choice.template ? `with ${choice.template.path} ` : ''}gives the same report.`}
+          : {ok: false, text: 'Rendering the answers again gives a different report (the tool or template changed since).'},
+      );
     }
   }
   return {intact: checks.every((c) => c.ok), checks, data};
