@@ -2,19 +2,15 @@ import {describe, expect, test, beforeEach, afterEach} from '@jest/globals';
 import {mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, mkdirSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {PassThrough} from 'node:stream';
 import {loadBankDir} from '../../src/bank/load-bank.js';
-import {buildSteps} from '../../src/engine/interview.js';
 import type {Answers, Bank} from '../../src/engine/types.js';
 import {draftsDir, saveDraft} from '../../src/store/drafts.js';
-import {runInteractive, type InteractiveOptions} from '../../src/session/run-interactive.js';
+import type {InteractiveOptions} from '../../src/session/run-interactive.js';
+import {runPlain, runWizard} from './interactive-harness.js';
 import {settle, waitFor} from '../ui/ink/helpers.js';
-import {FakeStdin, FakeStdout} from '../ui/ink/fake-tty.js';
-import {FakeTerminal, KEY} from '../ui/plain/fake-terminal.js';
+import {KEY} from '../ui/plain/fake-terminal.js';
 
 const bank: Bank = loadBankDir().bank!;
-const steps = buildSteps(bank);
-const indexOf = (id: string) => steps.findIndex((s) => s.id === id);
 
 let root: string;
 let env: NodeJS.ProcessEnv;
@@ -25,31 +21,7 @@ beforeEach(() => {
 afterEach(() => rmSync(root, {recursive: true, force: true}));
 
 /** runInteractive in plain mode on a fake terminal (a TTY unless told otherwise). */
-function run(extra: Partial<InteractiveOptions> = {}, tty = true) {
-  const term = new FakeTerminal();
-  if (tty) {
-    Object.assign(term.input, {isTTY: true});
-    Object.assign(term.output, {isTTY: true});
-  }
-  const stderr = new PassThrough();
-  let err = '';
-  stderr.on('data', (c) => (err += String(c)));
-  let clock = Date.UTC(2025, 0, 31, 14, 5, 9);
-  const code = runInteractive({
-    bank,
-    plain: true,
-    cwd: root,
-    now: () => new Date((clock += 1000)),
-    renderReport: (answers: Answers) => `# Report for ${answers.context.organisation}\n`,
-    date: '2025-01-31',
-    stdin: term.input as unknown as NodeJS.ReadStream,
-    stdout: term.output as unknown as NodeJS.WriteStream,
-    stderr: stderr as unknown as NodeJS.WriteStream,
-    env,
-    ...extra,
-  });
-  return {term, code, stderr: () => err};
-}
+const run = (extra: Partial<InteractiveOptions> = {}, tty = true) => runPlain({bank, root, env}, extra, tty);
 
 /** The draft files (a running interview's `.lock` beside its draft is not one). */
 const drafts = () => {
@@ -295,23 +267,7 @@ describe('runInteractive: --resume with several saved interviews offers the newe
 
   test('wizard: the same pick, by number; the welcome names the draft picked', async () => {
     threeDrafts();
-    const stdin = new FakeStdin();
-    const stdout = new FakeStdout(100, 40);
-    let now = clock;
-    const code = runInteractive({
-      bank,
-      plain: false,
-      resume: true,
-      cwd: root,
-      now: () => new Date((now += 1000)),
-      renderReport: () => '# Report\n',
-      date: '2025-01-31',
-      stdin: stdin as unknown as NodeJS.ReadStream,
-      stdout: stdout as unknown as NodeJS.WriteStream,
-      stderr: new PassThrough() as unknown as NodeJS.WriteStream,
-      env,
-    });
-    const screen = (text: string) => waitFor(() => stdout.screen().includes(text) && stdout.screen(), () => stdout.screen());
+    const {stdin, stdout, code, screen} = runWizard({bank, root, env, start: clock}, {resume: true, renderReport: () => '# Report\n', date: '2025-01-31'});
     const pick = await screen('Which saved interview do you want to continue?');
     const order = ['Gamma, Hire to onboard, answered by Jo, saved 5 minutes ago', 'Acme, Quote to cash, answered by Jo, saved 2 hours ago', 'Beta, Order to invoice, answered by Jo, saved yesterday'].map((t) => pick.indexOf(t));
     expect(order.every((i) => i >= 0)).toBe(true);
@@ -392,21 +348,7 @@ describe('runInteractive: a draft that cannot be saved', () => {
   });
 
   test('wizard: the failure is on the screen at once, and gone after the next save that works', async () => {
-    const stdin = new FakeStdin();
-    const stdout = new FakeStdout(100, 40);
-    const code = runInteractive({
-      bank,
-      plain: false,
-      cwd: root,
-      now: () => new Date(Date.UTC(2025, 0, 31, 14, 5, 9)),
-      renderReport: () => '# Report\n',
-      date: '2025-01-31',
-      stdin: stdin as unknown as NodeJS.ReadStream,
-      stdout: stdout as unknown as NodeJS.WriteStream,
-      stderr: new PassThrough() as unknown as NodeJS.WriteStream,
-      env,
-    });
-    const screen = (text: string) => waitFor(() => stdout.screen().includes(text) && stdout.screen(), () => stdout.screen());
+    const {stdin, stdout, code, screen} = runWizard({bank, root, env}, {now: () => new Date(Date.UTC(2025, 0, 31, 14, 5, 9)), renderReport: () => '# Report\n', date: '2025-01-31'});
     await waitFor(() => stdin.listenerCount('readable') > 0, () => stdout.screen());
     const press = async (...keys: string[]) => {
       for (const k of keys) {

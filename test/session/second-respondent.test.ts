@@ -6,15 +6,14 @@ import {afterEach, beforeEach, describe, expect, test} from '@jest/globals';
 import {mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {PassThrough} from 'node:stream';
 import {loadBankDir} from '../../src/bank/load-bank.js';
 import {buildSteps, currentStep} from '../../src/engine/interview.js';
 import type {Answers, Bank} from '../../src/engine/types.js';
-import {runInteractive} from '../../src/session/run-interactive.js';
 import {secondRespondent} from '../../src/session/session.js';
 import {draftsDir, saveDraft} from '../../src/store/drafts.js';
-import {FakeTerminal, KEY} from '../ui/plain/fake-terminal.js';
+import {KEY} from '../ui/plain/fake-terminal.js';
 import {ROOT, runInProcess} from '../cli/run-cli.js';
+import {runPlain} from './interactive-harness.js';
 import {testSession} from './helpers.js';
 
 const bank: Bank = loadBankDir().bank!;
@@ -68,30 +67,8 @@ describe('--respondent-of', () => {
   });
   afterEach(() => rmSync(root, {recursive: true, force: true}));
 
-  function run(respondentOf: string | undefined, resume?: true) {
-    const term = new FakeTerminal();
-    Object.assign(term.input, {isTTY: true});
-    Object.assign(term.output, {isTTY: true});
-    const stderr = new PassThrough();
-    let err = '';
-    stderr.on('data', (c) => (err += String(c)));
-    let clock = Date.UTC(2025, 2, 3, 9, 0, 0);
-    const code = runInteractive({
-      bank,
-      plain: true,
-      respondentOf,
-      resume,
-      cwd: root,
-      now: () => new Date((clock += 1000)),
-      renderReport: () => '# Report\n',
-      date: '2025-03-03',
-      stdin: term.input as unknown as NodeJS.ReadStream,
-      stdout: term.output as unknown as NodeJS.WriteStream,
-      stderr: stderr as unknown as NodeJS.WriteStream,
-      env,
-    });
-    return {term, code, stderr: () => err};
-  }
+  const run = (respondentOf: string | undefined, resume?: true) =>
+    runPlain({bank, root, env, start: Date.UTC(2025, 2, 3, 9, 0, 0)}, {respondentOf, resume, renderReport: () => '# Report\n', date: '2025-03-03'});
 
   test('starts a new draft with the context of a saved interview, asks the assessor first, and leaves that interview as it was', async () => {
     saveDraft({id: 'otc-priya', answers: first, position: 'review', saved: new Date(Date.UTC(2025, 2, 1))}, {env});
