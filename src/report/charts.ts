@@ -15,28 +15,26 @@
  * rect, circle, text and title, presentation attributes (no CSS class or style), fonts by
  * generic family, no script, no external reference; every user string is escaped.
  */
+import {signed} from '../engine/phrases.js';
 import type {ReportModel} from '../engine/report-model.js';
-import {fence} from './escape.js';
+import {escapeHtml, fence, stripControls} from './escape.js';
 
 export type ChartKind = 'axes' | 'score';
 export const CHART_KINDS: readonly ChartKind[] = ['axes', 'score'];
 
-export function startMarker(kind: ChartKind): string {
+/** The line that opens a chart region in markdown (a report's axes or score, a portfolio's workflows). */
+export function startMarker(kind: string): string {
   return `<!-- handoff-assess:chart ${kind} -->`;
 }
 export const END_MARKER = '<!-- /handoff-assess:chart -->';
-/** A chart region in markdown: group 1 is the kind. */
-export const CHART_REGION = /^<!-- handoff-assess:chart (axes|score) -->\n[\s\S]*?\n<!-- \/handoff-assess:chart -->$/gm;
+/** A chart region's first and last lines, on their own (the PDF reads markdown token by token). */
+export const CHART_START = /^<!-- handoff-assess:chart ([a-z][a-z-]*) -->\s*$/;
+export const CHART_END = /^<!-- \/handoff-assess:chart -->\s*$/;
+/** A whole chart region in markdown, of any kind: group 1 is the kind. */
+export const CHART_REGION = /^<!-- handoff-assess:chart ([a-z][a-z-]*) -->\n[\s\S]*?\n<!-- \/handoff-assess:chart -->$/gm;
 
-const esc = (s: string): string =>
-  s
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
+/** Text inside an SVG: control and bidi characters removed, markup characters escaped. */
+export const svgText = (s: string): string => escapeHtml(stripControls(s));
 
 const FONT = 'font-family="sans-serif"';
 const INK = '#1d2330';
@@ -50,11 +48,9 @@ function status(row: ReportModel['matrix'][number]): {known: boolean; estimated:
   return {known, estimated, words};
 }
 
-/** A numeric label as the report writes it: "+17", "-3", "0". */
-const signedLabel = (n: number): string => (n > 0 ? `+${n}` : String(n));
 
 function svg(width: number, height: number, label: string, body: string): string {
-  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="${esc(label)}"><title>${esc(label)}</title>${body}</svg>`;
+  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="${svgText(label)}"><title>${svgText(label)}</title>${body}</svg>`;
 }
 
 /** The drawings are 360 wide: whole at 1280, on a phone and on an A4 page, with text no smaller than 10 units. */
@@ -68,7 +64,7 @@ function scoreSvg(model: ReportModel): string {
   const tx = x(model.threshold);
   const sx = x(model.score);
   const y = 44;
-  const label = `Score ${signedLabel(model.score)} on a scale from ${min} to ${signedLabel(max)}; a remediation sprint from ${signedLabel(model.threshold)} up`;
+  const label = `Score ${signed(model.score)} on a scale from ${min} to ${signed(max)}; a remediation sprint from ${signed(model.threshold)} up`;
   const anchor = (at: number) => (at > right - 40 ? 'end' : at < left + 40 ? 'start' : 'middle');
   // The sprint side is a thick bar, the manage-in-place side a thin line: the two sides differ in shape, not only in colour.
   const body = [
@@ -77,11 +73,11 @@ function scoreSvg(model: ReportModel): string {
     `<line x1="${left}" y1="${y}" x2="${tx}" y2="${y}" stroke="${MUTED}" stroke-width="2"/>`,
     `<rect x="${tx}" y="${y - 4}" width="${Math.max(0, right - tx)}" height="8" fill="#c9ced8" stroke="${MUTED}" stroke-width="1"/>`,
     `<line x1="${tx}" y1="${y - 10}" x2="${tx}" y2="${y + 14}" stroke="${INK}" stroke-width="2" stroke-dasharray="3 2"/>`,
-    `<text x="${tx}" y="${y + 27}" font-size="11" ${FONT} fill="${INK}" text-anchor="${anchor(tx)}">threshold ${signedLabel(model.threshold)}</text>`,
+    `<text x="${tx}" y="${y + 27}" font-size="11" ${FONT} fill="${INK}" text-anchor="${anchor(tx)}">threshold ${signed(model.threshold)}</text>`,
     `<circle cx="${sx}" cy="${y}" r="7" fill="${INK}" stroke="#ffffff" stroke-width="2"/>`,
-    `<text x="${sx}" y="${y - 13}" font-size="12" font-weight="bold" ${FONT} fill="${INK}" text-anchor="${anchor(sx)}">score ${signedLabel(model.score)}</text>`,
+    `<text x="${sx}" y="${y - 13}" font-size="12" font-weight="bold" ${FONT} fill="${INK}" text-anchor="${anchor(sx)}">score ${signed(model.score)}</text>`,
     `<text x="${left}" y="${y + 40}" font-size="10" ${FONT} fill="${MUTED}">${min}</text>`,
-    `<text x="${right}" y="${y + 40}" font-size="10" ${FONT} fill="${MUTED}" text-anchor="end">${signedLabel(max)}</text>`,
+    `<text x="${right}" y="${y + 40}" font-size="10" ${FONT} fill="${MUTED}" text-anchor="end">${signed(max)}</text>`,
   ].join('');
   return svg(WIDTH, y + 46, label, body);
 }
@@ -102,8 +98,8 @@ function axesSvg(model: ReportModel): string {
     const y = head + 16;
     const s = status(row);
     // The axis, and its answer in words at the right: what the mark shows is also written.
-    parts.push(`<text x="0" y="${head}" font-size="12" font-weight="bold" ${FONT} fill="${INK}">${esc(row.title)}</text>`);
-    parts.push(`<text x="${WIDTH}" y="${head}" font-size="11" ${FONT} fill="${s.known ? INK : MUTED}" text-anchor="end">${esc(s.words)}</text>`);
+    parts.push(`<text x="0" y="${head}" font-size="12" font-weight="bold" ${FONT} fill="${INK}">${svgText(row.title)}</text>`);
+    parts.push(`<text x="${WIDTH}" y="${head}" font-size="11" ${FONT} fill="${s.known ? INK : MUTED}" text-anchor="end">${svgText(s.words)}</text>`);
     // The scale: a solid line with five ticks when answered; dotted, with "? not known" in the middle, when not.
     parts.push(`<line x1="${left}" y1="${y}" x2="${right}" y2="${y}" stroke="${MUTED}" stroke-width="1.5"${s.known ? '' : ' stroke-dasharray="2 4"'}/>`);
     for (let v = 1; v <= 5; v++) {
@@ -165,7 +161,7 @@ function axesText(model: ReportModel): string[] {
 function scoreText(model: ReportModel): string[] {
   const {min, max} = model.range;
   const lo = String(min);
-  const hi = signedLabel(max);
+  const hi = signed(max);
   const width = TEXT_WIDTH - lo.length - hi.length - 2;
   const at = (v: number): number => Math.round(((Math.min(max, Math.max(min, v)) - min) / (max - min || 1)) * (width - 1));
   const t = at(model.threshold);
@@ -173,8 +169,8 @@ function scoreText(model: ReportModel): string[] {
   // Thin on the manage-in-place side, heavy on the sprint side: the two sides differ without colour.
   const bar = Array.from({length: width}, (_, i) => (i === sc ? '●' : i === t ? '┃' : i > t ? '━' : '─')).join('');
   // The labels under the bar: the threshold's and the score's, each under its mark (side by side when they would touch).
-  const tl = signedLabel(model.threshold);
-  const sl = signedLabel(model.score);
+  const tl = signed(model.threshold);
+  const sl = signed(model.score);
   const under = Array.from({length: width + 8}, () => ' ');
   const put = (pos: number, text: string): void => {
     const start = Math.max(0, Math.min(pos - Math.floor(text.length / 2), under.length - text.length));

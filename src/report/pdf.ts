@@ -26,13 +26,13 @@ import type {Comparison} from '../engine/compare.js';
 import {buildReportModel} from '../engine/report-model.js';
 import {packagePath} from '../files/paths.js';
 import type {Brand} from './brand-types.js';
-import {CHART_KINDS, chartSvg, type ChartKind} from './charts.js';
+import {CHART_END, CHART_KINDS, CHART_START, chartSvg, type ChartKind} from './charts.js';
 import {encodePayload, findPdfBlock, pdfBodyHash, PDF_BLOCK_PREFIX, PDF_INFO_KEY, type EmbeddedData} from './embed.js';
 import {stripControls} from './escape.js';
 import {buildCombinedView} from '../engine/combine.js';
 import type {PortfolioModel, PortfolioSource} from '../engine/portfolio.js';
 import type {Bank} from '../engine/types.js';
-import {PORTFOLIO_MARKER, portfolioSvg} from './portfolio-chart.js';
+import {portfolioSvg} from './portfolio-chart.js';
 import {combinedData, embeddedData, portfolioData, portfolioMarkdown, renderCombinedMarkdown, renderComparison, renderMarkdown, toolVersion, type CombinedInput} from './render-core.js';
 import type {RenderInput} from './report-types.js';
 
@@ -192,8 +192,6 @@ export interface ConvertOptions {
   accent: string;
 }
 
-const CHART_START = /^<!-- handoff-assess:chart ([a-z][a-z-]*) -->\s*$/;
-const CHART_END = /^<!-- \/handoff-assess:chart -->\s*$/;
 
 /** Markdown → pdfmake content. */
 export function markdownToPdfContent(md: string, options: ConvertOptions): Node[] {
@@ -460,7 +458,7 @@ export async function renderCombinedPdf(input: Omit<CombinedInput, 'format'>): P
 
 /** Several workflows of one organisation (--portfolio) as a PDF: its chart drawn, sealed with every assessment's answers. */
 export async function renderPortfolioPdf(model: PortfolioModel, sources: PortfolioSource[], bank: Bank, brand?: Brand): Promise<Buffer> {
-  const chart = (kind: string) => (`<!-- handoff-assess:chart ${kind} -->` === PORTFOLIO_MARKER ? portfolioSvg(model) : undefined);
+  const chart = (kind: string) => (kind === 'portfolio' ? portfolioSvg(model) : undefined);
   const data = portfolioData(model, sources, bank, 'pdf', brand);
   return markdownToPdf({md: portfolioMarkdown(model), title: model.title, organisation: model.organisation, date: model.date, brand, chart, data});
 }

@@ -1,18 +1,13 @@
 /**
  * The portfolio's chart: every workflow on the score scale, with the threshold. The
  * contract of src/report/charts.ts: the markdown carries a text rendition between
- * PORTFOLIO_MARKER and END_MARKER; the HTML swaps that region for `portfolioSvg`.
+ * startMarker('portfolio') and END_MARKER; the HTML and the PDF swap that region for `portfolioSvg`.
  */
 import type {PortfolioModel} from '../engine/portfolio.js';
 import type {Recommendation} from '../engine/types.js';
-import {END_MARKER} from './charts.js';
+import {END_MARKER, startMarker, svgText} from './charts.js';
 import {fence, stripControlsOnOneLine} from './escape.js';
 
-export const PORTFOLIO_MARKER = '<!-- handoff-assess:chart portfolio -->';
-/** The chart region in markdown. */
-export const PORTFOLIO_REGION = /^<!-- handoff-assess:chart portfolio -->\n[\s\S]*?\n<!-- \/handoff-assess:chart -->$/m;
-
-const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 const COLOURS: Record<Recommendation, string> = {
   'remediation-sprint': '#8a2a0a',
@@ -36,20 +31,20 @@ export function portfolioSvg(model: PortfolioModel): string {
       const y = top + 14 + i * rowH;
       const name = e.workflow.length > 30 ? `${e.workflow.slice(0, 29)}…` : e.workflow;
       return (
-        `<text x="0" y="${y + 4}" font-size="12">${esc(`${e.rank}. ${name}`)}</text>` +
+        `<text x="0" y="${y + 4}" font-size="12">${svgText(`${e.rank}. ${name}`)}</text>` +
         `<line x1="${left}" y1="${y}" x2="${right}" y2="${y}" stroke="#ccc"/>` +
-        `<circle cx="${x(e.score)}" cy="${y}" r="7" fill="${COLOURS[e.recommendation]}"><title>${esc(`${e.workflow}: ${e.score}, ${e.recommendationLabel}`)}</title></circle>` +
-        `<text x="${right + 10}" y="${y + 4}" font-size="11" fill="${COLOURS[e.recommendation]}">${esc(`${e.score} ${e.recommendationLabel.toLowerCase()}`)}</text>`
+        `<circle cx="${x(e.score)}" cy="${y}" r="7" fill="${COLOURS[e.recommendation]}"><title>${svgText(`${e.workflow}: ${e.score}, ${e.recommendationLabel}`)}</title></circle>` +
+        `<text x="${right + 10}" y="${y + 4}" font-size="11" fill="${COLOURS[e.recommendation]}">${svgText(`${e.score} ${e.recommendationLabel.toLowerCase()}`)}</text>`
       );
     })
     .join('');
   const axis =
     `<line x1="${t}" y1="${top - 8}" x2="${t}" y2="${h - 24}" stroke="#000" stroke-dasharray="4 3"/>` +
-    `<text x="${t}" y="${top - 12}" font-size="11" text-anchor="middle">${esc(`threshold ${model.threshold}`)}</text>` +
-    `<text x="${left}" y="${h - 8}" font-size="11" text-anchor="start">${esc(`${min} manage in place`)}</text>` +
-    `<text x="${right}" y="${h - 8}" font-size="11" text-anchor="end">${esc(`remediation sprint ${max}`)}</text>`;
+    `<text x="${t}" y="${top - 12}" font-size="11" text-anchor="middle">${svgText(`threshold ${model.threshold}`)}</text>` +
+    `<text x="${left}" y="${h - 8}" font-size="11" text-anchor="start">${svgText(`${min} manage in place`)}</text>` +
+    `<text x="${right}" y="${h - 8}" font-size="11" text-anchor="end">${svgText(`remediation sprint ${max}`)}</text>`;
   const label = `The workflows on the score scale from ${min} to ${max}, threshold ${model.threshold}: ${model.entries.map((e) => `${e.workflow} ${e.score}`).join(', ')}`;
-  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 800 ${h}" width="800" height="${h}" role="img" aria-label="${esc(label)}" style="max-width:100%;height:auto">${axis}${rows}</svg>`;
+  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 800 ${h}" width="800" height="${h}" role="img" aria-label="${svgText(label)}" style="max-width:100%;height:auto">${axis}${rows}</svg>`;
 }
 
 /** The text rendition: one line per workflow, its score marked on a bar with the threshold. */
@@ -70,5 +65,5 @@ export function portfolioText(model: PortfolioModel): string {
   });
   const scale = `${' '.repeat(pad)}  ${String(min).padEnd(t)}|${String(max).padStart(width - t - 1)}`;
   const head = `score from ${min} (manage in place) to ${max} (remediation sprint); | is the threshold, ${model.threshold}`;
-  return `${PORTFOLIO_MARKER}\n${fence(`${head}\n${lines.join('\n')}\n${scale}`, 'text')}\n${END_MARKER}`;
+  return `${startMarker('portfolio')}\n${fence(`${head}\n${lines.join('\n')}\n${scale}`, 'text')}\n${END_MARKER}`;
 }

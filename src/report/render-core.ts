@@ -20,13 +20,13 @@ import {signed} from '../engine/phrases.js';
 import {score} from '../engine/score.js';
 import type {Answers, Bank, Result} from '../engine/types.js';
 import {BLOCK_PLACEHOLDER, bankFingerprint, sealReport, templateFingerprint, type EmbeddedData} from './embed.js';
-import {CHART_REGION, chartSvg, chartText, type ChartKind} from './charts.js';
+import {CHART_KINDS, CHART_REGION, chartSvg, chartText, type ChartKind} from './charts.js';
 import {escapeHtml, escapeMarkdown, fence, stripControls} from './escape.js';
 import type {Brand} from './brand-types.js';
 import {arrangeBody, embeddedBrand, pageFields, type CardRule} from './html-page.js';
 import {TemplateError, type HtmlConverter, type RenderInput, type ReportFormat, type TemplateSource} from './report-types.js';
 import {toolVersion} from '../version.js';
-import {PORTFOLIO_REGION, portfolioSvg, portfolioText} from './portfolio-chart.js';
+import {portfolioSvg, portfolioText} from './portfolio-chart.js';
 
 export {REPORT_FORMATS, TemplateError, type HtmlConverter, type RenderInput, type ReportFormat, type TemplateSource} from './report-types.js';
 export {toolVersion} from '../version.js';
@@ -141,32 +141,44 @@ function needHtml(toHtml: HtmlConverter | undefined): HtmlConverter {
  * from marked, arranged (src/report/html-page.ts: the verdict card, the appendix, the phone
  * cards), the organisation in the print header and the brand, if any.
  */
+let htmlLiquid: Liquid | undefined;
 function htmlPageText(page: {title: string; body: string; bodyClass: string; organisation: string; card: CardRule; brand?: Brand; block: string}): string {
-  const engine = liquid((v) => escapeHtml(stripControls(String(v ?? ''))));
+  const engine = (htmlLiquid ??= liquid((v) => escapeHtml(stripControls(String(v ?? '')))));
   htmlPage ??= engine.parse(readFileSync(packagePath(HTML_PAGE), 'utf8'));
   return engine.renderSync(htmlPage, {...pageFields(page.organisation, page.brand), title: page.title, lang: 'en', body: arrangeBody(page.body, page.card), recommendation: page.bodyClass, block: page.block}) as string;
 }
 
 export function renderHtml(bank: Bank, answers: Answers, date: string, template: TemplateSource | undefined, toHtml: HtmlConverter, brand?: Brand): string {
   const model = buildReportModel(bank, answers, date);
-  const {md, swap} = chartPlaceholders(renderMarkdown(bank, answers, date, template), model);
+  const {md, swap} = chartPlaceholders(renderMarkdown(bank, answers, date, template), (kind) => reportFigure(kind, model));
   return htmlPageText({title: model.title, body: swap(toHtml(md)), bodyClass: model.recommendation, organisation: model.organisation, card: 'first-h2', brand, block: BLOCK_PLACEHOLDER});
 }
 
 /**
  * The chart regions of the markdown (src/report/charts.ts) as placeholders the HTML
- * converter passes through as a paragraph, and the swap that puts each chart's SVG in
- * its place. A placeholder holds a random token made for this render, so that no
- * text a user typed can stand for one; only the report's own regions become pictures.
+ * converter passes through as a paragraph, and the swap that puts each chart's figure
+ * (`figureFor(kind)`) in its place; a region with no figure keeps its text. A placeholder
+ * holds a random token made for this render, so that no text a user typed can stand for
+ * one; only the report's own regions become pictures.
  */
-function chartPlaceholders(markdown: string, model: ReportModel): {md: string; swap: (html: string) => string} {
+function chartPlaceholders(markdown: string, figureFor: (kind: string) => string | undefined): {md: string; swap: (html: string) => string} {
   const token = `chart${randomUUID().replaceAll('-', '')}`;
-  const md = markdown.replace(CHART_REGION, (_region, kind: ChartKind) => `${token}${kind}`);
-  const swap = (html: string) =>
-    html.replace(new RegExp(`<p>${token}(axes|score)</p>`, 'g'), (_p, kind: ChartKind) => `<figure class="chart chart-${kind}">${chartSvg(kind, model).replace('<svg ', '<svg style="max-width:100%;height:auto" ')}</figure>`);
+  const figures = new Map<string, string>();
+  const md = markdown.replace(CHART_REGION, (region, kind: string) => {
+    const figure = figures.get(kind) ?? figureFor(kind);
+    if (figure === undefined) return region;
+    figures.set(kind, figure);
+    return `${token}${kind}`;
+  });
+  const swap = (html: string) => html.replace(new RegExp(`<p>${token}([a-z][a-z-]*)</p>`, 'g'), (p, kind: string) => figures.get(kind) ?? p);
   return {md, swap};
 }
 
+/** A report's own chart (axes, score) as the HTML figure. */
+function reportFigure(kind: string, model: ReportModel): string | undefined {
+  if (!(CHART_KINDS as readonly string[]).includes(kind)) return undefined;
+  return `<figure class="chart chart-${kind}">${chartSvg(kind as ChartKind, model).replace('<svg ', '<svg style="max-width:100%;height:auto" ')}</figure>`;
+}
 
 /**
  * The JSON report: a stable, documented shape (docs/report.md, "JSON report"). Every
@@ -331,10 +343,10 @@ export interface CombinedInput {
 export function renderCombined(input: CombinedInput, toHtml?: HtmlConverter): string {
   const view = buildCombinedView(input.bank, input.sources, input.date);
   if (input.format === 'json') return `${safeJson(combinedJson(view, input.sources))}\n`;
-  const md = `${renderCombinedMarkdown(input.bank, view)}\n${BLOCK_PLACEHOLDER}\n`;
-  if (input.format === 'md') return sealReport(md, combinedData(input, view, 'md'));
+  const text = renderCombinedMarkdown(input.bank, view);
+  if (input.format === 'md') return sealReport(`${text}\n${BLOCK_PLACEHOLDER}\n`, combinedData(input, view, 'md'));
   if (input.format !== 'html') throw new Error('internal: a combined PDF is bytes, made by renderCombinedPdf (src/report/pdf.ts)');
-  const body = needHtml(toHtml)(renderCombinedMarkdown(input.bank, view));
+  const body = needHtml(toHtml)(text);
   // The card is the combined verdict, not the disagreements that open the page.
   const page = htmlPageText({title: view.title, body, bodyClass: view.recommendation, organisation: view.organisation, card: 'verdict-h2', brand: input.brand, block: BLOCK_PLACEHOLDER});
   return sealReport(page, combinedData(input, view, 'html'));
@@ -412,9 +424,6 @@ export function portfolioTemplateSource(): TemplateSource {
   return {path: PORTFOLIO_TEMPLATE, text: portfolioTemplateText};
 }
 
-/** Stands for the chart while the markdown becomes HTML (a paragraph of its own, then the SVG). */
-const CHART_TOKEN = 'HANDOFFASSESSPORTFOLIOCHART';
-
 /**
  * Several workflows of one organisation (issue 14, `--portfolio`): markdown and HTML sealed
  * with every assessment's answers (`kind: 'portfolio'`, replayable and checked by --verify),
@@ -426,7 +435,8 @@ export function renderPortfolio(model: PortfolioModel, sources: PortfolioSource[
   const md = portfolioMarkdown(model);
   const data = portfolioData(model, sources, bank, format, brand);
   if (format === 'md') return sealReport(`${md}\n${BLOCK_PLACEHOLDER}\n`, data);
-  const body = needHtml(toHtml)(md.replace(PORTFOLIO_REGION, CHART_TOKEN)).replace(`<p>${CHART_TOKEN}</p>`, `<figure class="chart">${portfolioSvg(model)}</figure>`);
+  const {md: text, swap} = chartPlaceholders(md, (kind) => (kind === 'portfolio' ? `<figure class="chart">${portfolioSvg(model)}</figure>` : undefined));
+  const body = swap(needHtml(toHtml)(text));
   return sealReport(htmlPageText({title: model.title, body, bodyClass: model.entries[0]!.recommendation, organisation: model.organisation, card: 'first-h2', brand, block: BLOCK_PLACEHOLDER}), data);
 }
 
