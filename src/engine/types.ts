@@ -323,7 +323,7 @@ export interface Bank {
   handoffMap?: HandoffMapSpec;
   /** How several respondents' answers combine (`--combine`). */
   combine: CombineRules;
-  /** How --portfolio ranks workflows; undefined: the defaults (a bank without the section keeps its fingerprint). */
+  /** How --portfolio ranks workflows; undefined: the defaults (DEFAULT_PORTFOLIO in src/engine/portfolio.ts). */
   portfolio?: PortfolioRule;
 }
 

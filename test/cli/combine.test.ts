@@ -239,10 +239,10 @@ describe('refusals: exit 2, a message naming the files, nothing written', () => 
   it('a report made with another question bank', async () => {
     const bank = join(dir, 'bank');
     cpSync(join(ROOT, 'questions'), bank, {recursive: true});
-    writeFileSync(join(bank, 'bank.yaml'), readFileSync(join(bank, 'bank.yaml'), 'utf8').replace('version: 2.0.0', 'version: 2.1.0'));
+    writeFileSync(join(bank, 'bank.yaml'), readFileSync(join(bank, 'bank.yaml'), 'utf8').replace('version: 2.1.0', 'version: 2.2.0'));
     const report = join(dir, 'other-bank.md');
     expect((await cli(['--answers', FINANCE, '--questions', bank, '--out', report])).code).toBe(0);
-    await refused(['--combine', OPS, report], /same question bank: .*other-bank\.md was made with handoff-assess-core 2\.1\.0, the bank here with handoff-assess-core 2\.0\.0/);
+    await refused(['--combine', OPS, report], /same question bank: .*other-bank\.md was made with handoff-assess-core 2\.2\.0, the bank here with handoff-assess-core 2\.1\.0/);
   });
 
   it('--template, and --combine with --answers', async () => {

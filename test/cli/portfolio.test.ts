@@ -186,11 +186,11 @@ describe('--portfolio refuses', () => {
   it('a report made with another question bank', async () => {
     const custom = join(dir, 'bank');
     cpSync(join(ROOT, 'questions'), custom, {recursive: true});
-    writeFileSync(join(custom, 'bank.yaml'), readFileSync(join(custom, 'bank.yaml'), 'utf8').replace('version: 2.0.0', 'version: 2.1.0-harbour'));
+    writeFileSync(join(custom, 'bank.yaml'), readFileSync(join(custom, 'bank.yaml'), 'utf8').replace('version: 2.1.0', 'version: 2.2.0-harbour'));
     const report = join(dir, 'returns.md');
     expect((await cli(['--questions', custom, '--answers', fixture('returns.yaml'), '-o', report])).code).toBe(0);
     const err = await refused(['--portfolio', fixture('order-to-cash.yaml'), report]);
-    expect(err).toContain('returns.md was made with question bank handoff-assess-core 2.1.0-harbour; the bank here is handoff-assess-core 2.0.0. A portfolio compares workflows on one bank');
+    expect(err).toContain('returns.md was made with question bank handoff-assess-core 2.2.0-harbour; the bank here is handoff-assess-core 2.1.0. A portfolio compares workflows on one bank');
   });
 
   it('more than 20, and with --answers', async () => {
