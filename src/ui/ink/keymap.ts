@@ -84,7 +84,7 @@ const certainty: Binding = {action: 'certainty', keys: 'c', hint: 'certainty', m
  * before the wizard switches to raw mode into "\n", which Ink reports as a
  * plain character rather than as return (Ctrl-J is the same key).
  */
-const isEnter: Binding['match'] = (i, k) => k.return || i === '\n';
+export const isEnter: Binding['match'] = (i, k) => k.return || i === '\n';
 const enter = (hint: string): Binding => ({action: 'next', keys: 'enter', hint, match: isEnter});
 const digits = (keys: string, hint: string): Binding => ({action: 'pick', keys, hint, match: (i, k) => /^[1-9]$/.test(i) && !k.ctrl && !k.meta});
 

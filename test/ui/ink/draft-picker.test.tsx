@@ -15,7 +15,12 @@ const pick = {
   more: 0,
 };
 
+/** The keys as the picker is given them; `together`: written one after another without waiting, as a fast typist or a paste sends them. */
 async function picked(...keys: string[]): Promise<PickedDraft | undefined> {
+  return pickedWith(false, keys);
+}
+
+async function pickedWith(together: boolean, keys: string[]): Promise<PickedDraft | undefined> {
   let result: PickedDraft | undefined | 'none' = 'none';
   const app = render(<DraftPicker pick={pick} listCommand="handoff-assess drafts" onDone={(p) => (result = p)} />);
   const stdin = app.stdin as unknown as NodeJS.EventEmitter & {write(s: string): void};
@@ -23,7 +28,7 @@ async function picked(...keys: string[]): Promise<PickedDraft | undefined> {
   expect(app.lastFrame()).toContain('r another respondent on its workflow');
   for (const key of keys) {
     stdin.write(key);
-    await settle();
+    if (!together) await settle();
   }
   await waitFor(() => result !== 'none', () => app.lastFrame() ?? '');
   return result === 'none' ? undefined : result;
@@ -32,6 +37,15 @@ async function picked(...keys: string[]): Promise<PickedDraft | undefined> {
 describe('the resume pick', () => {
   it('enter continues the highlighted interview', async () => {
     expect(await picked(KEY.down, KEY.enter)).toEqual({path: '/state/drafts/returns-sam.yaml', as: 'resume'});
+  });
+
+  it('down and enter arriving together continue the interview moved to, not the first one', async () => {
+    expect(await pickedWith(true, [KEY.down, KEY.enter])).toEqual({path: '/state/drafts/returns-sam.yaml', as: 'resume'});
+    expect(await pickedWith(true, [KEY.down, KEY.down, KEY.down, 'r'])).toEqual({path: '/state/drafts/returns-sam.yaml', as: 'respondent'});
+  });
+
+  it('an enter typed before raw mode (a line feed) continues the highlighted interview', async () => {
+    expect(await picked('\n')).toEqual({path: '/state/drafts/otc-priya.yaml', as: 'resume'});
   });
 
   it('r starts another respondent on the highlighted interview’s workflow', async () => {
