@@ -5,7 +5,9 @@
  * explicit --brand with them is refused (it would be silently ignored), and the config
  * folder's brand.yaml is not read. The brand code (yaml, zod) loads only when a brand may apply.
  */
+import {existsSync} from 'node:fs';
 import {InputError} from '../cli-errors.js';
+import {defaultBrandPath} from '../store/state-dir.js';
 import type {Brand} from '../report/brand-types.js';
 import type {Io} from './io.js';
 import type {Options} from './options.js';
@@ -18,6 +20,8 @@ export async function brandFor(opts: Pick<Options, 'brand'>, format: string | un
     }
     return undefined;
   }
+  // Without --brand and without a brand file, nothing to read: the brand code (yaml, zod) is not loaded.
+  if (opts.brand === undefined && !existsSync(defaultBrandPath(io.env))) return undefined;
   const {findBrand} = await import('../report/brand.js');
   return findBrand(opts.brand, {env: io.env, cwd: io.cwd});
 }

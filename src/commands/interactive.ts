@@ -14,10 +14,10 @@ export async function runInterview(opts: Options, bank: Bank, template: Template
   // format), so the report code (liquid, marked) is loaded before the interview starts, in
   // parallel with the front end's own code.
   const date = reportDate(opts, io);
-  // A brand file with a problem is said before the interview starts, not when a report is saved.
-  const brand = await brandFor(opts, undefined, io);
   let report: Report | undefined;
   const prepare = import('../report/render-report.js').then((m) => (report = m));
+  // A brand file with a problem is said before the interview starts, not when a report is saved.
+  const brand = await brandFor(opts, undefined, io);
   return runInteractive({
     bank,
     plain: Boolean(opts.plain),

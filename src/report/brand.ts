@@ -21,16 +21,14 @@
  * file, the field and what is allowed.
  */
 import {existsSync} from 'node:fs';
-import {dirname, isAbsolute, join, resolve} from 'node:path';
-import envPaths from 'env-paths';
+import {dirname, isAbsolute, resolve} from 'node:path';
+import {defaultBrandPath} from '../store/state-dir.js';
 import {parseDocument} from 'yaml';
 import {z} from 'zod';
 import {displayPath} from '../files/paths.js';
 import {decodeUtf8, describeSize, readFileBytes, ReadTextError} from '../files/read-text.js';
 import type {Brand, BrandLogo} from './brand-types.js';
 
-const APP = 'handoff-assess';
-export const BRAND_FILE_NAME = 'brand.yaml';
 
 /** Limits of a brand file and its logo (docs/report.md). */
 export const BRAND_LIMITS = {
@@ -48,18 +46,6 @@ export class BrandError extends Error {
     super(message);
     this.name = 'BrandError';
   }
-}
-
-/** The config folder: HANDOFF_ASSESS_CONFIG_DIR, else XDG_CONFIG_HOME/handoff-assess, else the platform's (env-paths). */
-export function configDir(env: NodeJS.ProcessEnv = process.env): string {
-  if (env.HANDOFF_ASSESS_CONFIG_DIR) return resolve(env.HANDOFF_ASSESS_CONFIG_DIR);
-  if (env.XDG_CONFIG_HOME) return join(resolve(env.XDG_CONFIG_HOME), APP);
-  return envPaths(APP, {suffix: ''}).config;
-}
-
-/** Where the brand file is looked for when --brand is not given. */
-export function defaultBrandPath(env: NodeJS.ProcessEnv = process.env): string {
-  return join(configDir(env), BRAND_FILE_NAME);
 }
 
 /**
@@ -220,3 +206,5 @@ export function unsafeSvg(svg: string): string | undefined {
   ];
   return checks.find(([pattern]) => pattern.test(svg))?.[1];
 }
+
+export {configDir} from '../store/state-dir.js';

@@ -1,7 +1,9 @@
 /**
- * Where this tool keeps the user's state, with nothing heavy to load: drafts.ts
- * and the shell completion's draft ids (src/commands/completion.ts, which must
- * answer in a few milliseconds) both read it.
+ * Where this tool keeps the user's state and looks for their settings, with
+ * nothing heavy to load: drafts.ts, the shell completion's draft ids
+ * (src/commands/completion.ts, which must answer in a few milliseconds) and the
+ * brand lookup (src/commands/brand-option.ts, on every HTML, PDF and interview
+ * run) read it.
  *
  *   $HANDOFF_ASSESS_STATE_DIR                 (tests, or to move them)
  *   $XDG_STATE_HOME/handoff-assess
@@ -32,4 +34,16 @@ export function stateDir(options: StoreOptions = {}): string {
 /** The folder drafts are kept in. */
 export function draftsDir(options: StoreOptions = {}): string {
   return join(stateDir(options), 'drafts');
+}
+
+/** The config folder: HANDOFF_ASSESS_CONFIG_DIR, else XDG_CONFIG_HOME/handoff-assess, else the platform's (env-paths). */
+export function configDir(env: NodeJS.ProcessEnv = process.env): string {
+  if (env.HANDOFF_ASSESS_CONFIG_DIR) return resolve(env.HANDOFF_ASSESS_CONFIG_DIR);
+  if (env.XDG_CONFIG_HOME) return join(resolve(env.XDG_CONFIG_HOME), APP);
+  return envPaths(APP, {suffix: ''}).config;
+}
+
+/** Where the brand file is looked for when --brand is not given. */
+export function defaultBrandPath(env: NodeJS.ProcessEnv = process.env): string {
+  return join(configDir(env), 'brand.yaml');
 }

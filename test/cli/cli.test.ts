@@ -265,6 +265,12 @@ describe('the report path stays light', () => {
     expect(loaded.filter(interactive)).toEqual([]);
   });
 
+  it('an HTML report with no --brand and no brand file never loads the brand code (its YAML and zod schemas)', () => {
+    const files = filesLoaded(['--answers', EXAMPLE, '--format', 'html']);
+    expect(files).toContain('dist:cli.js');
+    expect(files.filter((f) => f.startsWith('dist:chunks/brand-'))).toEqual([]);
+  });
+
   it('loads marked only for HTML, and the bank loader (its YAML and schemas) never for the bundled bank', () => {
     // The answers file is checked with zod's small core (zod/mini, src/answers/answers-schema.ts); the bundled
     // bank comes from the build's cache (dist/bank.json), so the bank's loader and its schemas stay unloaded.
