@@ -3,7 +3,7 @@
  * urgently they need work, and the one to run the sprint on first. Loaded only on that path.
  */
 import {existsSync, readdirSync, statSync} from 'node:fs';
-import {basename, join} from 'node:path';
+import {basename, dirname, join} from 'node:path';
 import {displayPath} from '../files/paths.js';
 import {EXIT, InputError} from '../cli-errors.js';
 import {buildPortfolioModel, normaliseName, PORTFOLIO_MAX, PORTFOLIO_MIN, type PortfolioSource} from '../engine/portfolio.js';
@@ -28,13 +28,22 @@ export async function runPortfolio(inputs: string[], opts: Options, io: Io): Pro
   refuseBinaryToTerminal(format, opts, io);
   const bank = await loadBank(opts.questions);
   const again = inputs.length === 1 ? portfolioReport(inputs[0]!, bank) : undefined;
-  // The report names each assessment by its file's name, never by where it sits on this machine (a client document).
-  const sources = again?.sources ?? readPortfolio(inputs, bank, io).map((s) => ({...s, label: basename(s.label)}));
+  const sources = again?.sources ?? shownLabels(readPortfolio(inputs, bank, io));
   // A portfolio made again from its report keeps the report's date unless --date says otherwise.
   const date = again && opts.date === undefined ? again.date : reportDate(opts, io);
   const model = buildPortfolioModel(bank, sources, date);
   await emit(await renderPortfolioAny(model, sources, bank, {format, brand: await brandFor(opts, format, io)}, await htmlConverter(format)), opts, io);
   return EXIT.ok;
+}
+
+/**
+ * The report names each assessment by its file's name, never by where it sits on this
+ * machine (a client document); two files of one name keep their folder's name too.
+ */
+function shownLabels(sources: PortfolioSource[]): PortfolioSource[] {
+  const short = sources.map((s) => basename(s.label));
+  const longer = sources.map((s, i) => (short.filter((b) => b === short[i]).length > 1 ? `${basename(dirname(s.label))}/${short[i]}` : short[i]!));
+  return sources.map((s, i) => ({...s, label: longer.filter((l) => l === longer[i]).length > 1 ? `${longer[i]} (${i + 1})` : longer[i]!}));
 }
 
 /** Every input as one assessment, checked to be one organisation's distinct workflows on this bank. */
@@ -69,9 +78,15 @@ function portfolioReport(input: string, bank: Bank): {sources: PortfolioSource[]
   const content = readReport(input, 'answers');
   const data = (typeof content === 'string' ? findBlock(content) : findPdfBlock(content))?.data;
   if (data?.kind !== 'portfolio' || !Array.isArray(data.sources)) return undefined;
+  if (data.bank.name !== bank.meta.name || data.bank.version !== bank.meta.version) {
+    throw new InputError(`${label} was made with question bank ${data.bank.name} ${data.bank.version}; the bank here is ${bank.meta.name} ${bank.meta.version}: run it with --questions DIR of that bank`);
+  }
+  if (data.sources.length < PORTFOLIO_MIN || data.sources.length > PORTFOLIO_MAX) {
+    throw new InputError(`${label} holds ${data.sources.length} assessments; a portfolio has ${PORTFOLIO_MIN} to ${PORTFOLIO_MAX}: it is not a whole portfolio report`);
+  }
   const sources = data.sources.map((s, i) => {
-    const {answers, problems} = embeddedAnswers(label, {...data, answers: s.answers}, bank);
-    if (!answers) throw new InputError(`${label}: the answers of assessment ${i + 1} (${s.label}) do not fit the question bank here:`, problems);
+    const {answers, problems} = embeddedAnswers(label, {...data, answers: s?.answers ?? {}}, bank);
+    if (!answers) throw new InputError(`${label}: the answers of assessment ${i + 1} (${String(s?.label)}) do not fit the question bank here:`, problems);
     return {label: String(s.label), answers};
   });
   return {sources, date: data.date};

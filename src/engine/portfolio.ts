@@ -40,6 +40,8 @@ export interface PortfolioGap {
 
 export interface PortfolioEntry {
   rank: number;
+  /** Where its assessment is in the sources given (labels need not be unique). */
+  source: number;
   label: string;
   workflow: string;
   systemsText: string;
@@ -217,6 +219,7 @@ function entry(bank: Bank, rule: PortfolioRule, f: Facts, index: number, next: F
   const ahead = !next ? '' : key ? `Before ${next.model.workflow} ${KEYS[key].words(f, next)}.` : `Level with ${next.model.workflow} on every key of the rule; kept in the order given.`;
   return {
     rank: index + 1,
+    source: f.index,
     label: f.source.label,
     workflow: m.workflow,
     systemsText: m.systemsText,

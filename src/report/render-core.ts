@@ -448,8 +448,7 @@ export function portfolioMarkdown(model: PortfolioModel): string {
 
 /** The portfolio's data block: every assessment's answers (`kind: 'portfolio'`), the first-ranked one's as `answers` and verdict. */
 export function portfolioData(model: PortfolioModel, sources: PortfolioSource[], bank: Bank, format: EmbeddedData['format'], brand?: Brand): Omit<EmbeddedData, 'hash' | 'body'> {
-  const first = model.entries[0]!;
-  const source = sources.find((s) => s.label === first.label) ?? sources[0]!;
+  const source = sources[model.entries[0]!.source]!;
   return dataBlock({bank, date: model.date, format, templateText: portfolioTemplateSource().text, answers: source.answers, verdictOf: score(bank, source.answers), brand, several: {kind: 'portfolio', sources}});
 }
 

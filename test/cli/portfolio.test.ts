@@ -3,7 +3,7 @@
  * decision out (md, html, json, pdf), sealed and checked by --verify; and the inputs it refuses.
  */
 import {afterEach, beforeEach, describe, expect, it} from '@jest/globals';
-import {cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {expectRemadeByteForByte, ROOT, runInProcess, runOnTerminal} from './run-cli.js';
@@ -36,6 +36,22 @@ describe('--portfolio', () => {
       expect(text).toContain('workflow-0.yaml');
       expect(text).not.toContain(dir);
     }
+  });
+
+  it('two files of one name in different folders: each keeps its folder in the report, and the sealed answers are the first-ranked one', async () => {
+    const [first, second] = ['q1', 'q2'].map((d) => join(dir, d, 'assessment.yaml'));
+    mkdirSync(join(dir, 'q1'));
+    mkdirSync(join(dir, 'q2'));
+    cpSync(fixture('returns.yaml'), first!);
+    cpSync(fixture('order-to-cash.yaml'), second!);
+    const run = await cli(['--portfolio', first!, second!, '--date', '2026-12-01']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('| q1/assessment.yaml |');
+    expect(run.stdout).toContain('| q2/assessment.yaml |');
+    const b64 = /<!-- handoff-assess:data v1 ([A-Za-z0-9_-]+) -->/.exec(run.stdout)![1]!;
+    const data = JSON.parse(Buffer.from(b64, 'base64url').toString('utf8'));
+    expect(data.answers.context.workflow).toBe('Order to cash');
+    expect(data.verdict.recommendation).toBe('remediation-sprint');
   });
 
   it('ranks the four workflows and names the one to run the sprint on first, in markdown', async () => {
