@@ -5,7 +5,7 @@
  */
 import {missingEvidence} from './evidence.js';
 import {describeChange} from './flips.js';
-import {fmt, list, numberWord, percent} from './phrases.js';
+import {capitalise, fmt, list, lowerFirst, numberWord, percent} from './phrases.js';
 import {axisAnswerWords, axisPoints} from './points.js';
 import {
   baselineRows,
@@ -673,14 +673,6 @@ function method(bank: Bank): string[] {
     `Confidence starts high. It drops to medium within ${fmt(sc.nearThreshold)} points of the threshold; one level when ${pct(sc.unknownShareMedium)} or more of the matrix weight is unknown (low at ${pct(sc.unknownShareLow)}); one level when the matrix and the checklists lean opposite ways by ${fmt(sc.disagreementPoints)} points or more each; one level when an axis of weight ${fmt(sc.estimatedWeightAt)} or more is estimated rather than verified (low with ${fmt(sc.estimatedHeavyLow)} such axes, or ${pct(sc.estimatedShareLow)} of the weight not verified); and ${fmt(sc.contradictionLevels)} level${sc.contradictionLevels === 1 ? '' : 's'} for each pair of answers that disagree.`,
     `A disqualifier answered "no" but marked estimated or unknown is unconfirmed, not cleared: it is listed under "What to prepare".`,
   ];
-}
-
-function lowerFirst(s: string): string {
-  return s.charAt(0).toLowerCase() + s.slice(1);
-}
-
-function capitalise(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
 
