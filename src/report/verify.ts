@@ -38,10 +38,8 @@ export function verifyReport(file: string, text: string, bank: Bank, template?: 
   const data = found.data;
   if (data.format === 'pdf') return {intact: false, checks: [{ok: false, text: `${file} is a text file whose data block says it is a PDF: it is not as handoff-assess wrote it`}], data};
   if (data.kind === 'portfolio') return verifyPortfolio(file, found.body, data, bank, toHtml);
-  const {hash, ...rest} = data;
 
-  const sealed = dataHash(rest) === hash;
-  checks.push(sealed ? {ok: true, text: 'The embedded data is intact.'} : {ok: false, text: 'The embedded data was altered after the report was generated (its hash does not match).'});
+  const sealed = sealCheck(checks, data);
 
   const edited = bodyHash(found.body) !== data.body;
   checks.push(edited ? {ok: false, text: `The report text was edited after it was generated${firstEdit(found.body, data, bank, template, toHtml)}.`} : {ok: true, text: 'The report text is as generated.'});
@@ -85,10 +83,8 @@ export async function verifyPdfReport(file: string, bytes: Uint8Array, bank: Ban
   }
   if (!found.data) return {intact: false, checks: [{ok: false, text: `${file}: ${found.problem}`}]};
   const data = found.data;
-  const {hash, ...rest} = data;
   const checks: Verification['checks'] = [];
-  const sealed = dataHash(rest) === hash;
-  checks.push(sealed ? {ok: true, text: 'The embedded data is intact.'} : {ok: false, text: 'The embedded data was altered after the report was generated (its hash does not match).'});
+  const sealed = sealCheck(checks, data);
   const body = pdfBodyHash(bytes, found.at, found.length);
   const edited = body !== data.body;
   checks.push(edited ? {ok: false, text: 'The PDF was changed after it was generated (its bytes are not the ones written: edited, or saved again by another program).'} : {ok: true, text: 'The PDF is byte for byte as generated.'});
@@ -142,6 +138,14 @@ export async function verifyPdfReport(file: string, bytes: Uint8Array, bank: Ban
     }
   }
   return {intact: checks.every((c) => c.ok), checks, data};
+}
+
+/** The seal check shared by every kind and format: does the data still hash to what it records? */
+function sealCheck(checks: Verification['checks'], data: EmbeddedData): boolean {
+  const {hash, ...rest} = data;
+  const sealed = dataHash(rest) === hash;
+  checks.push(sealed ? {ok: true, text: 'The embedded data is intact.'} : {ok: false, text: 'The embedded data was altered after the report was generated (its hash does not match).'});
+  return sealed;
 }
 
 /** The bank check shared by every format; true when the bank is the report's. */
@@ -313,15 +317,8 @@ function combinedChecks(
  */
 function verifyPortfolio(file: string, body: string, data: EmbeddedData, bank: Bank, toHtml?: HtmlConverter): Verification {
   const checks: Verification['checks'] = [];
-  const {hash, ...rest} = data;
-  const sealed = dataHash(rest) === hash;
-  checks.push(sealed ? {ok: true, text: 'The embedded data is intact.'} : {ok: false, text: 'The embedded data was altered after the report was generated (its hash does not match).'});
-  const sameBank = data.bank.name === bank.meta.name && data.bank.version === bank.meta.version && data.bank.fingerprint === bankFingerprint(bank);
-  checks.push(
-    sameBank
-      ? {ok: true, text: `Made with question bank ${bank.meta.name} ${bank.meta.version}, the same as here.`}
-      : {ok: false, text: `The report was made with question bank ${data.bank.name} ${data.bank.version} (fingerprint ${data.bank.fingerprint}); the bank here is ${bank.meta.name} ${bank.meta.version} (${bankFingerprint(bank)}).`},
-  );
+  const sealed = sealCheck(checks, data);
+  const sameBank = bankCheck(checks, data, bank);
   const sources = portfolioSources(checks, file, data, bank);
   let fresh: string | undefined;
   if (sources) {
