@@ -11,7 +11,7 @@ import type {Answers, Bank} from '../engine/types.js';
 import {stripControls} from '../report/escape.js';
 import type {ReportFormat} from '../report/report-types.js';
 import {DraftLockedError, lockDraft} from '../store/draft-lock.js';
-import {DraftError, draftsDir, ensureDraftsDir, latestDraft, listDrafts, loadDraft, type LoadedDraft, type StoreOptions} from '../store/drafts.js';
+import {DraftError, draftsDir, ensureDraftsDir, listDrafts, loadDraft, type LoadedDraft, type StoreOptions} from '../store/drafts.js';
 import {noTerminal, passNoColorOn, wantsPlain} from '../terminal.js';
 import type {FrontEndModule} from '../ui/types.js';
 import {planResume, type PickedDraft} from './resume-pick.js';
@@ -206,14 +206,11 @@ function findStart(opts: InteractiveOptions, store: StoreOptions): {initial: Int
     }
   }
   if (opts.resume === undefined) return {initial: startInterview(opts.bank)};
-  let idOrPath: string;
-  if (opts.resume === true) {
-    const latest = latestDraft(store);
-    if (!latest) return `there is no saved interview to resume in ${draftsDir(store)}.\nStart a new one with: ${commandLine('', store.env)}`;
-    idOrPath = latest.path;
-  } else idOrPath = opts.resume;
+  // runInteractive has turned `--resume` without an id into the draft to continue (the only
+  // one, or the one picked); still `true` here, the drafts folder held none.
+  if (opts.resume === true) return `there is no saved interview to resume in ${draftsDir(store)}.\nStart a new one with: ${commandLine('', store.env)}`;
   try {
-    const loaded = loadDraft(idOrPath, opts.bank, store);
+    const loaded = loadDraft(opts.resume, opts.bank, store);
     const resumed = {...loaded, answers: displayable(loaded.answers)};
     return {initial: resumeState(opts.bank, resumed.answers, resumed.position), resumed};
   } catch (error) {
