@@ -1,17 +1,16 @@
 /** `--compare BEFORE AFTER`: what changed between two assessments, and why the verdict moved. Loaded only on that path. */
 import {existsSync, statSync} from 'node:fs';
-import {parse as parseYaml} from 'yaml';
 import {displayPath} from '../files/paths.js';
 import {EXIT, InputError} from '../cli-errors.js';
 import {compareAnswers} from '../engine/compare.js';
 import type {ReportFormat} from '../report/report-types.js';
-import {resolveDraft} from '../store/drafts.js';
+import {draftInfo, resolveDraft} from '../store/drafts.js';
 import type {Io} from './io.js';
 import {loadBank} from './load-bank-and-template.js';
 import type {Options} from './options.js';
 import {readReport} from './read-input.js';
 import {emit, htmlConverter, loadAssessment, oneAssessment, refuseBinaryToTerminal, renderComparisonAny} from './report-io.js';
-import {reportDate} from './report-date.js';
+import {localDay, reportDate} from './report-date.js';
 import {brandFor} from './brand-option.js';
 
 export async function runCompare(files: string[], opts: Options, io: Io): Promise<number> {
@@ -38,9 +37,9 @@ export async function runCompare(files: string[], opts: Options, io: Io): Promis
  * one printed on it), else a draft's saved date, else the answers file's modification date,
  * in local time; undefined for stdin or when none can be read.
  */
-export function assessmentDate(path: string, content: string | Uint8Array, reportDate: string | undefined): string | undefined {
+function assessmentDate(path: string, content: string | Uint8Array, reportDate: string | undefined): string | undefined {
   if (reportDate) return reportDate;
-  const saved = typeof content === 'string' ? draftSaved(content) : undefined;
+  const saved = typeof content === 'string' ? draftInfo(content).saved : undefined;
   if (saved) return localDay(saved);
   if (path === '-') return undefined;
   try {
@@ -48,22 +47,6 @@ export function assessmentDate(path: string, content: string | Uint8Array, repor
   } catch {
     return undefined;
   }
-}
-
-/** The `draft.saved` time of a saved interview, read leniently. */
-function draftSaved(text: string): Date | undefined {
-  try {
-    const value = parseYaml(text) as {draft?: {saved?: unknown}} | null;
-    const saved = typeof value?.draft?.saved === 'string' ? new Date(value.draft.saved) : undefined;
-    return saved && !Number.isNaN(saved.getTime()) ? saved : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-function localDay(d: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
 
 /** A saved draft's path when `id` names one; else `id` unchanged (and the read fails with its name). */

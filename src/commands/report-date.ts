@@ -13,7 +13,11 @@ export function reportDate(opts: Options, io: Io): string {
     }
     return opts.date;
   }
-  const now = io.now();
+  return localDay(io.now());
+}
+
+/** A moment's day in local time, YYYY-MM-DD. */
+export function localDay(d: Date): string {
   const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }

@@ -240,7 +240,7 @@ export function loadDraft(idOrPath: string, bank: Bank, options: StoreOptions = 
 }
 
 /** The `draft:` field of a saved draft, read leniently (a hand-made file may lack it). */
-function draftInfo(text: string): {position?: string; saved?: Date} {
+export function draftInfo(text: string): {position?: string; saved?: Date} {
   try {
     const value = parseYaml(text) as {draft?: {position?: unknown; saved?: unknown}} | null;
     const draft = value?.draft;
