@@ -33,7 +33,7 @@ import {buildCombinedView} from '../engine/combine.js';
 import type {PortfolioModel, PortfolioSource} from '../engine/portfolio.js';
 import type {Bank} from '../engine/types.js';
 import {portfolioSvg} from './portfolio-chart.js';
-import {combinedData, embeddedData, portfolioData, portfolioMarkdown, renderCombinedMarkdown, renderComparison, renderMarkdown, toolVersion, type CombinedInput} from './render-core.js';
+import {combinedData, embeddedData, portfolioData, portfolioMarkdown, renderCombinedMarkdown, markdownOf, renderComparison, toolVersion, type CombinedInput} from './render-core.js';
 import type {RenderInput} from './report-types.js';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -431,8 +431,8 @@ export async function markdownToPdf(input: PdfDocumentInput): Promise<Buffer> {
 
 /** The report as a PDF: the markdown report drawn, with the charts, the brand, and the sealed data block. */
 export async function renderPdf(input: RenderInput): Promise<Buffer> {
-  const md = renderMarkdown(input.bank, input.answers, input.date, input.template);
   const model = buildReportModel(input.bank, input.answers, input.date);
+  const md = markdownOf(model, input.answers, input.template);
   const data = embeddedData(input, 'pdf'); // the brand with it (the logo without its file name): --verify draws it again
   const chart = (kind: string) => ((CHART_KINDS as readonly string[]).includes(kind) ? chartSvg(kind as ChartKind, model) : undefined);
   return markdownToPdf({md, title: model.title, organisation: model.organisation, date: input.date, brand: input.brand, chart, data});

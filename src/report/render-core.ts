@@ -115,7 +115,11 @@ function templateScope(model: ReportModel, answers: Answers): Record<string, unk
 }
 
 export function renderMarkdown(bank: Bank, answers: Answers, date: string, template: TemplateSource = defaultTemplate()): string {
-  const model = buildReportModel(bank, answers, date);
+  return markdownOf(buildReportModel(bank, answers, date), answers, template);
+}
+
+/** The markdown of a report model already built (HTML and PDF build it once, for the charts too). */
+export function markdownOf(model: ReportModel, answers: Answers, template: TemplateSource = defaultTemplate()): string {
   const parsed = compileTemplate(template);
   try {
     return normaliseBlankLines(mdEngine().renderSync(parsed, templateScope(model, answers)) as string);
@@ -150,7 +154,7 @@ function htmlPageText(page: {title: string; body: string; bodyClass: string; org
 
 export function renderHtml(bank: Bank, answers: Answers, date: string, template: TemplateSource | undefined, toHtml: HtmlConverter, brand?: Brand): string {
   const model = buildReportModel(bank, answers, date);
-  const {md, swap} = chartPlaceholders(renderMarkdown(bank, answers, date, template), (kind) => reportFigure(kind, model));
+  const {md, swap} = chartPlaceholders(markdownOf(model, answers, template), (kind) => reportFigure(kind, model));
   return htmlPageText({title: model.title, body: swap(toHtml(md)), bodyClass: model.recommendation, organisation: model.organisation, card: 'first-h2', brand, block: BLOCK_PLACEHOLDER});
 }
 
